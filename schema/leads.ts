@@ -1,0 +1,158 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { clients } from './clients';
+import { createdAt, id, oneOf, updatedAt, within } from './columns';
+import { intentTranslations } from './support';
+import { LANGUAGES, LEAD_ACTION_TYPES, LEAD_TONES, URGENCIES } from './vocabulary';
+
+/** Which engine produced a value: the OpenAI adapter or the offline heuristics. */
+export type EnrichmentEngine = 'openai' | 'offline';
+
+/** One entry of `tone_history`, `confidence_history` or `urgency_history`. */
+export interface HistoryEntry<T> {
+  value: T;
+  at: string;
+  engine: EnrichmentEngine;
+}
+
+export interface LeadMetadata {
+  pageUrl?: string;
+  referrer?: string;
+  userAgent?: string;
+  [key: string]: unknown;
+}
+
+export const leadMemory = pgTable(
+  'lead_memory',
+  {
+    id: id(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    phone: text('phone'),
+    message: text('message').notNull(),
+    aiSummary: text('ai_summary'),
+    /** English name of the intent (`intent_translations.intent_en`), e.g. "B2B partnership". */
+    intent: text('intent').references(() => intentTranslations.intentEn, { onDelete: 'restrict', onUpdate: 'cascade' }),
+    tone: text('tone'),
+    urgency: text('urgency'),
+    confidenceScore: numeric('confidence_score', { precision: 3, scale: 2, mode: 'number' }),
+    toneHistory: jsonb('tone_history').$type<HistoryEntry<string>[]>().notNull().default([]),
+    confidenceHistory: jsonb('confidence_history').$type<HistoryEntry<number>[]>().notNull().default([]),
+    urgencyHistory: jsonb('urgency_history').$type<HistoryEntry<string>[]>().notNull().default([]),
+    /** Which engine filled the AI fields; NULL until enriched. */
+    enrichmentEngine: text('enrichment_engine'),
+    enrichedAt: timestamp('enriched_at', { withTimezone: true }),
+    archived: boolean('archived').notNull().default(false),
+    deleted: boolean('deleted').notNull().default(false),
+    currentTag: text('current_tag'),
+    language: text('language'),
+    /** CASL: the visitor ticked the consent box. */
+    consent: boolean('consent').notNull().default(false),
+    /** Caught by the honeypot or the fill-time check: stored, never enriched nor answered. */
+    isSpam: boolean('is_spam').notNull().default(false),
+    spamReason: text('spam_reason'),
+    /** The widget's per-submission key: a retried submission returns the first lead. */
+    idempotencyKey: text('idempotency_key'),
+    metadata: jsonb('metadata').$type<LeadMetadata>().notNull().default({}),
+    isTest: boolean('is_test').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // Lets child rows reference (lead, client) together, so a row can never point at
+    // another tenant's lead even though foreign-key checks bypass row-level security.
+    unique('lead_memory_id_client_unique').on(t.id, t.clientId),
+    unique('lead_memory_idempotency_unique').on(t.clientId, t.idempotencyKey),
+    index('lead_memory_client_created_idx').on(t.clientId, t.createdAt.desc()),
+    index('lead_memory_client_status_idx').on(t.clientId, t.deleted, t.archived, t.createdAt.desc()),
+    index('lead_memory_intent_idx').on(t.intent),
+    index('lead_memory_unenriched_idx').on(t.createdAt).where(sql`${t.enrichedAt} is null and not ${t.isSpam}`),
+    oneOf('lead_memory_tone_check', t.tone, LEAD_TONES),
+    oneOf('lead_memory_urgency_check', t.urgency, URGENCIES),
+    oneOf('lead_memory_language_check', t.language, LANGUAGES),
+    oneOf('lead_memory_engine_check', t.enrichmentEngine, ['openai', 'offline']),
+    within('lead_memory_confidence_check', t.confidenceScore, 0, 1),
+    check(
+      'lead_memory_history_check',
+      sql`jsonb_typeof(${t.toneHistory}) = 'array'
+      and jsonb_typeof(${t.confidenceHistory}) = 'array' and jsonb_typeof(${t.urgencyHistory}) = 'array'`,
+    ),
+  ],
+);
+
+export const leadActions = pgTable(
+  'lead_actions',
+  {
+    id: id(),
+    leadId: uuid('lead_id').notNull(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    actionType: text('action_type').notNull(),
+    tag: text('tag'),
+    timestamp: timestamp('timestamp', { withTimezone: true }).notNull().defaultNow(),
+    conversionOutcome: boolean('conversion_outcome'),
+    reversionReason: text('reversion_reason'),
+    /** Who did it: a dashboard user's email, or "system" for the pipeline. */
+    performedBy: text('performed_by').notNull().default('system'),
+    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+    isTest: boolean('is_test').notNull().default(false),
+  },
+  (t) => [
+    foreignKey({
+      name: 'lead_actions_lead_fk',
+      columns: [t.leadId, t.clientId],
+      foreignColumns: [leadMemory.id, leadMemory.clientId],
+    }).onDelete('cascade'),
+    index('lead_actions_client_timestamp_idx').on(t.clientId, t.timestamp.desc()),
+    index('lead_actions_lead_timestamp_idx').on(t.leadId, t.timestamp.desc()),
+    oneOf('lead_actions_action_type_check', t.actionType, LEAD_ACTION_TYPES),
+    check('lead_actions_tag_check', sql`${t.actionType} <> 'tagged' or ${t.tag} is not null`),
+  ],
+);
+
+export const leadNotes = pgTable(
+  'lead_notes',
+  {
+    id: id(),
+    leadId: uuid('lead_id').notNull(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    note: text('note').notNull(),
+    performedBy: text('performed_by').notNull().default('admin'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    isTest: boolean('is_test').notNull().default(false),
+  },
+  (t) => [
+    foreignKey({
+      name: 'lead_notes_lead_fk',
+      columns: [t.leadId, t.clientId],
+      foreignColumns: [leadMemory.id, leadMemory.clientId],
+    }).onDelete('cascade'),
+    index('lead_notes_lead_created_idx').on(t.leadId, t.createdAt),
+    index('lead_notes_client_created_idx').on(t.clientId, t.createdAt.desc()),
+    check('lead_notes_note_check', sql`length(btrim(${t.note})) between 1 and 10000`),
+  ],
+);
+
+export type Lead = typeof leadMemory.$inferSelect;
+export type NewLead = typeof leadMemory.$inferInsert;
+export type LeadAction = typeof leadActions.$inferSelect;
+export type LeadNote = typeof leadNotes.$inferSelect;

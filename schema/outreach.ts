@@ -1,0 +1,201 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { clients } from './clients';
+import { createdAt, id, nonNegative, oneOf, updatedAt, within } from './columns';
+import { prospectCandidates } from './prospects';
+import { CAMPAIGN_STATUSES, LANGUAGES, OUTREACH_EMAIL_STATUSES, OUTREACH_EVENTS } from './vocabulary';
+
+export const emailTemplates = pgTable(
+  'email_templates',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    description: text('description'),
+    subject: text('subject').notNull(),
+    htmlContent: text('html_content').notNull(),
+    plainContent: text('plain_content').notNull(),
+    language: text('language').notNull(),
+    category: text('category').notNull(),
+    /** Names of the {{variables}} the template uses. */
+    variables: jsonb('variables').$type<string[]>().notNull().default([]),
+    isActive: boolean('is_active').notNull().default(true),
+    usageCount: integer('usage_count').notNull().default(0),
+    performanceScore: numeric('performance_score', { precision: 4, scale: 3, mode: 'number' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('email_templates_name_language_unique').on(t.name, t.language),
+    index('email_templates_category_idx').on(t.category, t.language),
+    oneOf('email_templates_language_check', t.language, LANGUAGES),
+    nonNegative('email_templates_usage_count_check', t.usageCount),
+    within('email_templates_performance_check', t.performanceScore, 0, 1),
+  ],
+);
+
+export const outreachCampaigns = pgTable(
+  'outreach_campaigns',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    status: text('status').notNull().default('draft'),
+    targetCriteria: jsonb('target_criteria').$type<Record<string, unknown>>().notNull().default({}),
+    emailTemplateId: uuid('email_template_id').references(() => emailTemplates.id, { onDelete: 'set null' }),
+    /** Days after the first email at which each follow-up goes, e.g. [3, 7]. */
+    followUpSchedule: jsonb('follow_up_schedule').$type<number[]>().notNull().default([]),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    unique('outreach_campaigns_id_client_unique').on(t.id, t.clientId),
+    index('outreach_campaigns_client_created_idx').on(t.clientId, t.createdAt.desc()),
+    index('outreach_campaigns_status_idx').on(t.status),
+    index('outreach_campaigns_template_idx').on(t.emailTemplateId),
+    oneOf('outreach_campaigns_status_check', t.status, CAMPAIGN_STATUSES),
+  ],
+);
+
+/**
+ * One outreach email. `client_id` (beyond the documented fields) copies the campaign's
+ * owner so row-level security is a plain equality; the composite key keeps them equal.
+ */
+export const outreachEmails = pgTable(
+  'outreach_emails',
+  {
+    id: id(),
+    campaignId: uuid('campaign_id').notNull(),
+    clientId: uuid('client_id').notNull(),
+    prospectId: uuid('prospect_id').references(() => prospectCandidates.id, { onDelete: 'set null' }),
+    prospectEmail: text('prospect_email'),
+    prospectName: text('prospect_name'),
+    companyName: text('company_name'),
+    website: text('website'),
+    templateId: uuid('template_id').references(() => emailTemplates.id, { onDelete: 'set null' }),
+    subject: text('subject').notNull(),
+    content: text('content').notNull(),
+    status: text('status').notNull().default('pending'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    openedAt: timestamp('opened_at', { withTimezone: true }),
+    repliedAt: timestamp('replied_at', { withTimezone: true }),
+    threadId: text('thread_id'),
+    gmailMessageId: text('gmail_message_id'),
+    followUpSequence: integer('follow_up_sequence').notNull().default(1),
+    senderEmail: text('sender_email'),
+    missingEmail: boolean('missing_email').notNull().default(false),
+    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    foreignKey({
+      name: 'outreach_emails_campaign_fk',
+      columns: [t.campaignId, t.clientId],
+      foreignColumns: [outreachCampaigns.id, outreachCampaigns.clientId],
+    }).onDelete('cascade'),
+    unique('outreach_emails_id_client_unique').on(t.id, t.clientId),
+    index('outreach_emails_campaign_status_idx').on(t.campaignId, t.status),
+    index('outreach_emails_client_created_idx').on(t.clientId, t.createdAt.desc()),
+    index('outreach_emails_status_created_idx').on(t.status, t.createdAt),
+    index('outreach_emails_prospect_idx').on(t.prospectId),
+    index('outreach_emails_template_idx').on(t.templateId),
+    index('outreach_emails_thread_idx').on(t.threadId),
+    index('outreach_emails_gmail_message_idx').on(t.gmailMessageId),
+    oneOf('outreach_emails_status_check', t.status, OUTREACH_EMAIL_STATUSES),
+    check('outreach_emails_follow_up_check', sql`${t.followUpSequence} >= 1`),
+    check('outreach_emails_missing_email_check', sql`${t.missingEmail} or ${t.prospectEmail} is not null`),
+  ],
+);
+
+export const outreachTracking = pgTable(
+  'outreach_tracking',
+  {
+    id: id(),
+    emailId: uuid('email_id').notNull(),
+    clientId: uuid('client_id').notNull(),
+    prospectId: uuid('prospect_id').references(() => prospectCandidates.id, { onDelete: 'set null' }),
+    campaignId: uuid('campaign_id').notNull(),
+    action: text('action').notNull(),
+    timestamp: timestamp('timestamp', { withTimezone: true }).notNull().defaultNow(),
+    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    foreignKey({
+      name: 'outreach_tracking_email_fk',
+      columns: [t.emailId, t.clientId],
+      foreignColumns: [outreachEmails.id, outreachEmails.clientId],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'outreach_tracking_campaign_fk',
+      columns: [t.campaignId, t.clientId],
+      foreignColumns: [outreachCampaigns.id, outreachCampaigns.clientId],
+    }).onDelete('cascade'),
+    index('outreach_tracking_email_timestamp_idx').on(t.emailId, t.timestamp),
+    index('outreach_tracking_campaign_action_idx').on(t.campaignId, t.action, t.timestamp),
+    index('outreach_tracking_client_timestamp_idx').on(t.clientId, t.timestamp.desc()),
+    index('outreach_tracking_prospect_idx').on(t.prospectId),
+    oneOf('outreach_tracking_action_check', t.action, OUTREACH_EVENTS),
+  ],
+);
+
+const rate = (name: string) => numeric(name, { precision: 5, scale: 2, mode: 'number' }).notNull().default(0);
+const total = (name: string) => integer(name).notNull().default(0);
+
+/** Campaign totals and rates (percent, 0–100); one row per campaign. */
+export const outreachMetrics = pgTable(
+  'outreach_metrics',
+  {
+    id: id(),
+    campaignId: uuid('campaign_id').notNull(),
+    clientId: uuid('client_id').notNull(),
+    totalEmailsSent: total('total_emails_sent'),
+    totalEmailsDelivered: total('total_emails_delivered'),
+    totalEmailsOpened: total('total_emails_opened'),
+    totalEmailsClicked: total('total_emails_clicked'),
+    totalEmailsReplied: total('total_emails_replied'),
+    totalEmailsBounced: total('total_emails_bounced'),
+    totalEmailsUnsubscribed: total('total_emails_unsubscribed'),
+    openRate: rate('open_rate'),
+    clickRate: rate('click_rate'),
+    replyRate: rate('reply_rate'),
+    bounceRate: rate('bounce_rate'),
+    revenueGenerated: numeric('revenue_generated', { precision: 12, scale: 2, mode: 'number' }).notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('outreach_metrics_campaign_unique').on(t.campaignId),
+    foreignKey({
+      name: 'outreach_metrics_campaign_fk',
+      columns: [t.campaignId, t.clientId],
+      foreignColumns: [outreachCampaigns.id, outreachCampaigns.clientId],
+    }).onDelete('cascade'),
+    index('outreach_metrics_client_idx').on(t.clientId),
+    check(
+      'outreach_metrics_totals_check',
+      sql`least(${t.totalEmailsSent}, ${t.totalEmailsDelivered}, ${t.totalEmailsOpened}, ${t.totalEmailsClicked},
+        ${t.totalEmailsReplied}, ${t.totalEmailsBounced}, ${t.totalEmailsUnsubscribed}) >= 0`,
+    ),
+    within('outreach_metrics_open_rate_check', t.openRate, 0, 100),
+    within('outreach_metrics_click_rate_check', t.clickRate, 0, 100),
+    within('outreach_metrics_reply_rate_check', t.replyRate, 0, 100),
+    within('outreach_metrics_bounce_rate_check', t.bounceRate, 0, 100),
+    nonNegative('outreach_metrics_revenue_check', t.revenueGenerated),
+  ],
+);

@@ -1,0 +1,66 @@
+import { sql } from 'drizzle-orm';
+import { check, index, inet, integer, jsonb, pgTable, smallint, text, uuid, vector } from 'drizzle-orm/pg-core';
+import { clients } from './clients';
+import { createdAt, id, oneOf } from './columns';
+import { INTENT_CATEGORIES } from './vocabulary';
+
+/** Every call to the public API, for debugging a client's integration. */
+export const integrationLogs = pgTable(
+  'integration_logs',
+  {
+    id: id(),
+    /** NULL when the key matched no client. */
+    clientId: uuid('client_id').references(() => clients.id, { onDelete: 'cascade' }),
+    /** Only a prefix of the key, enough to tell keys apart. */
+    apiKey: text('api_key'),
+    endpoint: text('endpoint').notNull(),
+    method: text('method').notNull(),
+    requestBody: jsonb('request_body'),
+    responseStatus: smallint('response_status').notNull(),
+    responseBody: jsonb('response_body'),
+    ipAddress: inet('ip_address'),
+    userAgent: text('user_agent'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('integration_logs_client_created_idx').on(t.clientId, t.createdAt.desc()),
+    index('integration_logs_created_idx').on(t.createdAt),
+    check('integration_logs_status_check', sql`${t.responseStatus} between 100 and 599`),
+    check('integration_logs_api_key_check', sql`length(${t.apiKey}) <= 16`),
+  ],
+);
+
+/**
+ * Chunks of Avenir's own company profile with their embeddings, for matching prospects.
+ * `embedding` is pgvector's vector(1536) where the extension exists (Neon, PGlite); the
+ * migration falls back to real[] of the same length on a server without it.
+ */
+export const avenirProfileEmbeddings = pgTable(
+  'avenir_profile_embeddings',
+  {
+    id: id(),
+    chunkText: text('chunk_text').notNull(),
+    embedding: vector('embedding', { dimensions: 1536 }),
+    embeddingModel: text('embedding_model').notNull(),
+    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index('avenir_profile_embeddings_created_idx').on(t.createdAt)],
+);
+
+/** The intent vocabulary with both names; public read, so analytics can label both ways. */
+export const intentTranslations = pgTable(
+  'intent_translations',
+  {
+    id: id(),
+    /** Stable key the AI and the offline engine answer with, e.g. "quote_request". */
+    intentKey: text('intent_key').notNull().unique('intent_translations_key_unique'),
+    intentEn: text('intent_en').notNull().unique('intent_translations_en_unique'),
+    intentFr: text('intent_fr').notNull().unique('intent_translations_fr_unique'),
+    category: text('category').notNull(),
+    /** Display order in lists and charts. */
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [oneOf('intent_translations_category_check', t.category, INTENT_CATEGORIES)],
+);

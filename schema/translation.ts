@@ -1,0 +1,72 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, numeric, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt, id, nonNegative, nowPlus, oneOf, updatedAt, within } from './columns';
+import { LANGUAGES, TRANSLATION_CONTEXTS } from './vocabulary';
+
+/** AI translations kept for reuse; they expire after 90 days. */
+export const translationCache = pgTable(
+  'translation_cache',
+  {
+    id: id(),
+    sourceText: text('source_text').notNull(),
+    /**
+     * The lookup key: a hash of the source with whitespace collapsed and case folded, so
+     * "Hello  World" and "hello world" share one entry. A hash keeps the index small for
+     * long summaries.
+     */
+    sourceKey: text('source_key')
+      .notNull()
+      .generatedAlwaysAs(sql`md5(lower(regexp_replace(btrim(source_text), '\\s+', ' ', 'g')))`),
+    sourceLanguage: text('source_language').notNull(),
+    targetLanguage: text('target_language').notNull(),
+    translatedText: text('translated_text').notNull(),
+    contextType: text('context_type').notNull(),
+    qualityScore: numeric('quality_score', { precision: 4, scale: 3, mode: 'number' }),
+    verified: boolean('verified').notNull().default(false),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull().default(nowPlus('90 days')),
+  },
+  (t) => [
+    uniqueIndex('translation_cache_lookup_unique').on(t.sourceKey, t.sourceLanguage, t.targetLanguage, t.contextType),
+    index('translation_cache_expires_idx').on(t.expiresAt),
+    oneOf('translation_cache_source_language_check', t.sourceLanguage, LANGUAGES),
+    oneOf('translation_cache_target_language_check', t.targetLanguage, LANGUAGES),
+    oneOf('translation_cache_context_check', t.contextType, TRANSLATION_CONTEXTS),
+    within('translation_cache_quality_check', t.qualityScore, 0, 1),
+    check('translation_cache_direction_check', sql`${t.sourceLanguage} <> ${t.targetLanguage}`),
+  ],
+);
+
+/** Verified translations of common terms; public read. */
+export const translationDictionary = pgTable(
+  'translation_dictionary',
+  {
+    id: id(),
+    sourceText: text('source_text').notNull(),
+    sourceLanguage: text('source_language').notNull(),
+    targetLanguage: text('target_language').notNull(),
+    translatedText: text('translated_text').notNull(),
+    context: text('context'),
+    category: text('category'),
+    verified: boolean('verified').notNull().default(false),
+    usageCount: integer('usage_count').notNull().default(0),
+    confidence: numeric('confidence', { precision: 4, scale: 3, mode: 'number' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('translation_dictionary_term_unique').on(
+      t.sourceLanguage,
+      t.targetLanguage,
+      sql`lower(${t.sourceText})`,
+      sql`coalesce(${t.context}, '')`,
+    ),
+    index('translation_dictionary_category_idx').on(t.category),
+    oneOf('translation_dictionary_source_language_check', t.sourceLanguage, LANGUAGES),
+    oneOf('translation_dictionary_target_language_check', t.targetLanguage, LANGUAGES),
+    within('translation_dictionary_confidence_check', t.confidence, 0, 1),
+    nonNegative('translation_dictionary_usage_count_check', t.usageCount),
+    check('translation_dictionary_direction_check', sql`${t.sourceLanguage} <> ${t.targetLanguage}`),
+  ],
+);

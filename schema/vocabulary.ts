@@ -1,0 +1,119 @@
+/**
+ * The closed vocabularies of the product. The database enforces them with CHECK constraints
+ * built from these lists, and the Worker validates against the same lists, so there is one
+ * source of truth for every enumeration.
+ */
+
+export const LANGUAGES = ['en', 'fr'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const URGENCIES = ['High', 'Medium', 'Low'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+/** Tone the AI reads in a lead's message. */
+export const LEAD_TONES = ['Professional', 'Friendly', 'Formal', 'Casual', 'Frustrated', 'Enthusiastic'] as const;
+export type LeadTone = (typeof LEAD_TONES)[number];
+
+/** Tone a client wants its replies written in. */
+export const EMAIL_TONES = ['Professional', 'Friendly', 'Formal', 'Energetic'] as const;
+export type EmailTone = (typeof EMAIL_TONES)[number];
+
+/** Analytics groups of intents: what the lead is after. */
+export const INTENT_CATEGORIES = ['sales', 'service', 'people', 'noise'] as const;
+
+/** Intent keys with both names; seeded into `intent_translations`. */
+export const INTENTS = [
+  { key: 'quote_request', category: 'sales', en: 'Quote request', fr: 'Demande de soumission' },
+  { key: 'service_inquiry', category: 'sales', en: 'Service inquiry', fr: "Demande d'information sur un service" },
+  { key: 'booking_request', category: 'sales', en: 'Booking request', fr: 'Demande de rendez-vous' },
+  { key: 'support_request', category: 'service', en: 'Support request', fr: 'Demande de soutien' },
+  { key: 'partnership', category: 'sales', en: 'B2B partnership', fr: 'Partenariat B2B' },
+  { key: 'complaint', category: 'service', en: 'Complaint', fr: 'Plainte' },
+  { key: 'job_application', category: 'people', en: 'Job application', fr: 'Candidature' },
+  { key: 'vendor_pitch', category: 'noise', en: 'Vendor pitch', fr: 'Sollicitation commerciale' },
+  { key: 'billing', category: 'service', en: 'Billing question', fr: 'Question de facturation' },
+  { key: 'feedback', category: 'service', en: 'Feedback', fr: 'Commentaire' },
+  { key: 'general_question', category: 'service', en: 'General question', fr: 'Question générale' },
+  { key: 'spam', category: 'noise', en: 'Spam', fr: 'Pourriel' },
+] as const;
+export type IntentKey = (typeof INTENTS)[number]['key'];
+export const INTENT_KEYS = INTENTS.map((intent) => intent.key) as readonly IntentKey[];
+
+export const LEAD_ACTION_TYPES = [
+  'created',
+  'tagged',
+  'archived',
+  'deleted',
+  'reactivated',
+  'replied',
+  'notified',
+  'noted',
+] as const;
+export type LeadActionType = (typeof LEAD_ACTION_TYPES)[number];
+
+export const FEEDBACK_ACTION_TYPES = [
+  'lead_conversion',
+  'email_response',
+  'user_action',
+  'system_performance',
+] as const;
+export const FEEDBACK_OUTCOMES = ['positive', 'negative', 'neutral'] as const;
+
+export const METRIC_EVENT_TYPES = [
+  'api_response',
+  'ai_analysis',
+  'translation',
+  'lead_processing',
+  'email_response',
+] as const;
+export const METRIC_NAMES = [
+  'response_time',
+  'accuracy',
+  'success_rate',
+  'error_rate',
+  'cache_hit',
+  'cache_miss',
+] as const;
+export const METRIC_UNITS = ['ms', 'percent', 'count', 'score'] as const;
+export const METRIC_SOURCES = ['lead_api', 'translation_service', 'intelligence_engine', 'mailer', 'queue'] as const;
+
+export const PROMPT_ENVIRONMENTS = ['production', 'staging', 'test'] as const;
+export const AB_TEST_STATUSES = ['draft', 'running', 'completed', 'cancelled'] as const;
+export const EVOLUTION_TYPES = ['mutation', 'crossover', 'optimization', 'manual_edit'] as const;
+
+export const OUTREACH_LOG_STATUSES = ['sent', 'opened', 'replied', 'bounced', 'ignored'] as const;
+export const AUTORESPONDER_TONES = ['robotic', 'human', 'personalized', 'none'] as const;
+export const FORM_TEST_STATUSES = ['pending', 'completed', 'failed', 'timeout'] as const;
+
+export const CAMPAIGN_STATUSES = ['draft', 'active', 'paused', 'completed'] as const;
+export const OUTREACH_EMAIL_STATUSES = [
+  'pending',
+  'approved',
+  'rejected',
+  'sent',
+  'delivered',
+  'opened',
+  'replied',
+  'bounced',
+] as const;
+export const OUTREACH_EVENTS = [
+  'sent',
+  'delivered',
+  'opened',
+  'clicked',
+  'replied',
+  'bounced',
+  'unsubscribed',
+] as const;
+
+export const TRANSLATION_CONTEXTS = ['lead_summary', 'intent', 'tone', 'ui_text'] as const;
+
+export const JOB_TYPES = [
+  'daily_prospect_queue',
+  'bulk_email',
+  'intelligence_analysis',
+  'enrich_lead',
+  'form_test',
+  'prompt_experiment',
+] as const;
+export const JOB_STATUSES = ['pending', 'processing', 'completed', 'failed'] as const;

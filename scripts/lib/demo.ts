@@ -1,0 +1,82 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { clients } from '../../schema';
+import type { DatabaseAccess } from '../../worker/db';
+import { newOneTimePassword } from '../../worker/domain/identifiers';
+import { hashPassword } from '../../worker/domain/password';
+import { createClient, parseNewClient } from '../../worker/services/clients';
+
+export interface DemoCredentials {
+  id: string;
+  clientId: string;
+  email: string;
+  password: string;
+  widgetKey: string;
+}
+
+const DEMO_EMAIL = 'demo@avenir.local';
+
+/**
+ * The local demo client, created on first run. Its password is random and only its hash is
+ * in the database, so the plain one is kept beside the embedded data (never committed) to
+ * be printed on every start.
+ */
+export async function ensureDemoClient(
+  db: DatabaseAccess,
+  dataDir: string,
+  workerPort: number,
+): Promise<DemoCredentials> {
+  const file = path.join(dataDir, 'demo-client.json');
+  const saved = await readSaved(file);
+  const existing = await db.service((tx) => tx.query.clients.findFirst({ where: eq(clients.email, DEMO_EMAIL) }));
+
+  if (existing && saved?.id === existing.id) return { ...saved, widgetKey: existing.apiKey };
+
+  let credentials: DemoCredentials;
+  if (existing) {
+    // The account exists but its password was lost (another data folder): issue a new one.
+    const password = newOneTimePassword();
+    const passwordHash = await hashPassword(password);
+    await db.service((tx) => tx.update(clients).set({ passwordHash }).where(eq(clients.id, existing.id)));
+    credentials = {
+      id: existing.id,
+      clientId: existing.clientId,
+      email: DEMO_EMAIL,
+      password,
+      widgetKey: existing.apiKey,
+    };
+  } else {
+    const { client, oneTimePassword } = await createClient(
+      db,
+      parseNewClient({
+        businessName: 'Rénovations Démo Laval',
+        email: DEMO_EMAIL,
+        language: 'fr',
+        emailTone: 'Friendly',
+        bookingLink: 'https://booking.example.com/renovations-demo',
+        industry: 'renovation',
+        allowedOrigins: [`http://localhost:${workerPort}`, `http://127.0.0.1:${workerPort}`],
+        isTest: true,
+        passwordIsFinal: true,
+      }),
+    );
+    credentials = {
+      id: client.id,
+      clientId: client.clientId,
+      email: client.email,
+      password: oneTimePassword,
+      widgetKey: client.apiKey,
+    };
+  }
+  await writeFile(file, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
+  return credentials;
+}
+
+async function readSaved(file: string): Promise<DemoCredentials | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as DemoCredentials;
+  } catch {
+    return undefined;
+  }
+}

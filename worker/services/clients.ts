@@ -1,0 +1,83 @@
+import * as v from 'valibot';
+import { type Client, clients } from '../../schema';
+import { EMAIL_TONES, LANGUAGES } from '../../schema/vocabulary';
+import { type DatabaseAccess, violatedUniqueConstraint } from '../db';
+import { newOneTimePassword, newPublicClientId, newWidgetKey } from '../domain/identifiers';
+import { hashPassword } from '../domain/password';
+import { AppError } from '../errors';
+
+const origin = v.pipe(
+  v.string(),
+  v.url('each allowed origin must be a URL'),
+  v.transform((value) => new URL(value).origin),
+);
+
+export const newClientSchema = v.object({
+  businessName: v.pipe(v.string(), v.trim(), v.minLength(1, 'business name is required'), v.maxLength(200)),
+  email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.email('email is not a valid address'), v.maxLength(254)),
+  language: v.optional(v.picklist(LANGUAGES, 'language must be en or fr'), 'en'),
+  emailTone: v.optional(v.picklist(EMAIL_TONES), 'Professional'),
+  bookingLink: v.optional(v.pipe(v.string(), v.url('booking link must be a URL'), v.regex(/^https?:/))),
+  industry: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100))),
+  allowedOrigins: v.optional(v.array(origin), []),
+  isTest: v.optional(v.boolean(), false),
+  isInternal: v.optional(v.boolean(), false),
+  /** Skip the forced change at first sign-in (the local demo account). */
+  passwordIsFinal: v.optional(v.boolean(), false),
+});
+export type NewClientFields = v.InferOutput<typeof newClientSchema>;
+
+/** Validates untrusted input (a form, the command line) into the fields of a new client. */
+export function parseNewClient(input: unknown): NewClientFields {
+  const parsed = v.safeParse(newClientSchema, input);
+  if (parsed.success) return parsed.output;
+  const fields = v.flatten<typeof newClientSchema>(parsed.issues).nested ?? {};
+  throw new AppError(422, 'invalid_client', parsed.issues[0].message, { fields });
+}
+
+export interface CreatedClient {
+  client: Client;
+  /** Shown once; only its hash is stored. */
+  oneTimePassword: string;
+}
+
+const ATTEMPTS_ON_ID_COLLISION = 3;
+
+/** Creates a client account with a fresh widget key and a one-time password. */
+export async function createClient(db: DatabaseAccess, fields: NewClientFields): Promise<CreatedClient> {
+  const oneTimePassword = newOneTimePassword();
+  const passwordHash = await hashPassword(oneTimePassword);
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const [client] = await db.service((tx) =>
+        tx
+          .insert(clients)
+          .values({
+            clientId: newPublicClientId(fields.businessName),
+            apiKey: newWidgetKey(fields.isTest),
+            businessName: fields.businessName,
+            email: fields.email,
+            passwordHash,
+            mustChangePassword: !fields.passwordIsFinal,
+            language: fields.language,
+            emailTone: fields.emailTone,
+            bookingLink: fields.bookingLink ?? null,
+            industry: fields.industry ?? null,
+            allowedOrigins: fields.allowedOrigins,
+            isTest: fields.isTest,
+            isInternal: fields.isInternal,
+          })
+          .returning(),
+      );
+      return { client: client!, oneTimePassword };
+    } catch (error) {
+      const constraint = violatedUniqueConstraint(error);
+      if (constraint === 'clients_email_unique') {
+        throw new AppError(409, 'email_taken', `A client with the email ${fields.email} already exists.`);
+      }
+      const idCollision = constraint === 'clients_client_id_unique' || constraint === 'clients_api_key_unique';
+      if (!idCollision || attempt >= ATTEMPTS_ON_ID_COLLISION) throw error;
+    }
+  }
+}
