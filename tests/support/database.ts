@@ -59,6 +59,15 @@ async function startRealServerTestDatabase(serverUrl: string): Promise<TestDatab
     databaseUrl,
     async close() {
       await connection.close();
+      // The pool has sent its goodbyes; wait for the server to see them before dropping,
+      // rather than forcing, which would fail the closing connections with an error.
+      for (let waited = 0; waited < 10_000; waited += 50) {
+        const { rows } = await admin.db.execute<{ n: number }>(
+          sql`select count(*)::int as n from pg_stat_activity where datname = ${name}`,
+        );
+        if (rows[0]!.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
       await admin.close();
     },

@@ -13,10 +13,15 @@ describe('normalizeWebsite', () => {
     expect(normalizeWebsite(input)).toBe(expected);
   });
 
-  it.each(['', 'not a url', 'mailto:info@example.ca', 'ftp://example.ca', 'https://localhost', 'javascript:alert(1)', 'https://user:pw@example.ca'])(
-    'rejects %j',
-    (input) => {
-      expect(normalizeWebsite(input)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    'not a url',
+    'mailto:info@example.ca',
+    'ftp://example.ca',
+    'https://localhost',
+    'javascript:alert(1)',
+    'https://user:pw@example.ca',
+  ])('rejects %j', (input) => {
+    expect(normalizeWebsite(input)).toBeNull();
+  });
 });
