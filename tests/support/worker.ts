@@ -24,6 +24,8 @@ export async function startWorker(bindings: WorkerBindings): Promise<Miniflare> 
     modules: true,
     scriptPath: path.join(WORKER_BUILD_DIR, 'index.js'),
     bindings: { ...workerOptions.bindings, ...vars },
+    // Serves /cdn-cgi/handler/email, as wrangler dev does, to drive the email() entry point.
+    unsafeTriggerHandlers: true,
   } as ConstructorParameters<typeof Miniflare>[0]);
   await worker.ready;
   return worker;

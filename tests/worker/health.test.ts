@@ -92,4 +92,22 @@ describe('background entry points', () => {
     expect(result.explicitAcks).toEqual([]);
     expect(result.retryMessages.map((message) => message.msgId)).toEqual(['m-1']);
   });
+
+  it('rejects inbound mail while no address handles it, so the sender is told', async () => {
+    const raw = [
+      'From: Martin Gagnon <mgagnon@example.ca>',
+      'To: leads@avenir.example',
+      'Subject: Soumission',
+      'Message-ID: <m-1@example.ca>',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Bonjour, une soumission svp.',
+    ].join('\r\n');
+    const response = await worker.dispatchFetch(
+      'http://localhost/cdn-cgi/handler/email?from=mgagnon@example.ca&to=leads@avenir.example',
+      { method: 'POST', body: raw },
+    );
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('This address does not accept mail.');
+  });
 });
