@@ -38,6 +38,8 @@ export const clients = pgTable(
   (t) => [
     uniqueIndex('clients_email_unique').on(sql`lower(${t.email})`),
     index('clients_created_at_idx').on(t.createdAt),
+    // CORS preflights ask whether any client allows an origin.
+    index('clients_allowed_origins_idx').using('gin', t.allowedOrigins),
     oneOf('clients_language_check', t.language, LANGUAGES),
     oneOf('clients_email_tone_check', t.emailTone, EMAIL_TONES),
     check('clients_business_name_check', sql`length(btrim(${t.businessName})) between 1 and 200`),

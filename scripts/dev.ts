@@ -36,12 +36,13 @@ const origin = `http://127.0.0.1:${config.workerPort}`;
 console.log(`
   Avenir is starting on ${origin}
   database   ${database.description}
+  demo page  http://localhost:${config.workerPort}/demo
   health     ${origin}/healthz
   demo login ${demo.email} / ${demo.password}
   widget key ${demo.widgetKey}
 `);
 
-const vars = [`DATABASE_URL:${database.databaseUrl}`];
+const vars = [`DATABASE_URL:${database.databaseUrl}`, `DEMO_WIDGET_KEY:${demo.widgetKey}`];
 if (database.wsProxy) vars.push(`DATABASE_WS_PROXY:${database.wsProxy}`);
 
 const wrangler: ChildProcess = spawn(

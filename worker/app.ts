@@ -3,14 +3,23 @@ import { requestId } from 'hono/request-id';
 import type { AppEnv } from './env';
 import { database } from './middleware/database';
 import { notFound, onError } from './middleware/errors';
+import { demo } from './routes/demo';
 import { health } from './routes/health';
+import { intake } from './routes/intake';
 
 export const app = new Hono<AppEnv>();
 
 app.use(requestId());
+// Nothing the API returns is ever to be sniffed into HTML or script.
+app.use(async (c, next) => {
+  await next();
+  c.res.headers.set('X-Content-Type-Options', 'nosniff');
+});
 app.use(database);
 
 app.route('/', health);
+app.route('/api', intake);
+app.route('/', demo);
 
 app.notFound(notFound);
 app.onError(onError);

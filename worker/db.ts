@@ -7,11 +7,39 @@ export type Database = NeonDatabase<typeof schema>;
 /** What tenant and service work receives: a Drizzle handle inside one transaction. */
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
+/**
+ * Database functions that take their own role (and tenant) inside their one-statement
+ * transaction (migration 0003): the hot paths that must cost a single round trip.
+ */
+export interface Procedures {
+  avenir_resolve_widget_key: {
+    args: [widgetKey: string];
+    row: {
+      id: string;
+      business_name: string;
+      language: string;
+      booking_link: string | null;
+      allowed_origins: string[];
+      require_consent: boolean;
+      is_test: boolean;
+    };
+  };
+  avenir_origin_is_allowed: { args: [origin: string]; row: { avenir_origin_is_allowed: boolean } };
+  avenir_capture_lead: {
+    args: [clientId: string, lead: Record<string, unknown>, request: Record<string, unknown>];
+    row: { lead_id: string; created: boolean };
+  };
+  avenir_log_intake: { args: [clientId: string, request: Record<string, unknown>]; row: Record<string, never> };
+}
+export type ProcedureName = keyof Procedures;
+
 export interface DatabaseAccess {
   /** Runs `work` in a transaction that sees only `clientId`'s rows (row-level security). */
   tenant<T>(clientId: string, work: (tx: Transaction) => Promise<T>): Promise<T>;
   /** Runs `work` in a transaction with the service role: jobs, internal staff, health. */
   service<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  /** Calls one of the `Procedures`: one statement, one round trip. */
+  call<P extends ProcedureName>(procedure: P, ...args: Procedures[P]['args']): Promise<Procedures[P]['row'][]>;
   /** Closes the pool's connections; call once the request or batch is done. */
   close(): Promise<void>;
 }
@@ -62,6 +90,13 @@ export function databaseAccess(pool: Pool): DatabaseAccess {
         await tx.execute(sql`select set_config('role', 'avenir_service', true)`);
         return work(tx);
       });
+    },
+    async call(procedure, ...args) {
+      const placeholders = args.map((_, i) => `$${i + 1}`).join(', ');
+      const values = args.map((arg) => (typeof arg === 'object' && arg !== null ? JSON.stringify(arg) : arg));
+      // The name is one of the Procedures keys, never user input.
+      const result = await pool.query(`select * from ${procedure}(${placeholders})`, values);
+      return result.rows;
     },
     close: () => pool.end(),
   };

@@ -10,8 +10,14 @@ export interface Env {
    * (the embedded one, or any Postgres). Unset on Neon, which speaks WebSocket itself.
    */
   DATABASE_WS_PROXY?: string;
+  /** The demo client's widget key; set by `npm start` to serve `/demo`, unset in production. */
+  DEMO_WIDGET_KEY?: string;
   /** Background work: enrichment, discovery, outreach… */
   JOBS: Queue<JobMessage>;
+  /** Public intake requests per visitor IP (wrangler.toml `ratelimits`). */
+  IP_RATE_LIMIT: RateLimit;
+  /** Public intake requests per client, whatever the IP. */
+  KEY_RATE_LIMIT: RateLimit;
 }
 
 /** Per-request values set by middleware. */

@@ -3,7 +3,7 @@ import { drizzle } from 'drizzle-orm/neon-serverless';
 import ws from 'ws';
 import * as schema from '../../schema';
 import { type Database, type DatabaseAccess, databaseAccess } from '../../worker/db';
-import { startWebSocketProxy } from '../stack/websocket-proxy';
+import { type ProxyStats, type RunningProxy, startWebSocketProxy } from '../stack/websocket-proxy';
 import { isNeonHost } from './config';
 
 /**
@@ -12,9 +12,8 @@ import { isNeonHost } from './config';
  * a WebSocket proxy started in this process, shared by the connections to that address.
  */
 interface SharedProxy {
-  address: Promise<string>;
+  proxy: Promise<RunningProxy>;
   users: number;
-  close(): Promise<void>;
 }
 const proxies = new Map<string, SharedProxy>();
 const proxyAddresses = new Map<string, string>();
@@ -22,29 +21,26 @@ const proxyAddresses = new Map<string, string>();
 neonConfig.webSocketConstructor = ws;
 neonConfig.wsProxy = (host, port) => proxyAddresses.get(`${host}:${port}`) ?? `${host}/v2`;
 
-async function acquireProxy(host: string, port: number): Promise<{ address: string; release(): Promise<void> }> {
+async function acquireProxy(host: string, port: number) {
   const key = `${host}:${port}`;
   let shared = proxies.get(key);
   if (!shared) {
-    const started = startWebSocketProxy({ port: 0, upstream: { host, port } });
-    shared = {
-      address: started.then((proxy) => `127.0.0.1:${proxy.port}/v1`),
-      users: 0,
-      close: async () => (await started).close(),
-    };
+    shared = { proxy: startWebSocketProxy({ port: 0, upstream: { host, port } }), users: 0 };
     proxies.set(key, shared);
   }
   shared.users++;
-  const address = await shared.address;
+  const proxy = await shared.proxy;
+  const address = `127.0.0.1:${proxy.port}/v1`;
   proxyAddresses.set(key, address);
   const owner = shared;
   return {
     address,
+    stats: () => proxy.stats(),
     async release() {
       if (--owner.users > 0) return;
       proxies.delete(key);
       proxyAddresses.delete(key);
-      await owner.close();
+      await proxy.close();
     },
   };
 }
@@ -55,6 +51,8 @@ export interface Connection {
   access: DatabaseAccess;
   /** The WebSocket proxy in front of this database (`host:port/path`); undefined for Neon. */
   wsProxy: string | undefined;
+  /** What went through that proxy so far (shared by connections to the same server). */
+  proxyStats(): ProxyStats | undefined;
   close(): Promise<void>;
 }
 
@@ -73,6 +71,7 @@ export async function connect(databaseUrl: string, options: { maxConnections?: n
     db: drizzle(pool, { schema }),
     access,
     wsProxy: proxy?.address,
+    proxyStats: () => proxy?.stats(),
     async close() {
       await access.close();
       await proxy?.release();

@@ -3,6 +3,7 @@ import { connect, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { listenWithClearPortError } from './postgres-wire-server';
+import { RoundTripCounter } from './round-trips';
 
 // Lets the Neon serverless driver (Postgres over WebSocket) reach a local
 // Postgres wire server exactly as it reaches Neon in production.
@@ -18,7 +19,14 @@ export interface WebSocketProxyOptions {
 export interface RunningProxy {
   host: string;
   port: number;
+  /** Connections opened and query round trips made through the proxy so far. */
+  stats(): ProxyStats;
   close(): Promise<void>;
+}
+
+export interface ProxyStats {
+  connections: number;
+  roundTrips: number;
 }
 
 const PROXY_DESCRIPTION = 'avenir websocket-to-postgres proxy';
@@ -31,17 +39,23 @@ export async function startWebSocketProxy(options: WebSocketProxyOptions): Promi
   const webSockets = new WebSocketServer({ noServer: true, perMessageDeflate: false });
   const upgradeSockets = new Set<Duplex>();
   const httpServer = createServer(describeProxy);
+  const totals: ProxyStats = { connections: 0, roundTrips: 0 };
 
   httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     upgradeSockets.add(socket);
     socket.once('close', () => upgradeSockets.delete(socket));
-    webSockets.handleUpgrade(request, socket, head, (webSocket) => pipeToUpstream(webSocket, options.upstream));
+    webSockets.handleUpgrade(request, socket, head, (webSocket) => {
+      totals.connections++;
+      const counter = new RoundTripCounter(() => totals.roundTrips++);
+      pipeToUpstream(webSocket, options.upstream, counter);
+    });
   });
 
   const port = await listenWithClearPortError(httpServer, host, options.port, options.portEnvName ?? 'AVENIR_WS_PORT');
   return {
     host,
     port,
+    stats: () => ({ ...totals }),
     close: async () => {
       for (const client of webSockets.clients) client.terminate();
       for (const socket of upgradeSockets) socket.destroy();
@@ -57,11 +71,19 @@ function describeProxy(_request: IncomingMessage, response: ServerResponse): voi
   response.end(PROXY_DESCRIPTION);
 }
 
-function pipeToUpstream(webSocket: WebSocket, upstream: { host: string; port: number }): void {
+function pipeToUpstream(
+  webSocket: WebSocket,
+  upstream: { host: string; port: number },
+  counter: RoundTripCounter,
+): void {
   const tcp = connect({ host: upstream.host, port: upstream.port });
   tcp.setNoDelay(true);
   // Messages sent before the TCP connection is up are queued by net.Socket itself.
-  webSocket.on('message', (data: RawData) => tcp.write(toBuffer(data)));
+  webSocket.on('message', (data: RawData) => {
+    const bytes = toBuffer(data);
+    counter.feed(bytes);
+    tcp.write(bytes);
+  });
   tcp.on('data', (chunk: Buffer) => forwardToWebSocket(webSocket, tcp, chunk));
 
   const closeBoth = () => {

@@ -2,11 +2,11 @@ import type { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embeddedDatabaseUrl } from '../../scripts/lib/config';
 import { connect } from '../../scripts/lib/database';
+import { startWorker } from '../../scripts/lib/worker';
 import { openEmbeddedDatabase } from '../../scripts/stack/embedded-database';
 import { startPostgresWireServer } from '../../scripts/stack/postgres-wire-server';
 import { EXPECTED_SCHEMA } from '../../worker/services/health';
 import { startEmbeddedTestDatabase, type TestDatabase } from '../support/database';
-import { startWorker } from '../support/worker';
 
 let database: TestDatabase;
 let worker: Miniflare;

@@ -2,8 +2,12 @@
  * Messages on the JOBS queue. Each kind of background work adds its message type to this
  * union and its handler to `jobs/consumer.ts`.
  */
-export interface JobMessageBase {
-  type: string;
+
+/** A stored lead waiting for AI enrichment, the reply and the learning log. */
+export interface EnrichLeadMessage {
+  type: 'enrich_lead';
+  leadId: string;
+  clientId: string;
 }
 
-export type JobMessage = JobMessageBase;
+export type JobMessage = EnrichLeadMessage;

@@ -1,0 +1,1 @@
+CREATE INDEX "clients_allowed_origins_idx" ON "clients" USING gin ("allowed_origins");
