@@ -10,12 +10,35 @@ import { loadConfig } from './lib/config';
 import { connect } from './lib/database';
 import { ensureDemoClient } from './lib/demo';
 import { migrateDatabase } from './lib/migrate';
-import { startLocalDatabase } from './stack/local-database';
+import { type LocalDatabase, startLocalDatabase } from './stack/local-database';
 
 const config = loadConfig();
-await mkdir(config.dataDir, { recursive: true });
 
-const database = await startLocalDatabase(config).catch((error: unknown) => {
+// What has been started so far; Ctrl-C at any moment, even mid-start, stops exactly that.
+let database: LocalDatabase | undefined;
+let wrangler: ChildProcess | undefined;
+let stopping = false;
+
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (wrangler?.pid && wrangler.exitCode === null && wrangler.signalCode === null) {
+    const exited = new Promise((resolve) => wrangler!.once('exit', resolve));
+    try {
+      process.kill(-wrangler.pid, 'SIGTERM');
+      await exited;
+    } catch {
+      // already gone
+    }
+  }
+  await database?.close();
+  process.exit(code);
+}
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+
+await mkdir(config.dataDir, { recursive: true });
+database = await startLocalDatabase(config).catch((error: unknown) => {
   console.error(`avenir: ${(error as Error).message}`);
   return process.exit(1);
 });
@@ -45,7 +68,7 @@ console.log(`
 const vars = [`DATABASE_URL:${database.databaseUrl}`, `DEMO_WIDGET_KEY:${demo.widgetKey}`];
 if (database.wsProxy) vars.push(`DATABASE_WS_PROXY:${database.wsProxy}`);
 
-const wrangler: ChildProcess = spawn(
+wrangler = spawn(
   path.resolve('node_modules/.bin/wrangler'),
   [
     'dev',
@@ -66,22 +89,4 @@ const wrangler: ChildProcess = spawn(
   },
 );
 
-let stopping = false;
-async function stop(code: number) {
-  if (stopping) return;
-  stopping = true;
-  if (wrangler.exitCode === null && wrangler.pid) {
-    try {
-      process.kill(-wrangler.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-    await new Promise((resolve) => wrangler.once('exit', resolve));
-  }
-  await database.close();
-  process.exit(code);
-}
-
-process.on('SIGINT', () => void stop(0));
-process.on('SIGTERM', () => void stop(0));
 wrangler.on('exit', (code) => void stop(code ?? 1));

@@ -29,6 +29,6 @@ describe('npm start with DATABASE_URL', () => {
     expect(await waitForHealth(port, started)).toEqual({ ok: true, schema: EXPECTED_SCHEMA });
     expect(started.output()).toMatch(/database\s+Postgres at 127\.0\.0\.1:\d+\/avenir_test_/);
     ctrlC(started);
-    expect(await started.exited).toBe(0);
+    expect(await started.exited, started.output()).toBe(0);
   });
 });

@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
-import path from 'node:path';
 
 /** Driving `npm start` (scripts/dev.ts) from tests, as a newcomer runs it. */
 
@@ -26,8 +25,9 @@ export interface Started {
 }
 
 export function startStack(env: Record<string, string>): Started {
-  // Its own process group, like a terminal's foreground job, so SIGINT reaches all of it.
-  const child = spawn(path.resolve('node_modules/.bin/tsx'), ['scripts/dev.ts'], {
+  // As `npm start` runs it (package.json), in its own process group like a terminal's
+  // foreground job, so SIGINT reaches all of it.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev.ts'], {
     env: { ...process.env, DATABASE_URL: '', ...env },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -33,7 +33,7 @@ describe('npm start', () => {
     expect(started.output()).toMatch(/widget key pk_test_[0-9A-Za-z]{24}/);
 
     ctrlC(started);
-    expect(await started.exited).toBe(0);
+    expect(await started.exited, started.output()).toBe(0);
     for (const port of Object.values(ports)) expect(await isListening(Number(port)), `port ${port}`).toBe(false);
   });
 
@@ -42,7 +42,7 @@ describe('npm start', () => {
     await waitForHealth(Number(ports.PORT), started);
     expect(started.output()).toContain(`demo login ${firstLogin}`);
     ctrlC(started);
-    expect(await started.exited).toBe(0);
+    expect(await started.exited, started.output()).toBe(0);
   });
 
   it('names the setting to change when a port is already taken', async () => {
