@@ -14,6 +14,7 @@ export const MIN_FILL_MS = 2_500;
 export const FIELD_LIMITS = { name: 120, email: 254, phone: 40, message: 5_000 } as const;
 
 export type LeadField = 'name' | 'email' | 'phone' | 'message' | 'consent';
+type TextField = Exclude<LeadField, 'consent'>;
 export type LeadIssue = 'required' | 'too_long' | 'invalid_email' | 'invalid_phone' | 'consent_required' | 'not_text';
 export type LeadErrors = Partial<Record<LeadField, LeadIssue>>;
 
@@ -46,7 +47,7 @@ export function cleanText(value: string): string {
 /** Checks the fields; returns the first problem of each field, empty when all is well. */
 export function checkLeadFields(fields: Record<string, unknown>, options: { requireConsent: boolean }): LeadErrors {
   const errors: LeadErrors = {};
-  const text = (field: 'name' | 'email' | 'phone' | 'message', required: boolean) => {
+  const text = (field: TextField, required: boolean) => {
     const raw = fields[field];
     if (raw === undefined || raw === null || raw === '') {
       if (required) errors[field] = 'required';
@@ -76,26 +77,27 @@ export function checkLeadFields(fields: Record<string, unknown>, options: { requ
   return errors;
 }
 
-const MESSAGES: Record<Language, Record<LeadIssue, string> & Record<`${LeadField}_required`, string>> = {
+/** Each field says what it needs when missing; consent has its own issue, consent_required. */
+type Messages = Record<Exclude<LeadIssue, 'required'>, string> & Record<`${TextField}_required`, string>;
+
+const MESSAGES: Record<Language, Messages> = {
   en: {
-    required: 'This field is required.',
     name_required: 'Please enter your name.',
     email_required: 'Please enter your email address.',
     phone_required: 'Please enter your phone number.',
     message_required: 'Please write a message.',
-    consent_required: 'Please check the box so we can reply to you.',
+    consent_required: 'Please check the box to send your message.',
     too_long: 'This is too long.',
     invalid_email: 'This email address does not look right.',
     invalid_phone: 'This phone number does not look right.',
     not_text: 'This value is not valid.',
   },
   fr: {
-    required: 'Ce champ est obligatoire.',
     name_required: 'Veuillez entrer votre nom.',
     email_required: 'Veuillez entrer votre adresse courriel.',
     phone_required: 'Veuillez entrer votre numéro de téléphone.',
     message_required: 'Veuillez écrire un message.',
-    consent_required: 'Veuillez cocher la case pour que nous puissions vous répondre.',
+    consent_required: 'Veuillez cocher la case pour envoyer votre message.',
     too_long: 'Ce texte est trop long.',
     invalid_email: 'Cette adresse courriel ne semble pas valide.',
     invalid_phone: 'Ce numéro de téléphone ne semble pas valide.',
@@ -106,6 +108,6 @@ const MESSAGES: Record<Language, Record<LeadIssue, string> & Record<`${LeadField
 /** The sentence a visitor reads for a problem, in their language. */
 export function leadErrorMessage(language: Language, field: LeadField, issue: LeadIssue): string {
   const messages = MESSAGES[language];
-  if (issue === 'required' && field !== 'consent') return messages[`${field}_required`];
-  return messages[issue];
+  if (issue !== 'required') return messages[issue];
+  return field === 'consent' ? messages.consent_required : messages[`${field}_required`];
 }

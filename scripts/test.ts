@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { CHROMIUM_PATH, hasChromium } from './lib/browser';
 
 interface Lane {
   name: string;
@@ -22,6 +23,10 @@ const LANES: Lane[] = [
     name: 'postgres',
     skipReason: () =>
       process.env.TEST_DATABASE_URL ? null : 'TEST_DATABASE_URL is not set (CI starts a local PostgreSQL: see .ci/run)',
+  },
+  {
+    name: 'e2e',
+    skipReason: () => (hasChromium() ? null : `no Chromium at ${CHROMIUM_PATH} (apt-get install chromium; CI does)`),
   },
 ];
 

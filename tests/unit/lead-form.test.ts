@@ -36,7 +36,7 @@ describe('lead form rules (shared by widget and Worker)', () => {
 
   it('speaks Quebec French and English', () => {
     expect(leadErrorMessage('fr', 'email', 'required')).toBe('Veuillez entrer votre adresse courriel.');
-    expect(leadErrorMessage('en', 'consent', 'consent_required')).toBe('Please check the box so we can reply to you.');
+    expect(leadErrorMessage('en', 'consent', 'consent_required')).toBe('Please check the box to send your message.');
   });
 });
 

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
-import { html } from 'hono/html';
+import { html, raw } from 'hono/html';
 import type { Language } from '../../schema/vocabulary';
+import { embedSnippet } from '../../widget/snippet';
 import type { AppEnv } from '../env';
 import { AppError } from '../errors';
 
@@ -58,11 +59,10 @@ export const demo = new Hono<AppEnv>().get('/demo', (c) => {
           <p>${text.contactBody}</p>
           <p>450 555-0123<br />1200, boul. de l’Avenir, Laval (Québec)</p>
         </div>
-        <div data-avenir-form></div>
+        <div>${raw(embedSnippet({ origin: api.origin, widgetKey: key }))}</div>
       </section>
     </main>
     <footer>${text.footer} ${api.origin}</footer>
-    <script src="${api.origin}/widget.js" data-key="${key}" async></script>
   </body>
 </html>`);
 });

@@ -1,0 +1,58 @@
+/**
+ * `npm run bench`: the product's figures on this machine, printed as the tables the README
+ * quotes. Nothing here asserts a time; the README records what was measured and where.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { benchIntake } from './bench/intake';
+import { startBenchStack } from './bench/stack';
+import { widgetSizes } from './bench/widget';
+import { benchWidgetLoad } from './bench/widget-load';
+import { hasChromium } from './lib/browser';
+import { ms } from './lib/stats';
+import { startThirdPartySite } from './lib/third-party-site';
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+console.log(`# Avenir benchmarks\n\n${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}\n`);
+
+// The widget first: `wrangler deploy --dry-run` inside startBenchStack runs the build.
+const site = await startThirdPartySite();
+const stack = await startBenchStack([site.origin]);
+try {
+  console.log('## Widget size (what a page downloads)\n');
+  console.log('| script | raw | gzip | what it is |\n|---|---|---|---|');
+  for (const size of widgetSizes(path.resolve('dist/public/widget.js'))) {
+    console.log(`| ${size.name} | ${kb(size.bytes)} | ${kb(size.gzipBytes)} | ${size.what} |`);
+  }
+
+  if (hasChromium()) {
+    const load = await benchWidgetLoad(stack.worker, stack.client.apiKey, 20);
+    console.log('\n## Widget: navigation start → interactive form (headless Chromium, cold cache, 20 loads)\n');
+    console.log(`p50 ${ms(load.p50)} · p99 ${ms(load.p99)}`);
+  } else {
+    console.log('\n(widget load time skipped: no Chromium at /usr/bin/chromium)');
+  }
+
+  const intake = await benchIntake(stack, { sequential: 500, concurrent: 2_000, concurrency: 16 });
+  console.log('\n## Intake: POST /api/lead → 201 (Worker in workerd → Neon driver → proxy → PGlite)\n');
+  console.log('| measure | p50 | p99 |\n|---|---|---|');
+  console.log(
+    `| one at a time, ${intake.sequential.n} leads | ${ms(intake.sequential.p50)} | ${ms(intake.sequential.p99)} |`,
+  );
+  console.log(
+    `| ${intake.concurrent.concurrency} at a time, ${intake.concurrent.leads} leads | ${ms(intake.concurrent.latency.p50)} | ${ms(intake.concurrent.latency.p99)} |`,
+  );
+  console.log(
+    `| bare one-row INSERT, new connection each, same driver and proxy | ${ms(intake.bareInsert.p50)} | ${ms(intake.bareInsert.p99)} |`,
+  );
+  console.log(
+    `\nthroughput ${intake.concurrent.perSecond.toFixed(0)} leads/s · intake/bare-insert p50 ratio ${intake.ratioP50.toFixed(2)}`,
+  );
+  console.log(
+    `database round trips per accepted lead: ${intake.roundTripsPerLead.toFixed(2)} (counted at the proxy: Query/Sync messages), connections per lead: ${intake.connectionsPerLead.toFixed(2)}`,
+  );
+} finally {
+  await stack.close();
+  await site.close();
+}
