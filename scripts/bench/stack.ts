@@ -34,9 +34,11 @@ export async function startBenchStack(extraOrigins: string[] = []): Promise<Benc
     parseNewClient({ businessName: 'Bench', email: 'bench@example.ca', allowedOrigins: [BENCH_SITE, ...extraOrigins] }),
   );
   const unlimited = { simple: { limit: 1_000_000_000, period: 60 as const } };
+  // No queue consumer: the figures are the intake's own, as in production, where the
+  // consumer runs in other invocations.
   const worker = await startWorker(
     { DATABASE_URL: databaseUrl, DATABASE_WS_PROXY: connection.wsProxy },
-    { ratelimits: { IP_RATE_LIMIT: unlimited, KEY_RATE_LIMIT: unlimited } },
+    { ratelimits: { IP_RATE_LIMIT: unlimited, KEY_RATE_LIMIT: unlimited }, queueConsumers: false },
   );
   return {
     worker,

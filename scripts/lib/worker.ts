@@ -25,6 +25,8 @@ export interface WorkerBindings {
 
 export interface WorkerOverrides {
   ratelimits?: Record<string, { simple: { limit: number; period: 10 | 60 } }>;
+  /** false: queue messages are sent but nothing consumes them. */
+  queueConsumers?: false;
 }
 
 /**
@@ -46,6 +48,7 @@ export async function startWorker(bindings: WorkerBindings, overrides: WorkerOve
     // Serves /cdn-cgi/handler/email, as wrangler dev does, to drive the email() entry point.
     unsafeTriggerHandlers: true,
     ...(overrides.ratelimits ? { ratelimits: { ...workerOptions.ratelimits, ...overrides.ratelimits } } : {}),
+    ...(overrides.queueConsumers === false ? { queueConsumers: {} } : {}),
   } as ConstructorParameters<typeof Miniflare>[0]);
   await worker.ready;
   return worker;
