@@ -87,10 +87,6 @@ export function LeadForm({ widgetKey, api, language, test, host }: FormProps) {
       });
   }, []);
 
-  useEffect(() => {
-    if (status !== 'sent') writeDraft(storageKey, { values, idempotencyKey: idempotencyKey.current });
-  }, [values]);
-
   if (!config) return null;
 
   const check = (next: Values) => checkLeadFields(next, { requireConsent: config.requireConsent });
@@ -104,7 +100,14 @@ export function LeadForm({ widgetKey, api, language, test, host }: FormProps) {
     if (first) form.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
   };
 
-  const update = (field: keyof Values, value: string | boolean) => setValues((old) => ({ ...old, [field]: value }));
+  // The draft is saved with each keystroke, not after the next paint: a reload right after
+  // typing must not lose the last words. (Writing it twice is harmless.)
+  const update = (field: keyof Values, value: string | boolean) =>
+    setValues((old) => {
+      const next = { ...old, [field]: value };
+      writeDraft(storageKey, { values: next, idempotencyKey: idempotencyKey.current });
+      return next;
+    });
   const revalidate = () => {
     if (submitted.current) setErrors(check(values));
   };

@@ -156,7 +156,7 @@ describe('the widget on a customer’s page', () => {
     expect(await leadsFor(email)).toHaveLength(1);
   });
 
-  it('waits out a network cut, keeps the text across a reload, and sends once the network is back', async () => {
+  it('waits out a network cut, keeping the text, and sends once the network is back', async () => {
     await open('/en');
     const email = `offline-${Date.now()}@example.com`;
     await fillLead(email);
