@@ -2,6 +2,7 @@ export * from './clients';
 export * from './jobs';
 export * from './leads';
 export * from './learning';
+export * from './mail';
 export * from './outreach';
 export * from './prompts';
 export * from './prospects';

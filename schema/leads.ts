@@ -45,7 +45,14 @@ export const leadMemory = pgTable(
     email: text('email').notNull(),
     phone: text('phone'),
     message: text('message').notNull(),
+    /** The summary in the lead's language. */
     aiSummary: text('ai_summary'),
+    /**
+     * The summary in each language, for the dashboard's EN/FR switch. NULL in the other
+     * language means "not translated" (the offline engine does not translate).
+     */
+    aiSummaryEn: text('ai_summary_en'),
+    aiSummaryFr: text('ai_summary_fr'),
     /** English name of the intent (`intent_translations.intent_en`), e.g. "B2B partnership". */
     intent: text('intent').references(() => intentTranslations.intentEn, { onDelete: 'restrict', onUpdate: 'cascade' }),
     tone: text('tone'),

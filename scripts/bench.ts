@@ -2,8 +2,10 @@
  * `npm run bench`: the product's figures on this machine, printed as the tables the README
  * quotes. Nothing here asserts a time; the README records what was measured and where.
  */
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchOfflineEngine, benchPostToEnriched } from './bench/enrichment';
 import { benchIntake } from './bench/intake';
 import { startBenchStack } from './bench/stack';
 import { widgetSizes } from './bench/widget';
@@ -12,13 +14,19 @@ import { hasChromium } from './lib/browser';
 import { ms } from './lib/stats';
 import { startThirdPartySite } from './lib/third-party-site';
 
+/** Labelled messages to time the triage on: the shared dev file beside the repository, else the held-out fixture. */
+const DEV_LEADS = [process.env.AVENIR_DEV_LEADS, '../shared/leads-dev.jsonl', 'tests/fixtures/triage-heldout.jsonl']
+  .filter((file): file is string => Boolean(file))
+  .map((file) => path.resolve(file))
+  .find((file) => existsSync(file))!;
+
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB (${bytes.toLocaleString('en-US')} B)`;
 
 console.log(`# Avenir benchmarks\n\n${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}\n`);
 
 // The widget first: `wrangler deploy --dry-run` inside startBenchStack runs the build.
 const site = await startThirdPartySite();
-const stack = await startBenchStack([site.origin]);
+const stack = await startBenchStack({ extraOrigins: [site.origin] });
 try {
   console.log('## Widget size (what a page downloads)\n');
   console.log('| script | raw | gzip | what it is |\n|---|---|---|---|');
@@ -57,4 +65,19 @@ try {
 } finally {
   await stack.close();
   await site.close();
+}
+
+const offline = benchOfflineEngine(DEV_LEADS, 3);
+console.log('\n## Offline triage engine (language, intent, urgency, tone, confidence, summary)\n');
+console.log(
+  `${offline.leadsPerSecond.toFixed(0)} leads/s on one core (${offline.n} triages of ${path.basename(DEV_LEADS)})`,
+);
+
+const pipeline = await startBenchStack({ queueConsumer: true });
+try {
+  const enriched = await benchPostToEnriched(pipeline, 50);
+  console.log('\n## POST /api/lead → enriched (offline engine, reply and notification in the outbox, job completed)\n');
+  console.log(`${enriched.n} leads one after another: p50 ${ms(enriched.p50)} · p99 ${ms(enriched.p99)}`);
+} finally {
+  await pipeline.close();
 }

@@ -63,9 +63,15 @@ console.log(`
   health     ${origin}/healthz
   demo login ${demo.email} / ${demo.password}
   widget key ${demo.widgetKey}
+  outbox     ${origin}/dev/outbox   (the mail it sends while Gmail is not configured)
 `);
 
-const vars = [`DATABASE_URL:${database.databaseUrl}`, `DEMO_WIDGET_KEY:${demo.widgetKey}`];
+const vars = [
+  `DATABASE_URL:${database.databaseUrl}`,
+  `DEMO_WIDGET_KEY:${demo.widgetKey}`,
+  'DEV_OUTBOX:on',
+  `APP_URL:${origin}`,
+];
 if (database.wsProxy) vars.push(`DATABASE_WS_PROXY:${database.wsProxy}`);
 
 wrangler = spawn(

@@ -4,6 +4,7 @@ import type { AppEnv } from './env';
 import { database } from './middleware/database';
 import { notFound, onError } from './middleware/errors';
 import { demo } from './routes/demo';
+import { dev } from './routes/dev';
 import { health } from './routes/health';
 import { intake } from './routes/intake';
 
@@ -20,6 +21,7 @@ app.use(database);
 app.route('/', health);
 app.route('/api', intake);
 app.route('/', demo);
+app.route('/', dev);
 
 app.notFound(notFound);
 app.onError(onError);

@@ -20,9 +20,12 @@ export const BENCH_SITE = 'https://bench.example';
 
 /**
  * The local stack as `npm start` runs it, in one process: in-memory PGlite behind the wire
- * server and WebSocket proxy, the bundled Worker in workerd with rate limits lifted.
+ * server and WebSocket proxy, the bundled Worker in workerd with rate limits lifted, and
+ * the queue consumer only when asked for.
  */
-export async function startBenchStack(extraOrigins: string[] = []): Promise<BenchStack> {
+export async function startBenchStack(
+  options: { extraOrigins?: string[]; queueConsumer?: boolean } = {},
+): Promise<BenchStack> {
   buildWorker();
   const pglite = await openEmbeddedDatabase({});
   const server = await startPostgresWireServer({ db: pglite, port: 0 });
@@ -31,14 +34,21 @@ export async function startBenchStack(extraOrigins: string[] = []): Promise<Benc
   await migrateDatabase(connection);
   const { client } = await createClient(
     connection.access,
-    parseNewClient({ businessName: 'Bench', email: 'bench@example.ca', allowedOrigins: [BENCH_SITE, ...extraOrigins] }),
+    parseNewClient({
+      businessName: 'Bench',
+      email: 'bench@example.ca',
+      allowedOrigins: [BENCH_SITE, ...(options.extraOrigins ?? [])],
+    }),
   );
   const unlimited = { simple: { limit: 1_000_000_000, period: 60 as const } };
-  // No queue consumer: the figures are the intake's own, as in production, where the
-  // consumer runs in other invocations.
+  // Without the queue consumer, intake figures are the intake's own, as in production,
+  // where the consumer runs in other invocations.
   const worker = await startWorker(
     { DATABASE_URL: databaseUrl, DATABASE_WS_PROXY: connection.wsProxy },
-    { ratelimits: { IP_RATE_LIMIT: unlimited, KEY_RATE_LIMIT: unlimited }, queueConsumers: false },
+    {
+      ratelimits: { IP_RATE_LIMIT: unlimited, KEY_RATE_LIMIT: unlimited },
+      ...(options.queueConsumer ? {} : { queueConsumers: false as const }),
+    },
   );
   return {
     worker,

@@ -17,10 +17,11 @@ export function buildWorker(): void {
   });
 }
 
+/** Variables and secrets for the Worker (worker/env.ts); unset ones are left out. */
 export interface WorkerBindings {
   DATABASE_URL: string;
   DATABASE_WS_PROXY?: string | undefined;
-  DEMO_WIDGET_KEY?: string | undefined;
+  [name: string]: string | undefined;
 }
 
 export interface WorkerOverrides {

@@ -44,6 +44,7 @@ const TENANT_TABLES = [
   'outreach_tracking',
   'outreach_metrics',
   'integration_logs',
+  'sent_emails',
 ];
 const PUBLIC_READ_TABLES = ['intent_translations', 'translation_dictionary'];
 

@@ -14,6 +14,7 @@ import {
   performanceMetrics,
   promptPerformance,
   promptRegistry,
+  sentEmails,
 } from '../../schema';
 import type { DatabaseAccess } from '../../worker/db';
 import { hashPassword } from '../../worker/domain/password';
@@ -122,8 +123,22 @@ export async function insertTenantRows(db: DatabaseAccess, clientId: string): Pr
         ipAddress: '203.0.113.7',
       })
       .returning();
+    const [sentEmail] = await tx
+      .insert(sentEmails)
+      .values({
+        clientId,
+        leadId,
+        kind: 'reply',
+        toEmail: 'mgagnon@example.ca',
+        subject: 'Votre soumission',
+        textBody: 'Bonjour Martin',
+        htmlBody: '<p>Bonjour Martin</p>',
+        messageId: `<reply-${unique()}@avenir.local>`,
+      })
+      .returning();
     return {
       clients: clientId,
+      sent_emails: sentEmail!.id,
       lead_memory: leadId,
       lead_actions: action!.id,
       lead_notes: note!.id,

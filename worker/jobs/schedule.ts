@@ -1,12 +1,29 @@
+import { openDatabase } from '../db';
 import type { Env } from '../env';
+import { findOwedEnrichments } from '../services/sweep';
 
 type CronHandler = (env: Env, scheduledTime: Date) => Promise<void>;
+
+/** Queues the enrichment of leads that missed their message, every five minutes. */
+async function sweepEnrichments(env: Env): Promise<void> {
+  const db = openDatabase(env);
+  try {
+    const owed = await findOwedEnrichments(db);
+    if (owed.length === 0) return;
+    console.warn(`sweep: ${owed.length} lead(s) owed an enrichment, queued again`);
+    await env.JOBS.sendBatch(owed.map((body) => ({ body })));
+  } finally {
+    await db.close();
+  }
+}
 
 /**
  * What each cron trigger of wrangler.toml does. Handlers stay thin: they enqueue work on
  * the JOBS queue rather than doing it inside the 30-second cron budget.
  */
-export const cronHandlers: Record<string, CronHandler> = {};
+export const cronHandlers: Record<string, CronHandler> = {
+  '*/5 * * * *': sweepEnrichments,
+};
 
 export async function runScheduled(controller: ScheduledController, env: Env): Promise<void> {
   const handler = cronHandlers[controller.cron];

@@ -1,0 +1,87 @@
+import { sql } from 'drizzle-orm';
+import { check, foreignKey, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { clients } from './clients';
+import { createdAt, id, nonNegative, oneOf } from './columns';
+import { leadMemory } from './leads';
+
+export const SENT_EMAIL_KINDS = ['reply', 'notification'] as const;
+export type SentEmailKind = (typeof SENT_EMAIL_KINDS)[number];
+export const SENT_EMAIL_STATUSES = ['sending', 'sent', 'failed'] as const;
+export const MAIL_PROVIDERS = ['gmail', 'outbox'] as const;
+
+/**
+ * Not in the database documentation; the pipeline needs it. Every email the product sends
+ * about a lead — the auto-reply to the lead, the notification to the client — once per
+ * (lead, kind): the unique constraint is what keeps a redelivered queue message from sending
+ * a second email. Tenant-readable, so the dashboard shows the reply that was sent.
+ */
+export const sentEmails = pgTable(
+  'sent_emails',
+  {
+    id: id(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    leadId: uuid('lead_id').notNull(),
+    kind: text('kind').notNull(),
+    /** sending: claimed by a worker until lease_expires_at; failed: may be claimed again. */
+    status: text('status').notNull().default('sending'),
+    provider: text('provider'),
+    toEmail: text('to_email').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    htmlBody: text('html_body').notNull(),
+    /** The RFC 5322 Message-ID, stable across retries of the same email. */
+    messageId: text('message_id').notNull(),
+    providerMessageId: text('provider_message_id'),
+    /** Gmail's thread, so later messages to the lead join the conversation. */
+    threadId: text('thread_id'),
+    /** Which engine wrote the words: openai or offline. */
+    engine: text('engine'),
+    error: text('error'),
+    attempts: integer('attempts').notNull().default(1),
+    leaseExpiresAt: timestamp('lease_expires_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    foreignKey({
+      name: 'sent_emails_lead_fk',
+      columns: [t.leadId, t.clientId],
+      foreignColumns: [leadMemory.id, leadMemory.clientId],
+    }).onDelete('cascade'),
+    unique('sent_emails_lead_kind_unique').on(t.leadId, t.kind),
+    index('sent_emails_client_created_idx').on(t.clientId, t.createdAt.desc()),
+    oneOf('sent_emails_kind_check', t.kind, SENT_EMAIL_KINDS),
+    oneOf('sent_emails_status_check', t.status, SENT_EMAIL_STATUSES),
+    oneOf('sent_emails_provider_check', t.provider, MAIL_PROVIDERS),
+    oneOf('sent_emails_engine_check', t.engine, ['openai', 'offline']),
+    nonNegative('sent_emails_attempts_check', t.attempts),
+    check('sent_emails_sent_check', sql`(${t.status} = 'sent') = (${t.sentAt} is not null)`),
+  ],
+);
+
+/**
+ * Not in the database documentation: the mailbox of the dev mailer, used where no Gmail
+ * account is configured (`npm start`, tests). It keeps the whole MIME message as it would
+ * have been sent, shown at /dev/outbox. Service-only.
+ */
+export const devOutbox = pgTable(
+  'dev_outbox',
+  {
+    id: id(),
+    messageId: text('message_id').notNull().unique('dev_outbox_message_id_unique'),
+    fromAddress: text('from_address').notNull(),
+    toAddress: text('to_address').notNull(),
+    replyTo: text('reply_to'),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    htmlBody: text('html_body').notNull(),
+    rawMime: text('raw_mime').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('dev_outbox_created_idx').on(t.createdAt.desc())],
+);
+
+export type SentEmail = typeof sentEmails.$inferSelect;
+export type DevOutboxMessage = typeof devOutbox.$inferSelect;

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { armOf, bucketOf } from '../../worker/domain/ab-split';
+import { appendIfChanged } from '../../worker/domain/history';
+import { composeNotification } from '../../worker/domain/notification';
+import { scoreReply, scoreTriage } from '../../worker/domain/prompt-scores';
+import type { Triage } from '../../worker/domain/triage/types';
+
+const triage: Triage = {
+  language: 'fr',
+  intent: 'support_request',
+  urgency: 'High',
+  tone: 'Frustrated',
+  confidence: 0.82,
+  summary: 'Sophie a une fuite d’eau sous l’évier et demande quelqu’un aujourd’hui.',
+};
+
+describe('histories', () => {
+  const at = new Date('2026-11-25T15:00:00Z');
+
+  it('records a value the first time and whenever it changes, with its time and engine', () => {
+    const first = appendIfChanged([], 'Medium', at, 'offline');
+    expect(first).toEqual([{ value: 'Medium', at: '2026-11-25T15:00:00.000Z', engine: 'offline' }]);
+    const changed = appendIfChanged(first, 'High', at, 'openai');
+    expect(changed.map((entry) => [entry.value, entry.engine])).toEqual([
+      ['Medium', 'offline'],
+      ['High', 'openai'],
+    ]);
+  });
+
+  it('leaves the history alone when a re-enrichment finds the same value', () => {
+    const history = appendIfChanged([], 0.8, at, 'offline');
+    expect(appendIfChanged(history, 0.8, new Date(), 'openai')).toEqual(history);
+  });
+});
+
+describe('A/B split', () => {
+  it('puts the same lead in the same arm every time', () => {
+    const lead = 'a3f1c2d4-0000-4000-8000-000000000001';
+    expect(bucketOf(lead)).toBe(bucketOf(lead));
+    expect(armOf(lead, 50)).toBe(armOf(lead, 50));
+  });
+
+  it('splits many leads close to the configured shares', () => {
+    const ids = Array.from({ length: 10_000 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    const control = ids.filter((id) => armOf(id, 30) === 'control').length / ids.length;
+    expect(control).toBeGreaterThan(0.28);
+    expect(control).toBeLessThan(0.32);
+    expect(ids.every((id) => armOf(id, 100) === 'control')).toBe(true);
+    expect(ids.some((id) => armOf(id, 0) === 'control')).toBe(false);
+  });
+});
+
+describe('prompt scores', () => {
+  it('rates a reply lower when it forgets the booking link or the business', () => {
+    const expected = { businessName: 'Plomberie Roy', bookingLink: 'https://cal.example/roy', leadName: 'Sophie Lavoie' };
+    const words = 'Nous avons bien reçu votre demande et nous vous répondrons très bientôt avec une proposition.';
+    const good = {
+      subject: 'Votre demande — Plomberie Roy',
+      body: `Bonjour Sophie,\n\n${words} ${words}\n\nhttps://cal.example/roy\n\nPlomberie Roy`,
+    };
+    const forgetful = { subject: 'Votre demande', body: `Bonjour Sophie,\n\n${words} ${words}` };
+    expect(scoreReply(good, expected)).toEqual({ consistency: 1, completeness: 1, quality: 1 });
+    expect(scoreReply(forgetful, expected).completeness).toBe(0.5);
+    expect(scoreReply({ ...good, body: `<p>${good.body}</p>` }, expected).consistency).toBeLessThan(1);
+  });
+
+  it('weighs a triage by its confidence and the form of its summary', () => {
+    expect(scoreTriage(triage, 'Fuite sous l’évier, venez aujourd’hui svp')).toEqual({
+      consistency: 1,
+      completeness: 1,
+      quality: 0.82,
+    });
+    expect(scoreTriage({ ...triage, summary: 'Fuite.' }, 'Fuite').completeness).toBe(0.75);
+  });
+});
+
+describe('the client notification', () => {
+  const input = {
+    clientLanguage: 'fr' as const,
+    lead: { id: 'lead-1', name: 'Sophie Lavoie', email: 'sophie@example.ca', phone: '450-555-0100', message: 'Fuite!' },
+    triage,
+    summary: triage.summary,
+    leadUrl: 'https://app.example/app/leads/lead-1',
+    replied: true,
+  };
+
+  it('tells the client, in their language, who wrote, how urgent it is and where to open the lead', () => {
+    const notice = composeNotification(input);
+    expect(notice.subject).toBe('[Urgent] Nouveau prospect : Sophie Lavoie — Demande de soutien');
+    expect(notice.body).toContain('Urgence : Élevée');
+    expect(notice.body).toContain('sophie@example.ca · 450-555-0100');
+    expect(notice.body).toContain('https://app.example/app/leads/lead-1');
+    expect(notice.body).toContain('Une réponse automatique lui a été envoyée');
+  });
+
+  it('says so when no automatic reply went out, in English for an English-speaking client', () => {
+    const notice = composeNotification({ ...input, clientLanguage: 'en', replied: false, triage: { ...triage, urgency: 'Low' } });
+    expect(notice.subject).toBe('New lead: Sophie Lavoie — Support request');
+    expect(notice.body).toContain('Urgency: Low');
+    expect(notice.body).toContain('No automatic reply was sent');
+  });
+});

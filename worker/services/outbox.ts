@@ -1,0 +1,16 @@
+import { desc, eq } from 'drizzle-orm';
+import { type DevOutboxMessage, devOutbox } from '../../schema';
+import type { DatabaseAccess } from '../db';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The dev outbox, newest first. */
+export function listOutbox(db: DatabaseAccess, limit = 100): Promise<DevOutboxMessage[]> {
+  return db.service((tx) => tx.select().from(devOutbox).orderBy(desc(devOutbox.createdAt)).limit(limit));
+}
+
+export async function findOutboxMessage(db: DatabaseAccess, id: string): Promise<DevOutboxMessage | null> {
+  if (!UUID.test(id)) return null;
+  const [row] = await db.service((tx) => tx.select().from(devOutbox).where(eq(devOutbox.id, id)));
+  return row ?? null;
+}
