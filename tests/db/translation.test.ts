@@ -37,7 +37,13 @@ function countingTranslator() {
   return engine satisfies AiEngine;
 }
 
-const request = (text: string) => ({ text, from: 'en' as const, to: 'fr' as const, context: 'lead_summary' as const, clientId });
+const request = (text: string) => ({
+  text,
+  from: 'en' as const,
+  to: 'fr' as const,
+  context: 'lead_summary' as const,
+  clientId,
+});
 
 describe('translation', () => {
   it('takes a verified dictionary term first, without asking the AI', async () => {

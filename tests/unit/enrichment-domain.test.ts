@@ -52,7 +52,11 @@ describe('A/B split', () => {
 
 describe('prompt scores', () => {
   it('rates a reply lower when it forgets the booking link or the business', () => {
-    const expected = { businessName: 'Plomberie Roy', bookingLink: 'https://cal.example/roy', leadName: 'Sophie Lavoie' };
+    const expected = {
+      businessName: 'Plomberie Roy',
+      bookingLink: 'https://cal.example/roy',
+      leadName: 'Sophie Lavoie',
+    };
     const words = 'Nous avons bien reçu votre demande et nous vous répondrons très bientôt avec une proposition.';
     const good = {
       subject: 'Votre demande — Plomberie Roy',
@@ -94,7 +98,12 @@ describe('the client notification', () => {
   });
 
   it('says so when no automatic reply went out, in English for an English-speaking client', () => {
-    const notice = composeNotification({ ...input, clientLanguage: 'en', replied: false, triage: { ...triage, urgency: 'Low' } });
+    const notice = composeNotification({
+      ...input,
+      clientLanguage: 'en',
+      replied: false,
+      triage: { ...triage, urgency: 'Low' },
+    });
     expect(notice.subject).toBe('New lead: Sophie Lavoie — Support request');
     expect(notice.body).toContain('Urgency: Low');
     expect(notice.body).toContain('No automatic reply was sent');
