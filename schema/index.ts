@@ -1,3 +1,4 @@
+export * from './accounts';
 export * from './clients';
 export * from './jobs';
 export * from './leads';

@@ -3,6 +3,7 @@ import { requestId } from 'hono/request-id';
 import type { AppEnv } from './env';
 import { database } from './middleware/database';
 import { notFound, onError } from './middleware/errors';
+import { appAuth } from './routes/app-auth';
 import { demo } from './routes/demo';
 import { dev } from './routes/dev';
 import { health } from './routes/health';
@@ -19,6 +20,7 @@ app.use(async (c, next) => {
 app.use(database);
 
 app.route('/', health);
+app.route('/api/app', appAuth);
 app.route('/api', intake);
 app.route('/', demo);
 app.route('/', dev);

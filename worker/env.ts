@@ -1,5 +1,6 @@
 import type { DatabaseAccess } from './db';
 import type { JobMessage } from './jobs/messages';
+import type { ActiveSession } from './services/sessions';
 
 /** Bindings and variables the Worker receives (wrangler.toml, .dev.vars, `wrangler secret`). */
 export interface Env {
@@ -44,6 +45,8 @@ export interface Env {
 export interface Variables {
   db: DatabaseAccess;
   requestId: string;
+  /** The dashboard session, on /api/app routes behind the session middleware. */
+  session: ActiveSession;
 }
 
 /** The one Hono context type every route and middleware uses. */

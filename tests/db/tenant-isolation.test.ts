@@ -45,6 +45,7 @@ const TENANT_TABLES = [
   'outreach_metrics',
   'integration_logs',
   'sent_emails',
+  'sessions',
 ];
 const PUBLIC_READ_TABLES = ['intent_translations', 'translation_dictionary'];
 

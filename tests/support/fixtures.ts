@@ -15,6 +15,7 @@ import {
   promptPerformance,
   promptRegistry,
   sentEmails,
+  sessions,
 } from '../../schema';
 import type { DatabaseAccess } from '../../worker/db';
 import { hashPassword } from '../../worker/domain/password';
@@ -136,8 +137,18 @@ export async function insertTenantRows(db: DatabaseAccess, clientId: string): Pr
         messageId: `<reply-${unique()}@avenir.local>`,
       })
       .returning();
+    const [session] = await tx
+      .insert(sessions)
+      .values({
+        clientId,
+        tokenHash: `fixture-token-hash-${unique()}`,
+        ip: '203.0.113.7',
+        userAgent: 'Mozilla/5.0 (test)',
+      })
+      .returning();
     return {
       clients: clientId,
+      sessions: session!.id,
       sent_emails: sentEmail!.id,
       lead_memory: leadId,
       lead_actions: action!.id,

@@ -1,0 +1,56 @@
+/**
+ * Sign-in throttling, decided from the recent attempts in `sign_in_attempts`. Per account,
+ * 5 failures in 15 minutes stop password guessing against one person; per IP, 20 failures
+ * in 15 minutes stop one machine spraying a common password across many accounts. A refusal
+ * says how long until the oldest failure it counted leaves the window.
+ */
+
+export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
+export const MAX_ACCOUNT_FAILURES = 5;
+export const MAX_IP_FAILURES = 20;
+
+export interface Attempt {
+  at: Date;
+  succeeded: boolean;
+}
+
+export interface ThrottleInput {
+  /** Recent attempts on the email being signed in to, any order. */
+  accountAttempts: readonly Attempt[];
+  /** Recent failed attempts from the request's IP, on any account, any order. */
+  ipFailures: readonly Date[];
+  now: Date;
+}
+
+export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/**
+ * Seconds until fewer than `limit` of `failures` lie in the window ending at `now`, or 0
+ * when there are already fewer.
+ */
+function secondsUntilBelow(failures: readonly Date[], limit: number, now: Date): number {
+  const inWindow = failures
+    .map((at) => at.getTime())
+    .filter((at) => at > now.getTime() - THROTTLE_WINDOW_MS && at <= now.getTime())
+    .sort((a, b) => b - a);
+  // The oldest of the `limit` newest failures: once it leaves, one more attempt is allowed.
+  const oldestCounted = inWindow[limit - 1];
+  if (oldestCounted === undefined) return 0;
+  return Math.max(1, Math.ceil((oldestCounted + THROTTLE_WINDOW_MS - now.getTime()) / 1000));
+}
+
+/** Whether a sign-in attempt may go ahead now. */
+export function decideThrottle({ accountAttempts, ipFailures, now }: ThrottleInput): ThrottleDecision {
+  // A successful sign-in forgives the account's earlier failures (not the IP's: one valid
+  // account must not let a machine reset its own counter).
+  const newestFirst = [...accountAttempts].sort((a, b) => b.at.getTime() - a.at.getTime());
+  const lastSuccess = newestFirst.findIndex((attempt) => attempt.succeeded);
+  const accountFailures = (lastSuccess === -1 ? newestFirst : newestFirst.slice(0, lastSuccess)).map(
+    (attempt) => attempt.at,
+  );
+  const retryAfterSeconds = Math.max(
+    secondsUntilBelow(accountFailures, MAX_ACCOUNT_FAILURES, now),
+    secondsUntilBelow(ipFailures, MAX_IP_FAILURES, now),
+  );
+  return retryAfterSeconds === 0 ? { allowed: true } : { allowed: false, retryAfterSeconds };
+}
