@@ -2,6 +2,7 @@ import { neonConfig, Pool } from '@neondatabase/serverless';
 import { sql } from 'drizzle-orm';
 import { drizzle, type NeonDatabase } from 'drizzle-orm/neon-serverless';
 import * as schema from '../schema';
+import { isUuid } from './domain/identifiers';
 
 export type Database = NeonDatabase<typeof schema>;
 /** What tenant and service work receives: a Drizzle handle inside one transaction. */
@@ -49,8 +50,6 @@ export interface DriverSettings {
   DATABASE_WS_PROXY?: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Points the Neon driver at a WebSocket proxy for databases that are not Neon. The setting
  * is global to the isolate, as the Env it comes from is.
@@ -77,7 +76,7 @@ export function databaseAccess(pool: Pool): DatabaseAccess {
   // mode and does not keep session state between transactions.
   return {
     tenant(clientId, work) {
-      if (!UUID.test(clientId)) throw new TypeError(`not a client uuid: ${clientId}`);
+      if (!isUuid(clientId)) throw new TypeError(`not a client uuid: ${clientId}`);
       return db.transaction(async (tx) => {
         await tx.execute(
           sql`select set_config('role', 'avenir_tenant', true), set_config('app.client_id', ${clientId}, true)`,

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { buildMimeMessage, bytesToBase64, messageIdFor } from '../domain/mime';
+import { bytesToBase64Url } from '../domain/encoding';
+import { buildMimeMessage, messageIdFor } from '../domain/mime';
 import { type Address, MailError, type Mailer, type OutgoingMail, type SentMail } from './mail';
 
 /**
@@ -199,5 +200,5 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** base64url of the message's UTF-8 bytes, without padding, as Gmail's `raw` wants it. */
 function base64Url(text: string): string {
-  return bytesToBase64(new TextEncoder().encode(text)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return bytesToBase64Url(new TextEncoder().encode(text));
 }

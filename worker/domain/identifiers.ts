@@ -43,3 +43,8 @@ export function newPublicClientId(businessName: string): string {
 
 /** The part of a key safe to log: enough to tell keys apart, useless to an attacker. */
 export const keyPrefix = (key: string) => key.slice(0, 12);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a string is a uuid, checked before it reaches a uuid column (a malformed one would be a 500). */
+export const isUuid = (value: string): boolean => UUID.test(value);

@@ -1,4 +1,5 @@
 import type { Address, OutgoingMail } from '../adapters/mail';
+import { bytesToBase64 } from './encoding';
 
 /**
  * RFC 5322 / MIME messages for the mail adapters, built by hand because a Worker has no
@@ -220,14 +221,4 @@ function bodyPart(mediaType: 'text/plain' | 'text/html', content: string): strin
   const lines: string[] = [];
   for (let i = 0; i < base64.length; i += BASE64_LINE) lines.push(base64.slice(i, i + BASE64_LINE));
   return [`Content-Type: ${mediaType}; charset=UTF-8`, 'Content-Transfer-Encoding: base64', '', ...lines];
-}
-
-/** Base64 of bytes with `btoa`, in slices so a long body stays within argument limits. */
-export function bytesToBase64(bytes: Uint8Array | number[]): string {
-  let binary = '';
-  const slice = 0x8000;
-  for (let i = 0; i < bytes.length; i += slice) {
-    binary += String.fromCharCode(...bytes.slice(i, i + slice));
-  }
-  return btoa(binary);
 }

@@ -4,6 +4,8 @@
  * `wrangler dev` does not, so the cap is enforced here and tested.
  */
 
+import { base64ToBytes, bytesToBase64 } from './encoding';
+
 export const PBKDF2_MAX_ITERATIONS = 100_000;
 const ITERATIONS = PBKDF2_MAX_ITERATIONS;
 const SALT_BYTES = 16;
@@ -11,9 +13,6 @@ const HASH_BITS = 256;
 const SCHEME = 'pbkdf2_sha256';
 
 const encoder = new TextEncoder();
-
-const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
-const fromBase64 = (text: string): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
 
 async function derive(password: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Uint8Array> {
   const key = await crypto.subtle.importKey('raw', encoder.encode(password.normalize('NFC')), 'PBKDF2', false, [
@@ -27,7 +26,7 @@ async function derive(password: string, salt: Uint8Array<ArrayBuffer>, iteration
 export async function hashPassword(password: string): Promise<string> {
   const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
   const hash = await derive(password, salt, ITERATIONS);
-  return [SCHEME, ITERATIONS, toBase64(salt), toBase64(hash)].join('$');
+  return [SCHEME, ITERATIONS, bytesToBase64(salt), bytesToBase64(hash)].join('$');
 }
 
 export interface ParsedHash {
@@ -47,7 +46,7 @@ export function parsePasswordHash(stored: string): ParsedHash {
       `password hash uses ${count} PBKDF2 iterations; Cloudflare allows at most ${PBKDF2_MAX_ITERATIONS}`,
     );
   }
-  return { iterations: count, salt: fromBase64(salt), hash: fromBase64(hash) };
+  return { iterations: count, salt: base64ToBytes(salt), hash: base64ToBytes(hash) };
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { leadErrorMessage, MAX_BODY_BYTES } from '../../schema/lead-form';
 import type { Language } from '../../schema/vocabulary';
+import { parseIpAddress } from '../domain/ip-address';
 import { parseSubmission, preferredLanguage, type SubmissionErrors } from '../domain/submission';
 import type { AppEnv } from '../env';
 import { AppError } from '../errors';
@@ -16,7 +17,6 @@ import { isKnownOrigin, resolveWidgetKey, type WidgetClient } from '../services/
 export const intake = new Hono<AppEnv>();
 
 const RATE_PERIOD_SECONDS = 60;
-const IP_PATTERN = /^[0-9a-f:.]{2,45}$/i;
 
 intake.use('*', async (c, next) => {
   await next();
@@ -139,12 +139,11 @@ async function readJsonObject(c: Context<AppEnv>): Promise<Record<string, unknow
 }
 
 function requestContext(c: Context<AppEnv>, key: string): RequestContext {
-  const ip = c.req.header('CF-Connecting-IP');
   return {
     key,
     endpoint: c.req.path,
     method: c.req.method,
-    ip: ip && IP_PATTERN.test(ip) ? ip : null,
+    ip: parseIpAddress(c.req.header('CF-Connecting-IP')),
     userAgent: c.req.header('User-Agent') ?? null,
     origin: c.req.header('Origin') ?? null,
   };

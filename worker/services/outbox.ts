@@ -1,8 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import { type DevOutboxMessage, devOutbox } from '../../schema';
 import type { DatabaseAccess } from '../db';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../domain/identifiers';
 
 /** The dev outbox, newest first. */
 export function listOutbox(db: DatabaseAccess, limit = 100): Promise<DevOutboxMessage[]> {
@@ -10,7 +9,7 @@ export function listOutbox(db: DatabaseAccess, limit = 100): Promise<DevOutboxMe
 }
 
 export async function findOutboxMessage(db: DatabaseAccess, id: string): Promise<DevOutboxMessage | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await db.service((tx) => tx.select().from(devOutbox).where(eq(devOutbox.id, id)));
   return row ?? null;
 }
