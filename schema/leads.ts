@@ -77,6 +77,8 @@ export const leadMemory = pgTable(
     idempotencyKey: text('idempotency_key'),
     metadata: jsonb('metadata').$type<LeadMetadata>().notNull().default({}),
     isTest: boolean('is_test').notNull().default(false),
+    /** When someone first opened the lead in the dashboard; NULL means unread. */
+    openedAt: timestamp('opened_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -4,6 +4,7 @@ import type { AppEnv } from './env';
 import { database } from './middleware/database';
 import { notFound, onError } from './middleware/errors';
 import { appAuth } from './routes/app-auth';
+import { appLeads } from './routes/app-leads';
 import { demo } from './routes/demo';
 import { dev } from './routes/dev';
 import { health } from './routes/health';
@@ -21,6 +22,8 @@ app.use(database);
 
 app.route('/', health);
 app.route('/api/app', appAuth);
+// After appAuth: its /api/app/* middleware (CSRF, session) guards these routes too.
+app.route('/api/app', appLeads);
 app.route('/api', intake);
 app.route('/', demo);
 app.route('/', dev);

@@ -44,14 +44,31 @@ export function fields<TEntries extends v.ObjectEntries>(
 /** Any JSON object, for bodies a service validates itself (parseNewClient). */
 export const anyObject = v.looseObject({}, localized(...NOT_AN_OBJECT));
 
+/** The 422 answer for a value `schema` refused: the first message, and each field's. */
+function invalidRequest<TSchema extends v.GenericSchema>(issues: [v.InferIssue<TSchema>, ...v.InferIssue<TSchema>[]]) {
+  const flat = v.flatten<TSchema>(issues);
+  return new AppError(422, 'invalid_request', issues[0].message, {
+    fields: flat.nested ?? {},
+    ...(flat.root ? { root: flat.root } : {}),
+  });
+}
+
 /** Validates the JSON body against `schema`; the handler reads it with `c.req.valid('json')`. */
 export const jsonBody = <TSchema extends v.GenericSchema>(schema: TSchema) =>
   validator('json', (value, c): v.InferOutput<TSchema> => {
     const parsed = v.safeParse(schema, value, { lang: requestLanguage(c) });
     if (parsed.success) return parsed.output;
-    const flat = v.flatten<TSchema>(parsed.issues);
-    throw new AppError(422, 'invalid_request', parsed.issues[0].message, {
-      fields: flat.nested ?? {},
-      ...(flat.root ? { root: flat.root } : {}),
-    });
+    throw invalidRequest<TSchema>(parsed.issues);
+  });
+
+/**
+ * Validates the query string against `schema`, with the same 422 answer as bodies; the
+ * handler reads it with `c.req.valid('query')`. A repeated parameter arrives as an array,
+ * which a string schema refuses.
+ */
+export const query = <TSchema extends v.GenericSchema>(schema: TSchema) =>
+  validator('query', (value, c): v.InferOutput<TSchema> => {
+    const parsed = v.safeParse(schema, value, { lang: requestLanguage(c) });
+    if (parsed.success) return parsed.output;
+    throw invalidRequest<TSchema>(parsed.issues);
   });

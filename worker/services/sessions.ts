@@ -22,6 +22,8 @@ export interface ActiveSession {
   id: string;
   /** The account that signed in. */
   accountId: string;
+  /** Its email: who did what, in audit rows such as `lead_actions.performed_by`. */
+  accountEmail: string;
   /** The client whose dashboard is shown: the account's own, or the one an internal account switched to. */
   clientId: string;
   isInternal: boolean;
@@ -122,6 +124,7 @@ export async function authenticate(db: DatabaseAccess, token: string, now: Date)
       .select({
         id: sessions.id,
         accountId: sessions.clientId,
+        accountEmail: clients.email,
         actingClientId: sessions.actingClientId,
         lastSeenAt: sessions.lastSeenAt,
         isInternal: clients.isInternal,
@@ -137,6 +140,7 @@ export async function authenticate(db: DatabaseAccess, token: string, now: Date)
     return {
       id: row.id,
       accountId: row.accountId,
+      accountEmail: row.accountEmail,
       clientId: row.isInternal && row.actingClientId ? row.actingClientId : row.accountId,
       isInternal: row.isInternal,
       mustChangePassword: row.mustChangePassword,

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Miniflare } from 'miniflare';
+import type { Client } from '../../schema';
+import { hashPassword } from '../../worker/domain/password';
+import { createClient, parseNewClient } from '../../worker/services/clients';
+import type { TestDatabase } from './database';
+
+/**
+ * Calling the dashboard API (/api/app) of a Worker under test as a browser does: same
+ * origin, JSON, the session cookie. For worker-lane tests that need a signed-in client.
+ */
+
+export const WORKER_ORIGIN = 'http://localhost';
+export const FOREIGN_ORIGIN = 'https://evil.example';
+const PASSWORD = 'tuyau-bleu-2026';
+
+export type WorkerResponse = Awaited<ReturnType<Miniflare['dispatchFetch']>>;
+
+export interface CallOptions {
+  token?: string | undefined;
+  body?: unknown;
+  /** null: no Origin header at all. */
+  origin?: string | null;
+  headers?: Record<string, string>;
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; requestId: string; details?: { fields?: Record<string, string[]> } };
+}
+
+let ipCounter = 0;
+/** A fresh IP per request, so the per-IP sign-in throttle never joins in. */
+const freshIp = () => `203.0.${Math.floor(++ipCounter / 250) % 250}.${(ipCounter % 250) + 1}`;
+
+export function dashboardCall(worker: Miniflare, method: string, path: string, options: CallOptions = {}) {
+  const headers: Record<string, string> = {
+    'CF-Connecting-IP': freshIp(),
+    'User-Agent': 'Mozilla/5.0 (dashboard test)',
+    ...options.headers,
+  };
+  if (options.origin !== null) headers.Origin = options.origin ?? WORKER_ORIGIN;
+  if (options.token !== undefined) headers.Cookie = `avenir_session=${options.token}`;
+  if (options.body !== undefined) headers['Content-Type'] ??= 'application/json';
+  const body =
+    options.body === undefined
+      ? undefined
+      : typeof options.body === 'string'
+        ? options.body
+        : JSON.stringify(options.body);
+  return worker.dispatchFetch(`${WORKER_ORIGIN}${path}`, { method, headers, body });
+}
+
+let accountCounter = 0;
+
+export interface SignedInClient {
+  client: Client;
+  token: string;
+  /** Calls the dashboard API with this client's session. */
+  call(method: string, path: string, options?: Omit<CallOptions, 'token'>): Promise<WorkerResponse>;
+}
+
+/** A new client account with a final password, signed in through POST /api/app/session. */
+export async function signedInClient(database: TestDatabase, worker: Miniflare): Promise<SignedInClient> {
+  const n = ++accountCounter;
+  const { client } = await createClient(
+    database.access,
+    parseNewClient({
+      businessName: `Entreprise ${n}`,
+      email: `owner${n}-${randomUUID().slice(0, 8)}@example.ca`,
+      passwordIsFinal: true,
+    }),
+  );
+  const hash = await hashPassword(PASSWORD);
+  await database.access.service((tx) =>
+    tx.execute(sql`update clients set password_hash = ${hash} where id = ${client.id}`),
+  );
+  const response = await dashboardCall(worker, 'POST', '/api/app/session', {
+    body: { email: client.email, password: PASSWORD },
+  });
+  if (response.status !== 200) throw new Error(`sign-in answered ${response.status}`);
+  const token = /avenir_session=([^;]*)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
+  if (!token) throw new Error('sign-in set no session cookie');
+  return {
+    client,
+    token,
+    call: (method, path, options = {}) => dashboardCall(worker, method, path, { ...options, token }),
+  };
+}
