@@ -4,7 +4,9 @@ import type { AppEnv } from './env';
 import { database } from './middleware/database';
 import { notFound, onError } from './middleware/errors';
 import { appAuth } from './routes/app-auth';
+import { appExport } from './routes/app-export';
 import { appLeads } from './routes/app-leads';
+import { appSettings } from './routes/app-settings';
 import { demo } from './routes/demo';
 import { dev } from './routes/dev';
 import { health } from './routes/health';
@@ -23,7 +25,10 @@ app.use(database);
 app.route('/', health);
 app.route('/api/app', appAuth);
 // After appAuth: its /api/app/* middleware (CSRF, session) guards these routes too.
+// Before appLeads: its /leads/:id would take /leads/export.csv for a lead id (and 404).
+app.route('/api/app', appExport);
 app.route('/api/app', appLeads);
+app.route('/api/app', appSettings);
 app.route('/api', intake);
 app.route('/', demo);
 app.route('/', dev);

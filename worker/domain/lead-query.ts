@@ -179,6 +179,11 @@ export const leadListQuery = v.object({
 });
 export type LeadListQuery = v.InferOutput<typeof leadListQuery>;
 
+/** `GET /api/app/leads/export.csv` query string: the list's filters and sort, every page. */
+export const leadExportQuery = v.omit(leadListQuery, ['cursor', 'limit']);
+/** The filters and sort of a lead query, what the list and the export share. */
+export type LeadFilterQuery = v.InferOutput<typeof leadExportQuery>;
+
 /** `GET /api/app/activity` query string. */
 export const activityQuery = v.object({
   action: v.optional(oneOf<LeadActionType>(LEAD_ACTION_TYPES, 'Use an action among', 'Utilisez une action parmi')),

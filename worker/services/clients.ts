@@ -1,25 +1,19 @@
 import * as v from 'valibot';
 import { type Client, clients } from '../../schema';
-import { EMAIL_TONES, LANGUAGES } from '../../schema/vocabulary';
 import { type DatabaseAccess, violatedUniqueConstraint } from '../db';
+import { allowedOrigins, bookingLink, businessName, clientLanguage, emailTone } from '../domain/client-fields';
 import { newOneTimePassword, newPublicClientId, newWidgetKey } from '../domain/identifiers';
 import { hashPassword } from '../domain/password';
 import { AppError } from '../errors';
 
-const origin = v.pipe(
-  v.string(),
-  v.url('each allowed origin must be a URL'),
-  v.transform((value) => new URL(value).origin),
-);
-
 export const newClientSchema = v.object({
-  businessName: v.pipe(v.string(), v.trim(), v.minLength(1, 'business name is required'), v.maxLength(200)),
+  businessName,
   email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.email('email is not a valid address'), v.maxLength(254)),
-  language: v.optional(v.picklist(LANGUAGES, 'language must be en or fr'), 'en'),
-  emailTone: v.optional(v.picklist(EMAIL_TONES), 'Professional'),
-  bookingLink: v.optional(v.pipe(v.string(), v.url('booking link must be a URL'), v.regex(/^https?:/))),
+  language: v.optional(clientLanguage, 'en'),
+  emailTone: v.optional(emailTone, 'Professional'),
+  bookingLink: v.optional(bookingLink),
   industry: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100))),
-  allowedOrigins: v.optional(v.array(origin), []),
+  allowedOrigins: v.optional(allowedOrigins, []),
   isTest: v.optional(v.boolean(), false),
   isInternal: v.optional(v.boolean(), false),
   /** Skip the forced change at first sign-in (the local demo account). */

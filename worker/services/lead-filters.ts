@@ -1,7 +1,7 @@
 import { and, eq, gte, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { leadMemory } from '../../schema';
 import { INTENTS, URGENCIES } from '../../schema/vocabulary';
-import { escapeLike, type LeadListQuery, type LeadStatus, parseDateBound } from '../domain/lead-query';
+import { escapeLike, type LeadFilterQuery, type LeadStatus, parseDateBound } from '../domain/lead-query';
 
 /**
  * The SQL side of the inbox's filters, shared by the list and its counts.
@@ -38,7 +38,7 @@ export function statusCondition(status: LeadStatus): SQL {
 }
 
 /** Every filter of the query but the status and the cursor: what the counts respect. */
-export function filterConditions(clientId: string, query: LeadListQuery): SQL[] {
+export function filterConditions(clientId: string, query: LeadFilterQuery): SQL[] {
   // Row-level security already limits rows to the tenant; naming the client lets the
   // planner use the (client_id, …) indexes.
   const conditions: SQL[] = [eq(leadMemory.clientId, clientId)];

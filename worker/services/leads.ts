@@ -9,7 +9,7 @@ import { type ActionView, actionView } from './lead-views';
 /** The inbox: the list of a client's leads, and one lead with everything about it. */
 
 /** The timestamp as Postgres keeps it (microseconds, UTC), for cursors. */
-const cursorAt = sql<string>`to_char(${leadMemory.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+export const cursorAt = sql<string>`to_char(${leadMemory.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 const leadColumns = {
   lead: leadMemory,
@@ -83,7 +83,7 @@ export interface LeadPage {
 }
 
 /** Rows after the cursor, in the order of `sort`. */
-function afterCursor(cursor: Cursor): SQL {
+export function afterCursor(cursor: Cursor): SQL {
   const key = sql`(${leadMemory.createdAt}, ${leadMemory.id})`;
   const last = sql`(${cursor.at}::timestamptz, ${cursor.id}::uuid)`;
   if (cursor.sort === 'oldest') return sql`${key} > ${last}`;
@@ -93,7 +93,7 @@ function afterCursor(cursor: Cursor): SQL {
   return sql`${key} < ${last}`;
 }
 
-function ordering(sort: LeadListQuery['sort']): SQL[] {
+export function ordering(sort: LeadListQuery['sort']): SQL[] {
   if (sort === 'oldest') return [asc(leadMemory.createdAt), asc(leadMemory.id)];
   const newest = [desc(leadMemory.createdAt), desc(leadMemory.id)];
   return sort === 'urgency' ? [asc(URGENCY_RANK), ...newest] : newest;

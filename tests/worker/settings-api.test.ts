@@ -1,0 +1,349 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Miniflare } from 'miniflare';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { leadMemory, type NewLead } from '../../schema';
+import { startWorker } from '../../scripts/lib/worker';
+import { WIDGET_RESERVED_HEIGHT } from '../../widget/snippet';
+import {
+  dashboardCall,
+  type ErrorBody,
+  FOREIGN_ORIGIN,
+  type SignedInClient,
+  signedInClient,
+  type WorkerResponse,
+} from '../support/dashboard';
+import { startTestDatabase, type TestDatabase } from '../support/database';
+
+/**
+ * The dashboard's settings (/api/app/settings…) and the lead export in the real runtime,
+ * signed in as a client, next to another client whose data must never move or leak.
+ */
+
+let database: TestDatabase;
+let worker: Miniflare;
+let owner: SignedInClient;
+let other: SignedInClient;
+
+const SITE = 'https://plomberie-tremblay.example';
+
+interface SettingsJson {
+  businessName: string;
+  language: string;
+  emailTone: string;
+  aiPersonalizedReply: boolean;
+  bookingLink: string | null;
+  allowedOrigins: string[];
+  requireConsent: boolean;
+  widgetKey: string;
+  snippet: string;
+  launcherSnippet: string;
+}
+
+const json = async <T>(response: WorkerResponse) => (await response.json()) as T;
+const errorOf = async (response: WorkerResponse) => (await json<ErrorBody>(response)).error;
+const rows = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) =>
+  (await database.access.service((tx) => tx.execute<T>(query))).rows;
+
+async function settingsOf(client: SignedInClient): Promise<SettingsJson> {
+  const response = await client.call('GET', '/api/app/settings');
+  expect(response.status).toBe(200);
+  return json<SettingsJson>(response);
+}
+
+async function patch(client: SignedInClient, body: unknown, language = 'en') {
+  return client.call('PATCH', '/api/app/settings', { body, headers: { 'Accept-Language': language } });
+}
+
+async function insertLead(clientId: string, fields: Partial<NewLead> = {}) {
+  const [lead] = await database.access.service((tx) =>
+    tx
+      .insert(leadMemory)
+      .values({
+        clientId,
+        name: 'Alex Martin',
+        email: `lead-${randomUUID().slice(0, 8)}@example.ca`,
+        message: 'Hello',
+        language: 'en',
+        ...fields,
+      })
+      .returning(),
+  );
+  return lead!;
+}
+
+/** A lead posted by the widget from SITE with `key`. */
+function postLead(target: Miniflare, key: string) {
+  return target.dispatchFetch('http://localhost/api/lead', {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'text/plain;charset=UTF-8',
+      Origin: SITE,
+      'CF-Connecting-IP': `198.51.100.${Math.floor(Math.random() * 250) + 1}`,
+    },
+    body: JSON.stringify({
+      key,
+      name: 'Martin Gagnon',
+      email: 'mgagnon@example.ca',
+      message: 'Bonjour, une soumission pour la toiture?',
+      consent: true,
+      language: 'fr',
+      elapsedMs: 14_000,
+    }),
+  });
+}
+
+/** The CSV export, parsed just enough: the raw text and its records split on CRLF. */
+async function exportCsv(client: SignedInClient, query = '') {
+  const response = await client.call('GET', `/api/app/leads/export.csv${query}`);
+  expect(response.status).toBe(200);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  return {
+    response,
+    bytes,
+    text,
+    lines: text
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .slice(0, -1),
+  };
+}
+
+beforeAll(async () => {
+  database = await startTestDatabase();
+  worker = await startWorker(
+    { DATABASE_URL: database.databaseUrl, DATABASE_WS_PROXY: database.wsProxy },
+    // The enrichment messages stay queued: these tests look at what the request stored.
+    { queueConsumers: false },
+  );
+  owner = await signedInClient(database, worker);
+  other = await signedInClient(database, worker);
+});
+afterAll(async () => {
+  await worker?.dispose();
+  await database?.close();
+});
+
+describe('GET /api/app/settings', () => {
+  it("answers the client's settings with the snippets that embed its key", async () => {
+    const settings = await settingsOf(owner);
+    expect(settings).toMatchObject({
+      businessName: owner.client.businessName,
+      language: 'en',
+      emailTone: 'Professional',
+      aiPersonalizedReply: true,
+      bookingLink: null,
+      allowedOrigins: [],
+      requireConsent: false,
+      widgetKey: owner.client.apiKey,
+    });
+    expect(settings.snippet).toContain(`data-key="${owner.client.apiKey}"`);
+    expect(settings.snippet).toContain(`min-height:${WIDGET_RESERVED_HEIGHT}`);
+    expect(settings.snippet).toContain('src="http://localhost/widget.js"');
+    expect(settings.launcherSnippet).toContain('data-mode="launcher"');
+    expect(settings.launcherSnippet).toContain(owner.client.apiKey);
+  });
+
+  it('is 401 without a session', async () => {
+    const response = await dashboardCall(worker, 'GET', '/api/app/settings');
+    expect(response.status).toBe(401);
+  });
+});
+
+describe('PATCH /api/app/settings', () => {
+  it('changes each field and answers the new settings; the other client is untouched', async () => {
+    const before = await settingsOf(other);
+    const changes: Partial<SettingsJson>[] = [
+      { businessName: '  Plomberie Tremblay & Fils ' },
+      { emailTone: 'Friendly' },
+      { aiPersonalizedReply: false },
+      { bookingLink: 'https://cal.example/tremblay' },
+      { allowedOrigins: [`${SITE}/contact`, `${SITE}/`, 'http://localhost:8787/x'] },
+      { requireConsent: true },
+    ];
+    for (const change of changes) {
+      const response = await patch(owner, change);
+      expect(response.status).toBe(200);
+    }
+    const after = await settingsOf(owner);
+    expect(after).toMatchObject({
+      businessName: 'Plomberie Tremblay & Fils',
+      emailTone: 'Friendly',
+      aiPersonalizedReply: false,
+      bookingLink: 'https://cal.example/tremblay',
+      allowedOrigins: [SITE, 'http://localhost:8787'],
+      requireConsent: true,
+    });
+    const cleared = await json<SettingsJson>(await patch(owner, { bookingLink: null }));
+    expect(cleared.bookingLink).toBeNull();
+    expect(await settingsOf(other)).toEqual(before);
+  });
+
+  it('changes the language', async () => {
+    const response = await patch(other, { language: 'fr' });
+    expect(response.status).toBe(200);
+    expect((await json<SettingsJson>(response)).language).toBe('fr');
+  });
+
+  it('refuses a bad origin, a bad tone and an empty name with 422, in English and French', async () => {
+    // An origin's messages are under its index: `allowedOrigins.0` names the one to fix.
+    const cases = [
+      { body: { allowedOrigins: ['not a url'] }, field: 'allowedOrigins.0', fr: /origine autorisée/ },
+      { body: { allowedOrigins: ['javascript:alert(1)'] }, field: 'allowedOrigins.0', fr: /origine autorisée/ },
+      { body: { emailTone: 'Sarcastic' }, field: 'emailTone', fr: /ton/ },
+      { body: { businessName: '   ' }, field: 'businessName', fr: /nom de l'entreprise/ },
+      { body: { bookingLink: 'ftp://cal.example' }, field: 'bookingLink', fr: /lien de réservation/ },
+      { body: { language: 'de' }, field: 'language', fr: /langue/ },
+    ];
+    for (const { body, field, fr } of cases) {
+      const english = await patch(owner, body, 'en');
+      expect(english.status).toBe(422);
+      const error = await errorOf(english);
+      expect(error.code).toBe('invalid_request');
+      expect(Object.keys(error.details?.fields ?? {})).toContain(field);
+      const french = await errorOf(await patch(owner, body, 'fr-CA'));
+      expect(french.details?.fields?.[field]?.[0]).toMatch(fr);
+      expect(french.message).not.toBe(error.message);
+    }
+    expect((await settingsOf(owner)).businessName).toBe('Plomberie Tremblay & Fils');
+  });
+
+  it('is 403 from a foreign origin and 401 without a session', async () => {
+    const foreign = await owner.call('PATCH', '/api/app/settings', {
+      body: { businessName: 'Pwned' },
+      origin: FOREIGN_ORIGIN,
+    });
+    expect(foreign.status).toBe(403);
+    expect((await errorOf(foreign)).code).toBe('csrf');
+    const anonymous = await dashboardCall(worker, 'PATCH', '/api/app/settings', { body: { businessName: 'Pwned' } });
+    expect(anonymous.status).toBe(401);
+    expect((await settingsOf(owner)).businessName).not.toBe('Pwned');
+  });
+});
+
+describe('POST /api/app/settings/widget-key', () => {
+  it('replaces the key at once: the new one is accepted, the old one refused on a fresh Worker', async () => {
+    await patch(owner, { allowedOrigins: [SITE], requireConsent: false });
+    const oldKey = (await settingsOf(owner)).widgetKey;
+    const response = await owner.call('POST', '/api/app/settings/widget-key');
+    expect(response.status).toBe(200);
+    const rotated = await json<SettingsJson & { previousKey: { en: string; fr: string } }>(response);
+    expect(rotated.widgetKey).toMatch(/^pk_live_[0-9A-Za-z]{24}$/);
+    expect(rotated.widgetKey).not.toBe(oldKey);
+    expect(rotated.snippet).toContain(rotated.widgetKey);
+    expect(rotated.previousKey.en).toContain('60 seconds');
+    const [stored] = await rows<{ api_key: string }>(sql`select api_key from clients where id = ${owner.client.id}`);
+    expect(stored?.api_key).toBe(rotated.widgetKey);
+
+    expect((await postLead(worker, rotated.widgetKey)).status).toBe(201);
+    const fresh = await startWorker(
+      { DATABASE_URL: database.databaseUrl, DATABASE_WS_PROXY: database.wsProxy },
+      { queueConsumers: false },
+    );
+    try {
+      expect((await postLead(fresh, oldKey)).status).toBe(401);
+      expect((await postLead(fresh, rotated.widgetKey)).status).toBe(201);
+    } finally {
+      await fresh.dispose();
+    }
+  });
+
+  it('is 403 from a foreign origin', async () => {
+    const before = (await settingsOf(owner)).widgetKey;
+    const response = await owner.call('POST', '/api/app/settings/widget-key', { origin: FOREIGN_ORIGIN });
+    expect(response.status).toBe(403);
+    expect((await settingsOf(owner)).widgetKey).toBe(before);
+  });
+});
+
+describe('POST /api/app/settings/test-lead', () => {
+  it('stores a test lead in the client language, hidden from the inbox without test=1', async () => {
+    // `other` switched to French above.
+    const response = await other.call('POST', '/api/app/settings/test-lead');
+    expect(response.status).toBe(201);
+    const { id } = await json<{ id: string }>(response);
+    const [stored] = await rows<{ is_test: boolean; language: string; message: string; client_id: string }>(
+      sql`select is_test, language, message, client_id from lead_memory where id = ${id}`,
+    );
+    expect(stored).toMatchObject({ is_test: true, language: 'fr', client_id: other.client.id });
+    expect(stored?.message).toMatch(/^Bonjour/);
+    const [created] = await rows<{ n: number }>(
+      sql`select count(*)::int as n from lead_actions where lead_id = ${id} and action_type = 'created'`,
+    );
+    expect(created?.n).toBe(1);
+
+    const inbox = async (query: string) =>
+      (await json<{ leads: { id: string }[] }>(await other.call('GET', `/api/app/leads${query}`))).leads.map(
+        (lead) => lead.id,
+      );
+    expect(await inbox('')).not.toContain(id);
+    expect(await inbox('?test=1')).toContain(id);
+  });
+
+  it('is 403 from a foreign origin', async () => {
+    const response = await other.call('POST', '/api/app/settings/test-lead', { origin: FOREIGN_ORIGIN });
+    expect(response.status).toBe(403);
+  });
+});
+
+describe('GET /api/app/leads/export.csv', () => {
+  it('streams a CSV with a BOM, CRLF, a French header for a French client, defused formulas and accents', async () => {
+    const french = await signedInClient(database, worker);
+    await patch(french, { language: 'fr' });
+    await insertLead(french.client.id, { name: '=HYPERLINK("x")', message: 'Réparation, toiture', language: 'fr' });
+    await insertLead(french.client.id, { name: 'Hélène Bérubé', urgency: 'High' });
+    await insertLead(other.client.id, { name: 'Never Exported' });
+
+    const { response, bytes, text, lines } = await exportCsv(french);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="avenir-leads-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(lines[0]).toMatch(/^ID,Créé \(UTC\),Nom,Courriel,/);
+    expect(text).toContain(`,"'=HYPERLINK(""x"")",`);
+    expect(text).toContain('"Réparation, toiture"');
+    expect(text).toContain('Hélène Bérubé');
+    expect(text).not.toContain('Never Exported');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/^[0-9a-f-]{36},\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z,/);
+
+    const high = await exportCsv(french, '?urgency=High');
+    expect(high.lines).toHaveLength(2);
+    expect(high.text).toContain('Hélène Bérubé');
+    expect(high.text).not.toContain('HYPERLINK');
+  });
+
+  it('exports 2,500 leads completely, each once, never another client’s', async () => {
+    const big = await signedInClient(database, worker);
+    await database.access.service((tx) =>
+      tx.execute(sql`
+        insert into lead_memory (client_id, name, email, message, language, created_at)
+        select ${big.client.id}, 'Lead ' || n, 'lead' || n || '@example.ca', 'Hello', 'en',
+          -- Groups of 10 share a timestamp: the keyset must still split them exactly once.
+          timestamptz '2026-01-01T00:00:00Z' + (n / 10) * interval '1 minute'
+        from generate_series(1, 2500) as n`),
+    );
+    await insertLead(big.client.id, { name: 'Hidden Test', isTest: true });
+    const expected = (
+      await rows<{ id: string }>(sql`select id from lead_memory where client_id = ${big.client.id} and not is_test`)
+    ).map((row) => row.id);
+    expect(expected).toHaveLength(2_500);
+
+    const { lines } = await exportCsv(big, '?sort=oldest');
+    const ids = lines.slice(1).map((line) => line.slice(0, 36));
+    expect(ids).toHaveLength(2_500);
+    expect(new Set(ids).size).toBe(2_500);
+    expect(new Set(ids)).toEqual(new Set(expected));
+    expect(lines[0]).toMatch(/^ID,Created \(UTC\),Name,Email,/);
+
+    const urgency = await exportCsv(big, '?sort=urgency&test=1');
+    expect(new Set(urgency.lines.slice(1).map((line) => line.slice(0, 36))).size).toBe(2_501);
+  });
+
+  it('is 401 without a session and 422 on a bad filter', async () => {
+    expect((await dashboardCall(worker, 'GET', '/api/app/leads/export.csv')).status).toBe(401);
+    expect((await owner.call('GET', '/api/app/leads/export.csv?urgency=Extreme')).status).toBe(422);
+  });
+});
