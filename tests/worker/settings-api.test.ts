@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leadMemory, type NewLead } from '../../schema';
 import { startWorker } from '../../scripts/lib/worker';
 import { WIDGET_RESERVED_HEIGHT } from '../../widget/snippet';
+import type { Settings } from '../../worker/services/settings';
 import {
   dashboardCall,
   type ErrorBody,
@@ -27,18 +28,8 @@ let other: SignedInClient;
 
 const SITE = 'https://plomberie-tremblay.example';
 
-interface SettingsJson {
-  businessName: string;
-  language: string;
-  emailTone: string;
-  aiPersonalizedReply: boolean;
-  bookingLink: string | null;
-  allowedOrigins: string[];
-  requireConsent: boolean;
-  widgetKey: string;
-  snippet: string;
-  launcherSnippet: string;
-}
+/** What the settings endpoints answer: the service's own type, so the two cannot drift. */
+type SettingsJson = Settings;
 
 const json = async <T>(response: WorkerResponse) => (await response.json()) as T;
 const errorOf = async (response: WorkerResponse) => (await json<ErrorBody>(response)).error;
