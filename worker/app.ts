@@ -7,6 +7,7 @@ import { appAuth } from './routes/app-auth';
 import { appExport } from './routes/app-export';
 import { appLeads } from './routes/app-leads';
 import { appSettings } from './routes/app-settings';
+import { dashboard } from './routes/dashboard';
 import { demo } from './routes/demo';
 import { dev } from './routes/dev';
 import { health } from './routes/health';
@@ -30,6 +31,7 @@ app.route('/api/app', appExport);
 app.route('/api/app', appLeads);
 app.route('/api/app', appSettings);
 app.route('/api', intake);
+app.route('/', dashboard);
 app.route('/', demo);
 app.route('/', dev);
 

@@ -33,6 +33,8 @@ export interface Env {
   GMAIL_SENDER?: string;
   /** The From address of the dev outbox, default replies@avenir.local. */
   MAIL_FROM?: string;
+  /** The static assets of dist/public (wrangler.toml `[assets]`): the dashboard's index.html. */
+  ASSETS: Fetcher;
   /** Background work: enrichment, discovery, outreach… */
   JOBS: Queue<JobMessage>;
   /** Public intake requests per visitor IP (wrangler.toml `ratelimits`). */
