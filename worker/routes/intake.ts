@@ -1,11 +1,11 @@
 import { type Context, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { leadErrorMessage, MAX_BODY_BYTES } from '../../schema/lead-form';
 import type { Language } from '../../schema/vocabulary';
 import { parseIpAddress } from '../domain/ip-address';
 import { parseSubmission, preferredLanguage, type SubmissionErrors } from '../domain/submission';
 import type { AppEnv } from '../env';
 import { AppError } from '../errors';
+import { readBoundedText } from '../middleware/bounded-body';
 import { captureLead, logRefusedIntake, type RequestContext } from '../services/intake';
 import { isKnownOrigin, resolveWidgetKey, type WidgetClient } from '../services/widget-keys';
 
@@ -57,39 +57,31 @@ intake.get('/widget/config', async (c) => {
   );
 });
 
-intake.post(
-  '/lead',
-  bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw new AppError(413, 'body_too_large', `The request body is over ${MAX_BODY_BYTES / 1024} KB.`);
-    },
-  }),
-  async (c) => {
-    await limitByIp(c);
-    const body = await readJsonObject(c);
-    const key = typeof body.key === 'string' ? body.key : (c.req.header('X-Avenir-Key') ?? '');
-    const client = await authorize(c, key);
-    const request = requestContext(c, key);
+intake.post('/lead', async (c) => {
+  const text = await readBoundedText(c.req.raw, MAX_BODY_BYTES);
+  await limitByIp(c);
+  const body = parseJsonObject(c, text);
+  const key = typeof body.key === 'string' ? body.key : (c.req.header('X-Avenir-Key') ?? '');
+  const client = await authorize(c, key);
+  const request = requestContext(c, key);
 
-    if (!(await c.env.KEY_RATE_LIMIT.limit({ key: client.id })).success) {
-      c.executionCtx.waitUntil(logRefusedIntake(c.var.db, client, request, 429, { error: 'rate_limited' }));
-      throw rateLimited(c);
-    }
+  if (!(await c.env.KEY_RATE_LIMIT.limit({ key: client.id })).success) {
+    c.executionCtx.waitUntil(logRefusedIntake(c.var.db, client, request, 429, { error: 'rate_limited' }));
+    throw rateLimited(c);
+  }
 
-    const fallbackLanguage = preferredLanguage(c.req.header('Accept-Language')) ?? client.language;
-    const parsed = parseSubmission(body, { requireConsent: client.requireConsent, fallbackLanguage });
-    if (!parsed.ok) {
-      const fields = Object.keys(parsed.errors);
-      c.executionCtx.waitUntil(logRefusedIntake(c.var.db, client, request, 422, { error: 'invalid_lead', fields }));
-      throw invalidLead(parsed.errors, parsed.language);
-    }
+  const fallbackLanguage = preferredLanguage(c.req.header('Accept-Language')) ?? client.language;
+  const parsed = parseSubmission(body, { requireConsent: client.requireConsent, fallbackLanguage });
+  if (!parsed.ok) {
+    const fields = Object.keys(parsed.errors);
+    c.executionCtx.waitUntil(logRefusedIntake(c.var.db, client, request, 422, { error: 'invalid_lead', fields }));
+    throw invalidLead(parsed.errors, parsed.language);
+  }
 
-    const lead = await captureLead(c.var.db, c.env.JOBS, client, parsed.submission, request);
-    if (!lead.created) c.header('Idempotent-Replayed', 'true');
-    return c.json({ id: lead.id }, 201);
-  },
-);
+  const lead = await captureLead(c.var.db, c.env.JOBS, client, parsed.submission, request);
+  if (!lead.created) c.header('Idempotent-Replayed', 'true');
+  return c.json({ id: lead.id }, 201);
+});
 
 async function limitByIp(c: Context<AppEnv>): Promise<void> {
   const ip = c.req.header('CF-Connecting-IP') ?? 'unknown';
@@ -121,14 +113,14 @@ async function authorize(c: Context<AppEnv>, key: string | undefined): Promise<W
 }
 
 /** The body as a JSON object; the widget sends it as text/plain to skip the preflight. */
-async function readJsonObject(c: Context<AppEnv>): Promise<Record<string, unknown>> {
+function parseJsonObject(c: Context<AppEnv>, text: string): Record<string, unknown> {
   const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json' && type !== 'text/plain') {
     throw new AppError(415, 'unsupported_media_type', 'Send the lead as JSON (application/json or text/plain).');
   }
   let body: unknown;
   try {
-    body = JSON.parse(await c.req.text());
+    body = JSON.parse(text);
   } catch {
     throw new AppError(415, 'not_json', 'The request body is not valid JSON.');
   }
