@@ -1,24 +1,8 @@
+import type { LeadItem } from '../schema/app-api';
 import type { Lang } from './i18n';
 
-/** The JSON shapes of /api/app the dashboard reads (worker/services/leads.ts). */
-export interface Lead {
-  id: string;
-  name: string;
-  email: string;
-  phone: string | null;
-  createdAt: string;
-  intent: { key: string; en: string; fr: string } | null;
-  urgency: string | null;
-  tone: string | null;
-  confidence: number | null;
-  aiSummary: string | null;
-  aiSummaryEn: string | null;
-  aiSummaryFr: string | null;
-  currentTag: string | null;
-  archived: boolean;
-  deleted: boolean;
-  unread: boolean;
-}
+/** The JSON shapes of /api/app the dashboard reads. */
+export type Lead = LeadItem;
 export interface LeadPage {
   leads: Lead[];
   nextCursor: string | null;

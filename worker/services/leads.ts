@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { intentTranslations, leadActions, leadMemory, leadNotes, sentEmails } from '../../schema';
+import type { LeadItem } from '../../schema/app-api';
 import type { DatabaseAccess, Transaction } from '../db';
 import { type Cursor, encodeCursor, type LeadListQuery } from '../domain/lead-query';
 import { AppError } from '../errors';
@@ -25,26 +26,7 @@ type LeadRow = {
   intentFr: string | null;
 };
 
-export interface LeadItem {
-  id: string;
-  name: string;
-  email: string;
-  phone: string | null;
-  createdAt: string;
-  intent: { key: string; en: string; fr: string } | null;
-  urgency: string | null;
-  tone: string | null;
-  confidence: number | null;
-  language: string | null;
-  aiSummary: string | null;
-  aiSummaryEn: string | null;
-  aiSummaryFr: string | null;
-  currentTag: string | null;
-  archived: boolean;
-  deleted: boolean;
-  isTest: boolean;
-  unread: boolean;
-}
+export type { LeadItem };
 
 function leadItem({ lead, intentKey, intentFr }: LeadRow): LeadItem {
   return {
