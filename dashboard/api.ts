@@ -1,41 +1,28 @@
-import type { LeadItem } from '../schema/app-api';
+import type { AccountView } from '../schema/app-api';
 import type { Lang } from './i18n';
 
-/** The JSON shapes of /api/app the dashboard reads. */
-export type Lead = LeadItem;
-export interface LeadPage {
-  leads: Lead[];
-  nextCursor: string | null;
-  counts: { active: number; archived: number; deleted: number };
-}
-export interface Note {
-  id: string;
-  note: string;
-  performedBy: string;
-  createdAt: string;
-}
-export interface TimelineItem {
-  id: string;
-  action: string;
-  tag: string | null;
-  at: string;
-  performedBy: string;
-}
-export interface LeadDetail extends Lead {
-  message: string;
-  notes: Note[];
-  timeline: TimelineItem[];
-}
-export interface Account {
-  businessName: string;
-  mustChangePassword: boolean;
-}
+/** The JSON shapes of /api/app the dashboard reads: one definition, shared with the Worker. */
+export type {
+  ActionView,
+  ActivityPage,
+  HistoryPoint,
+  LeadDetail,
+  LeadItem as Lead,
+  LeadPage,
+  NoteView as Note,
+  TagCount,
+} from '../schema/app-api';
+
+/** GET /api/app/me. */
+export type Account = AccountView;
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    /** A 422's messages by field (`details.fields`), for forms that show each by its input. */
+    readonly fields: Record<string, string[]> = {},
   ) {
     super(message);
   }
@@ -66,14 +53,9 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     const error = json?.error;
     const fields = error?.details?.fields;
     const fieldMessage = fields ? Object.values(fields).flat()[0] : undefined;
-    throw new ApiError(response.status, error?.code ?? 'error', fieldMessage ?? error?.message ?? '');
+    throw new ApiError(response.status, error?.code ?? 'error', fieldMessage ?? error?.message ?? '', fields);
   }
   return json as T;
 }
 
-/** GET /api/app/me, normalized. */
-export async function fetchAccount(): Promise<Account> {
-  const me = await api<Record<string, unknown>>('GET', '/me');
-  const client = (me.client ?? me.actingAs ?? {}) as { businessName?: string };
-  return { businessName: client.businessName ?? '', mustChangePassword: Boolean(me.mustChangePassword) };
-}
+export const fetchAccount = () => api<Account>('GET', '/me');

@@ -1,20 +1,28 @@
 import { useEffect, useState } from 'preact/hooks';
+import { LEAD_TONES, URGENCIES } from '../schema/vocabulary';
 import { ApiError, api, type LeadDetail, type Note } from './api';
-import { formatDate, type Lang, type Strings } from './i18n';
+import { HistoryChart } from './history-chart';
+import { formatDate, formatPercent, type Lang, type Strings } from './i18n';
 import { intentLabel, urgencyLabel } from './inbox';
+import { LeadActions, tagLabel, useTags } from './lead-actions';
 import { errorText } from './sign-in';
+import { Timeline } from './timeline';
 
-type Action = { action: 'tag'; tag: string } | { action: 'archive' | 'delete' | 'reactivate' };
+/** Notes longer than this show their start, with a button to expand them. */
+const NOTE_PREVIEW_CHARS = 280;
 
-/** One lead: message, bilingual summary, triage, actions, notes and timeline. */
+/**
+ * One lead: contact, message, the bilingual AI summary, triage with its histories, the
+ * reply it was sent, actions, notes and its timeline.
+ */
 export function LeadView(props: { t: Strings; lang: Lang; id: string; back: () => void }) {
   const { t, lang, id, back } = props;
   const [lead, setLead] = useState<LeadDetail | null>(null);
   const [summaryLang, setSummaryLang] = useState<Lang>(lang);
-  const [note, setNote] = useState('');
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const [tagsVersion, setTagsVersion] = useState(0);
+  const tags = useTags(tagsVersion);
 
   const reload = async () => {
     try {
@@ -25,31 +33,13 @@ export function LeadView(props: { t: Strings; lang: Lang; id: string; back: () =
   };
   useEffect(() => {
     setLead(null);
+    setError('');
     reload();
   }, [id]);
-
-  const run = async (work: () => Promise<unknown>) => {
-    setBusy(true);
-    setError('');
-    setStatus('');
-    try {
-      await work();
-      await reload();
-      setStatus(t.done);
-    } catch (caught) {
-      setError(errorText(caught, t));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const act = (action: Action) => run(() => api('POST', '/leads/actions', { ids: [id], ...action }));
-  const addNote = (event: Event) => {
-    event.preventDefault();
-    if (!note.trim()) return;
-    run(async () => {
-      await api<{ note: Note }>('POST', `/leads/${id}/notes`, { note });
-      setNote('');
-    });
+  const done = async (message: string) => {
+    await reload();
+    setTagsVersion((n) => n + 1);
+    setStatus(message);
   };
 
   const backLink = (
@@ -76,33 +66,32 @@ export function LeadView(props: { t: Strings; lang: Lang; id: string; back: () =
     );
   }
   const summary = summaryLang === 'fr' ? lead.aiSummaryFr : lead.aiSummaryEn;
+  const tone = (value: string) => t.toneNames[value] ?? value;
   return (
     <main>
       {backLink}
-      <h1>{lead.name}</h1>
+      <h1>
+        {lead.name}
+        {lead.isTest ? <span class="badge">{t.testBadge}</span> : null}
+      </h1>
       <p class="contact">
         <a href={`mailto:${lead.email}`}>{lead.email}</a>
-        {lead.phone ? ` · ${lead.phone}` : ''} ·{' '}
+        {lead.phone ? (
+          <>
+            {' · '}
+            <a href={`tel:${lead.phone}`}>{lead.phone}</a>
+          </>
+        ) : null}
+        {' · '}
         <time dateTime={lead.createdAt}>{formatDate(lead.createdAt, lang)}</time>
       </p>
-      <dl class="facts">
-        <dt>{t.intent}</dt>
-        <dd>{intentLabel(lead, lang) || t.none}</dd>
-        <dt>{t.urgency}</dt>
-        <dd>{urgencyLabel(lead.urgency, t)}</dd>
-        <dt>{t.tone}</dt>
-        <dd>{lead.tone ?? t.none}</dd>
-        <dt>{t.confidence}</dt>
-        <dd>{lead.confidence === null ? t.none : `${lead.confidence} %`}</dd>
-        <dt>{t.tag}</dt>
-        <dd data-testid="tag">{lead.currentTag ?? t.none}</dd>
-      </dl>
+      {lead.isSpam ? <p class="badge warn">{t.spam}</p> : null}
       <section>
         <h2>{t.message}</h2>
         <p class="message">{lead.message}</p>
       </section>
       <section>
-        <h2 id="summary-heading">{t.summary}</h2>
+        <h2>{t.summary}</h2>
         <fieldset class="switch">
           <legend>{t.summaryLanguage}</legend>
           {(['en', 'fr'] as const).map((l) => (
@@ -114,73 +103,238 @@ export function LeadView(props: { t: Strings; lang: Lang; id: string; back: () =
         <p class="summary-text" lang={summaryLang} aria-live="polite">
           {summary ?? (lead.aiSummaryEn || lead.aiSummaryFr ? t.notTranslated : t.noSummary)}
         </p>
+        <p class="hint">{lead.enrichmentEngine ? t.enrichedBy(lead.enrichmentEngine) : t.awaitingTriage}</p>
+      </section>
+      <section>
+        <h2>{t.details}</h2>
+        <dl class="facts">
+          <div>
+            <dt>{t.intent}</dt>
+            <dd>{intentLabel(lead, lang) || t.none}</dd>
+          </div>
+          <div>
+            <dt>{t.tag}</dt>
+            <dd data-testid="tag">{lead.currentTag ? tagLabel(lead.currentTag, lang) : t.none}</dd>
+          </div>
+          <div>
+            <dt>{t.urgency}</dt>
+            <dd>
+              {urgencyLabel(lead.urgency, t)}
+              <HistoryChart
+                t={t}
+                lang={lang}
+                name={t.urgency}
+                points={lead.history.urgency}
+                levels={URGENCIES}
+                format={(value) => urgencyLabel(value, t)}
+              />
+            </dd>
+          </div>
+          <div>
+            <dt>{t.tone}</dt>
+            <dd>
+              {lead.tone ? tone(lead.tone) : t.none}
+              <HistoryChart
+                t={t}
+                lang={lang}
+                name={t.tone}
+                points={lead.history.tone}
+                levels={LEAD_TONES}
+                format={tone}
+              />
+            </dd>
+          </div>
+          <div>
+            <dt>{t.confidence}</dt>
+            <dd>
+              {lead.confidence === null ? t.none : formatPercent(lead.confidence, lang)}
+              <HistoryChart
+                t={t}
+                lang={lang}
+                name={t.confidence}
+                points={lead.history.confidence}
+                format={(value) => formatPercent(value, lang)}
+              />
+            </dd>
+          </div>
+        </dl>
       </section>
       <section>
         <h2>{t.actions}</h2>
-        <div class="actions">
-          <button type="button" disabled={busy} onClick={() => act({ action: 'tag', tag: 'Converted' })}>
-            {t.tagConverted}
-          </button>
-          <button type="button" disabled={busy} onClick={() => act({ action: 'tag', tag: 'Hot Lead' })}>
-            {t.tagHot}
-          </button>
-          {lead.archived || lead.deleted ? (
-            <button type="button" disabled={busy} onClick={() => act({ action: 'reactivate' })}>
-              {t.reactivate}
-            </button>
-          ) : (
-            <button type="button" disabled={busy} onClick={() => act({ action: 'archive' })}>
-              {t.archive}
-            </button>
-          )}
-          {lead.deleted ? null : (
-            <button type="button" class="danger" disabled={busy} onClick={() => act({ action: 'delete' })}>
-              {t.delete}
-            </button>
-          )}
-        </div>
-        <p role="status" aria-live="polite">
+        <LeadActions t={t} lang={lang} leads={[lead]} tags={tags} onDone={done} />
+        <p role="status" aria-live="polite" class="status">
           {status}
         </p>
-        <p class="error" role="alert">
-          {error}
-        </p>
       </section>
       <section>
-        <h2>{t.notes}</h2>
-        {lead.notes.length === 0 ? (
-          <p>{t.noNotes}</p>
+        <h2>{t.sentReply}</h2>
+        {lead.reply ? (
+          <article class="reply">
+            <p>
+              <strong>{lead.reply.subject}</strong>
+              <br />
+              <small>
+                {t.replyStatus[lead.reply.status] ?? lead.reply.status}
+                {lead.reply.sentAt ? ` · ${formatDate(lead.reply.sentAt, lang)}` : ''}
+              </small>
+            </p>
+            <p class="message">{lead.reply.text}</p>
+          </article>
         ) : (
-          <ul class="notes">
-            {lead.notes.map((n) => (
-              <li key={n.id}>
-                <p>{n.note}</p>
-                <small>
-                  {n.performedBy} · {formatDate(n.createdAt, lang)}
-                </small>
-              </li>
-            ))}
-          </ul>
+          <p>{t.noReply}</p>
         )}
-        <form class="note-form" onSubmit={addNote}>
-          <label for="note">{t.noteLabel}</label>
-          <textarea id="note" rows={3} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
-          <button type="submit" disabled={busy || !note.trim()}>
-            {t.addNote}
-          </button>
-        </form>
       </section>
+      <Notes t={t} lang={lang} leadId={lead.id} notes={lead.notes} onChange={done} />
       <section>
         <h2>{t.timeline}</h2>
-        <ol class="timeline">
-          {lead.timeline.map((item) => (
-            <li key={item.id}>
-              <time dateTime={item.at}>{formatDate(item.at, lang)}</time> — {item.action}
-              {item.tag ? ` (${item.tag})` : ''} · {item.performedBy}
-            </li>
-          ))}
-        </ol>
+        <Timeline t={t} lang={lang} items={lead.timeline} />
       </section>
     </main>
+  );
+}
+
+/** The lead's notes: add, edit, delete; long ones shown in part until expanded. */
+function Notes(props: {
+  t: Strings;
+  lang: Lang;
+  leadId: string;
+  notes: Note[];
+  onChange: (message: string) => Promise<void>;
+}) {
+  const { t, lang, leadId, notes, onChange } = props;
+  const [draft, setDraft] = useState('');
+  const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
+  const [expanded, setExpanded] = useState<Set<string>>(new Set());
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const run = async (work: () => Promise<unknown>) => {
+    setBusy(true);
+    setError('');
+    try {
+      await work();
+      await onChange(t.done);
+    } catch (caught) {
+      setError(errorText(caught, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const add = (event: Event) => {
+    event.preventDefault();
+    if (!draft.trim()) return;
+    run(async () => {
+      await api('POST', `/leads/${leadId}/notes`, { note: draft });
+      setDraft('');
+    });
+  };
+  const save = (event: Event) => {
+    event.preventDefault();
+    if (!editing?.text.trim()) return;
+    run(async () => {
+      await api('PATCH', `/leads/${leadId}/notes/${editing.id}`, { note: editing.text });
+      setEditing(null);
+    });
+  };
+  const remove = (id: string) => {
+    if (!confirm(t.confirmDeleteNote)) return;
+    run(() => api('DELETE', `/leads/${leadId}/notes/${id}`));
+  };
+
+  return (
+    <section>
+      <h2>{t.notes}</h2>
+      {notes.length === 0 ? (
+        <p>{t.noNotes}</p>
+      ) : (
+        <ul class="notes">
+          {notes.map((note) => {
+            const long = note.note.length > NOTE_PREVIEW_CHARS;
+            const open = expanded.has(note.id);
+            if (editing?.id === note.id) {
+              return (
+                <li key={note.id}>
+                  <form onSubmit={save}>
+                    <label for={`edit-${note.id}`}>{t.editNoteLabel}</label>
+                    <textarea
+                      id={`edit-${note.id}`}
+                      rows={4}
+                      maxLength={10_000}
+                      value={editing.text}
+                      onInput={(e) => setEditing({ id: note.id, text: e.currentTarget.value })}
+                    />
+                    <div class="actions">
+                      <button type="submit" disabled={busy || !editing.text.trim()}>
+                        {t.saveNote}
+                      </button>
+                      <button type="button" class="secondary" onClick={() => setEditing(null)}>
+                        {t.cancel}
+                      </button>
+                    </div>
+                  </form>
+                </li>
+              );
+            }
+            return (
+              <li key={note.id}>
+                <p class="note-text" id={`note-${note.id}`}>
+                  {long && !open ? `${note.note.slice(0, NOTE_PREVIEW_CHARS)}…` : note.note}
+                </p>
+                <small>
+                  {note.performedBy} · {formatDate(note.createdAt, lang)}
+                  {note.updatedAt !== note.createdAt ? ` · ${t.noteEdited}` : ''}
+                </small>
+                <div class="actions small">
+                  {long ? (
+                    <button
+                      type="button"
+                      class="link"
+                      aria-expanded={open}
+                      aria-controls={`note-${note.id}`}
+                      onClick={() =>
+                        setExpanded((old) => {
+                          const next = new Set(old);
+                          if (!next.delete(note.id)) next.add(note.id);
+                          return next;
+                        })
+                      }
+                    >
+                      {open ? t.showLess : t.showMore}
+                    </button>
+                  ) : null}
+                  <button
+                    type="button"
+                    class="link"
+                    disabled={busy}
+                    onClick={() => setEditing({ id: note.id, text: note.note })}
+                  >
+                    {t.editNote}
+                  </button>
+                  <button type="button" class="link danger-text" disabled={busy} onClick={() => remove(note.id)}>
+                    {t.deleteNote}
+                  </button>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <form class="note-form" onSubmit={add}>
+        <label for="note">{t.noteLabel}</label>
+        <textarea
+          id="note"
+          rows={3}
+          maxLength={10_000}
+          value={draft}
+          onInput={(e) => setDraft(e.currentTarget.value)}
+        />
+        <button type="submit" disabled={busy || !draft.trim()}>
+          {t.addNote}
+        </button>
+      </form>
+      <p class="error" role="alert">
+        {error}
+      </p>
+    </section>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { type Account, ApiError, api } from './api';
+import { type Account, ApiError, api, fetchAccount } from './api';
 import type { Strings } from './i18n';
 
 export function errorText(error: unknown, t: Strings): string {
@@ -18,11 +18,8 @@ export function SignIn({ t, onSignedIn }: { t: Strings; onSignedIn: (account: Ac
     setBusy(true);
     setError('');
     try {
-      const result = await api<{ client: { businessName: string }; mustChangePassword: boolean }>('POST', '/session', {
-        email,
-        password,
-      });
-      onSignedIn({ businessName: result.client.businessName, mustChangePassword: result.mustChangePassword });
+      await api('POST', '/session', { email, password });
+      onSignedIn(await fetchAccount());
     } catch (caught) {
       setError(errorText(caught, t));
     } finally {

@@ -24,3 +24,167 @@ export interface LeadItem {
   isTest: boolean;
   unread: boolean;
 }
+
+/** Counts of the inbox's filters: per status, and per urgency within the status shown. */
+export interface LeadCounts {
+  active: number;
+  archived: number;
+  deleted: number;
+  byUrgency: { High: number; Medium: number; Low: number };
+}
+
+/** `GET /api/app/leads`. */
+export interface LeadPage {
+  leads: LeadItem[];
+  nextCursor: string | null;
+  counts: LeadCounts;
+}
+
+/** One value of a triage history (tone, urgency, confidence): what, when, by which engine. */
+export interface HistoryPoint<T> {
+  value: T;
+  at: string;
+  engine: string;
+}
+
+/** A note on a lead. */
+export interface NoteView {
+  id: string;
+  note: string;
+  performedBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One lead_actions row, in the timeline and the activity log. */
+export interface ActionView {
+  id: string;
+  leadId: string;
+  leadName: string;
+  /** The `action_type` column: the API names it `action`. */
+  action: string;
+  tag: string | null;
+  at: string;
+  performedBy: string;
+  conversionOutcome: boolean | null;
+  reversionReason: string | null;
+  metadata: Record<string, unknown>;
+  isTest: boolean;
+}
+
+/** `GET /api/app/leads/:id`. */
+export interface LeadDetail extends LeadItem {
+  message: string;
+  consent: boolean;
+  isSpam: boolean;
+  enrichmentEngine: string | null;
+  enrichedAt: string | null;
+  openedAt: string;
+  metadata: Record<string, unknown>;
+  history: { tone: HistoryPoint<string>[]; urgency: HistoryPoint<string>[]; confidence: HistoryPoint<number>[] };
+  notes: NoteView[];
+  timeline: ActionView[];
+  reply: { subject: string; text: string; sentAt: string | null; status: string } | null;
+}
+
+/** `GET /api/app/activity`. */
+export interface ActivityPage {
+  activity: ActionView[];
+  nextCursor: string | null;
+}
+
+/** `GET /api/app/tags`: a tag, and how many live real leads carry it now. */
+export interface TagCount {
+  tag: string;
+  count: number;
+}
+
+/**
+ * What the dashboard may show of a client account: an allowlist, so a column added to
+ * `clients` later (or the password hash now) never reaches a browser by accident. The
+ * widget key is included: it is publishable (it sits in the customer's page source).
+ */
+export interface ClientSettings {
+  id: string;
+  clientId: string;
+  businessName: string;
+  email: string;
+  language: string;
+  emailTone: string;
+  aiPersonalizedReply: boolean;
+  bookingLink: string | null;
+  industry: string | null;
+  allowedOrigins: string[];
+  requireConsent: boolean;
+  /** The publishable widget key (`clients.api_key`). */
+  apiKey: string;
+  isTest: boolean;
+  isInternal: boolean;
+  lastLoginAt: string | null;
+  createdAt: string;
+}
+
+/** `GET /api/app/me`: who is signed in, and whose dashboard they are looking at. */
+export interface AccountView {
+  account: {
+    id: string;
+    clientId: string;
+    businessName: string;
+    email: string;
+    language: string;
+    lastLoginAt: string | null;
+  };
+  /** The settings of the client whose dashboard is shown. */
+  client: ClientSettings;
+  isInternal: boolean;
+  mustChangePassword: boolean;
+  /** The client an internal account switched to; null on its own dashboard. */
+  actingAs: { id: string; clientId: string; businessName: string } | null;
+}
+
+/** One client in `GET /api/app/clients` (internal accounts only), newest first. */
+export interface ClientListItem {
+  id: string;
+  clientId: string;
+  businessName: string;
+  email: string;
+  language: string;
+  isTest: boolean;
+  isInternal: boolean;
+  createdAt: string;
+  lastLoginAt: string | null;
+}
+
+/** `GET /api/app/clients?q=`: at most `limit` clients; `truncated` when more matched. */
+export interface ClientList {
+  clients: ClientListItem[];
+  limit: number;
+  truncated: boolean;
+}
+
+/** `POST /api/app/clients`: the new client, and its one-time password, shown this once. */
+export interface CreatedClientView {
+  client: ClientSettings;
+  oneTimePassword: string;
+}
+
+/** `GET`/`PATCH /api/app/settings`: the client's settings and the snippets that embed its key. */
+export interface SettingsView {
+  businessName: string;
+  language: string;
+  emailTone: string;
+  aiPersonalizedReply: boolean;
+  bookingLink: string | null;
+  allowedOrigins: string[];
+  requireConsent: boolean;
+  widgetKey: string;
+  /** The form in the page, with its reserved height. */
+  snippet: string;
+  /** A floating button that opens the form. */
+  launcherSnippet: string;
+}
+
+/** `POST /api/app/settings/widget-key`: the new settings, and what becomes of the old key. */
+export interface RotatedKeyView extends SettingsView {
+  previousKey: { en: string; fr: string };
+}

@@ -12,6 +12,7 @@ import { demo } from './routes/demo';
 import { dev } from './routes/dev';
 import { health } from './routes/health';
 import { intake } from './routes/intake';
+import { widgetPreview } from './routes/widget-preview';
 
 export const app = new Hono<AppEnv>();
 
@@ -31,6 +32,8 @@ app.route('/api/app', appExport);
 app.route('/api/app', appLeads);
 app.route('/api/app', appSettings);
 app.route('/api', intake);
+// Before the dashboard's /app/* fallback, which would answer it with the SPA.
+app.route('/', widgetPreview);
 app.route('/', dashboard);
 app.route('/', demo);
 app.route('/', dev);

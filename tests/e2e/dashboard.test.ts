@@ -130,12 +130,23 @@ it('signs in, lists the leads, works one lead and signs out', async () => {
     await page.getByRole('button', { name: 'EN', exact: true }).first().click();
     await expect.poll(() => summary.textContent()).toContain('Active leak');
 
-    await page.getByRole('button', { name: 'Tag Converted' }).click();
+    await page.getByRole('button', { name: 'Mark Converted' }).click();
     await expect.poll(() => page.getByTestId('tag').textContent()).toBe('Converted');
 
     await page.getByLabel('New note').fill('Called back, visit booked for 2 pm.');
     await page.getByRole('button', { name: 'Add a note' }).click();
     await expect.poll(() => page.locator('.notes').textContent()).toContain('visit booked for 2 pm');
+    await page.locator('.notes').getByRole('button', { name: 'Edit' }).click();
+    await page.getByLabel('Edit the note').fill('Called back, visit moved to 4 pm.');
+    await page.getByRole('button', { name: 'Save note' }).click();
+    await expect.poll(() => page.locator('.notes').textContent()).toMatch(/visit moved to 4 pm\..* · edited/);
+    await page.getByLabel('New note').fill('Duplicate note, to be removed.');
+    await page.getByRole('button', { name: 'Add a note' }).click();
+    await expect.poll(() => page.locator('.notes li').count()).toBe(2);
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.locator('.notes li', { hasText: 'Duplicate' }).getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => page.locator('.notes li').count()).toBe(1);
+    await expect.poll(() => page.locator('.timeline').textContent()).toContain('Note deleted');
 
     // The interface in French, remembered across a reload of the deep link.
     await page.getByRole('button', { name: 'Français' }).click();
@@ -146,6 +157,19 @@ it('signs in, lists the leads, works one lead and signs out', async () => {
     expect(new URL(page.url()).pathname).toBe('/app');
     // Opened, so no longer unread.
     expect(await page.locator('li.lead.unread').count()).toBe(1);
+
+    // Both leads selected and archived in one go; they move to the Archived tab.
+    await page.getByLabel('Tout sélectionner').check();
+    await expect.poll(() => page.getByText('2 sélectionné(s)').count()).toBe(1);
+    await page.getByRole('button', { name: 'Archiver' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('2 mis à jour.');
+    await expect.poll(() => rows.count()).toBe(0);
+    await page.getByRole('tab', { name: /Archivés/ }).click();
+    await expect.poll(() => rows.count()).toBe(2);
+    await page.getByLabel('Sélectionner Martin Gagnon').check();
+    await page.getByRole('button', { name: 'Réactiver' }).click();
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await page.getByRole('tab', { name: /Actifs/ }).textContent()).toContain('1');
 
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await expect.poll(() => page.getByLabel('Mot de passe').count()).toBe(1);

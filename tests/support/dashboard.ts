@@ -23,10 +23,19 @@ export interface CallOptions {
   /** null: no Origin header at all. */
   origin?: string | null;
   headers?: Record<string, string>;
+  /** The CF-Connecting-IP; a fresh one per request unless told. */
+  ip?: string;
+  /** The origin the request goes to (default WORKER_ORIGIN), e.g. APP_URL's. */
+  base?: string;
 }
 
 export interface ErrorBody {
-  error: { code: string; message: string; requestId: string; details?: { fields?: Record<string, string[]> } };
+  error: {
+    code: string;
+    message: string;
+    requestId: string;
+    details?: { fields?: Record<string, string[]>; retryAfterSeconds?: number };
+  };
 }
 
 let ipCounter = 0;
@@ -34,12 +43,13 @@ let ipCounter = 0;
 const freshIp = () => `203.0.${Math.floor(++ipCounter / 250) % 250}.${(ipCounter % 250) + 1}`;
 
 export function dashboardCall(worker: Miniflare, method: string, path: string, options: CallOptions = {}) {
+  const base = options.base ?? WORKER_ORIGIN;
   const headers: Record<string, string> = {
-    'CF-Connecting-IP': freshIp(),
+    'CF-Connecting-IP': options.ip ?? freshIp(),
     'User-Agent': 'Mozilla/5.0 (dashboard test)',
     ...options.headers,
   };
-  if (options.origin !== null) headers.Origin = options.origin ?? WORKER_ORIGIN;
+  if (options.origin !== null) headers.Origin = options.origin ?? base;
   if (options.token !== undefined) headers.Cookie = `avenir_session=${options.token}`;
   if (options.body !== undefined) headers['Content-Type'] ??= 'application/json';
   const body =
@@ -48,7 +58,7 @@ export function dashboardCall(worker: Miniflare, method: string, path: string, o
       : typeof options.body === 'string'
         ? options.body
         : JSON.stringify(options.body);
-  return worker.dispatchFetch(`${WORKER_ORIGIN}${path}`, { method, headers, body });
+  return worker.dispatchFetch(`${base}${path}`, { method, headers, body });
 }
 
 let accountCounter = 0;

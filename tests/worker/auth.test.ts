@@ -6,6 +6,14 @@ import type { Client } from '../../schema';
 import { startWorker } from '../../scripts/lib/worker';
 import { hashPassword } from '../../worker/domain/password';
 import { createClient, parseNewClient } from '../../worker/services/clients';
+import {
+  type CallOptions,
+  dashboardCall,
+  type ErrorBody,
+  FOREIGN_ORIGIN,
+  WORKER_ORIGIN,
+  type WorkerResponse,
+} from '../support/dashboard';
 import { startTestDatabase, type TestDatabase } from '../support/database';
 
 /**
@@ -13,14 +21,11 @@ import { startTestDatabase, type TestDatabase } from '../support/database';
  * the database through the Neon driver, as in production.
  */
 
-const WORKER = 'http://localhost';
 const APP_URL = 'https://app.avenir.example';
-const FOREIGN = 'https://evil.example';
 const PASSWORD = 'tuyau-bleu-2026';
 
 let database: TestDatabase;
 let worker: Miniflare;
-let ipCounter = 0;
 
 beforeAll(async () => {
   database = await startTestDatabase();
@@ -31,48 +36,8 @@ afterAll(async () => {
   await database?.close();
 });
 
-/** A fresh IP for each request unless told, so the per-IP throttle stays out of other tests. */
-const freshIp = () => `198.51.${Math.floor(++ipCounter / 250)}.${(ipCounter % 250) + 1}`;
-
-interface CallOptions {
-  token?: string | undefined;
-  body?: unknown;
-  /** null: no Origin header at all. */
-  origin?: string | null;
-  ip?: string;
-  headers?: Record<string, string>;
-  base?: string;
-}
-
 /** A request as the dashboard in a browser sends it: same origin, JSON, the session cookie. */
-function call(method: string, path: string, options: CallOptions = {}) {
-  const headers: Record<string, string> = {
-    'CF-Connecting-IP': options.ip ?? freshIp(),
-    'User-Agent': 'Mozilla/5.0 (auth test)',
-    ...options.headers,
-  };
-  if (options.origin !== null) headers.Origin = options.origin ?? options.base ?? WORKER;
-  if (options.token !== undefined) headers.Cookie = `avenir_session=${options.token}`;
-  if (options.body !== undefined) headers['Content-Type'] ??= 'application/json';
-  const body =
-    options.body === undefined
-      ? undefined
-      : typeof options.body === 'string'
-        ? options.body
-        : JSON.stringify(options.body);
-  return worker.dispatchFetch(`${options.base ?? WORKER}${path}`, { method, headers, body });
-}
-
-type WorkerResponse = Awaited<ReturnType<Miniflare['dispatchFetch']>>;
-
-type ErrorBody = {
-  error: {
-    code: string;
-    message: string;
-    requestId: string;
-    details?: { fields?: Record<string, string[]>; retryAfterSeconds?: number };
-  };
-};
+const call = (method: string, path: string, options: CallOptions = {}) => dashboardCall(worker, method, path, options);
 
 const errorOf = async (response: WorkerResponse) => ((await response.json()) as ErrorBody).error;
 
@@ -145,8 +110,8 @@ describe('POST /api/app/session signs in', () => {
     );
     expect(stored).toHaveLength(1);
     expect(stored[0]!.token_hash).toBe(sha256(token));
-    expect(stored[0]).toMatchObject({ user_agent: 'Mozilla/5.0 (auth test)', expires_in_days: 30 });
-    expect(stored[0]!.ip).toMatch(/^198\.51\./);
+    expect(stored[0]).toMatchObject({ user_agent: 'Mozilla/5.0 (dashboard test)', expires_in_days: 30 });
+    expect(stored[0]!.ip).toMatch(/^203\.0\./);
     const anywhere = await rows<{ n: number }>(
       sql`select count(*)::int as n from sessions s where s::text like ${`%${token}%`}`,
     );
@@ -240,7 +205,7 @@ describe('POST /api/app/session signs in', () => {
 describe('CSRF protection on /api/app mutations', () => {
   it('refuses a JSON sign-in from a foreign Origin with the JSON envelope', async () => {
     const owner = await account();
-    const response = await signIn(owner.client.email, owner.password, { origin: FOREIGN });
+    const response = await signIn(owner.client.email, owner.password, { origin: FOREIGN_ORIGIN });
     expect(response.status).toBe(403);
     expect(response.headers.get('content-type')).toMatch(/application\/json/);
     const error = await errorOf(response);
@@ -254,7 +219,7 @@ describe('CSRF protection on /api/app mutations', () => {
     const token = await tokenFor(owner);
     const form = `currentPassword=${owner.password}&newPassword=attacker-chose-this`;
     const headers = { 'Content-Type': 'application/x-www-form-urlencoded' };
-    for (const origin of [FOREIGN, null]) {
+    for (const origin of [FOREIGN_ORIGIN, null]) {
       const response = await call('POST', '/api/app/password', { token, body: form, origin, headers });
       expect(response.status, String(origin)).toBe(403);
       expect((await errorOf(response)).code).toBe('csrf');
@@ -264,7 +229,7 @@ describe('CSRF protection on /api/app mutations', () => {
 
   it("lets the Worker's own origin and APP_URL through", async () => {
     const owner = await account();
-    expect((await signIn(owner.client.email, owner.password, { origin: WORKER })).status).toBe(200);
+    expect((await signIn(owner.client.email, owner.password, { origin: WORKER_ORIGIN })).status).toBe(200);
     expect((await signIn(owner.client.email, owner.password, { origin: APP_URL })).status).toBe(200);
     // A form-encoded body from the Worker's own origin passes the CSRF check (and then fails validation).
     const response = await call('POST', '/api/app/session', {
@@ -379,7 +344,7 @@ describe('DELETE /api/app/session signs out', () => {
   it('refuses a sign-out from another site', async () => {
     const owner = await account();
     const token = await tokenFor(owner);
-    const response = await call('DELETE', '/api/app/session', { token, origin: FOREIGN });
+    const response = await call('DELETE', '/api/app/session', { token, origin: FOREIGN_ORIGIN });
     expect(response.status).toBe(403);
     expect((await errorOf(response)).code).toBe('csrf');
     expect((await call('GET', '/api/app/me', { token })).status).toBe(200);
@@ -585,7 +550,7 @@ describe('internal accounts', () => {
     expect(await audit(staff.client.id)).toContainEqual({
       action: 'create_client',
       target_client_id: created.client.id,
-      ip: expect.stringMatching(/^198\.51\./),
+      ip: expect.stringMatching(/^203\.0\./),
     });
 
     const duplicate = await call('POST', '/api/app/clients', {
@@ -628,7 +593,7 @@ describe('every endpoint', () => {
     async (method, path, body) => {
       const staff = await account({ isInternal: true });
       for (const token of [undefined, await tokenFor(staff)]) {
-        const response = await call(method, path, { body, token, origin: FOREIGN });
+        const response = await call(method, path, { body, token, origin: FOREIGN_ORIGIN });
         expect(response.status).toBe(403);
         expect((await errorOf(response)).code).toBe('csrf');
       }

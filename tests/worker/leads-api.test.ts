@@ -470,6 +470,29 @@ describe('isolation between clients', () => {
       await other.call('GET', '/api/app/activity'),
     );
     expect(theirActivity.activity).toEqual([]);
+    const theirTags = await json<{ tags: { tag: string }[] }>(await other.call('GET', '/api/app/tags'));
+    expect(theirTags.tags.map((t) => t.tag)).not.toContain('VIP');
+  });
+});
+
+describe('GET /api/app/tags', () => {
+  it('lists the built-in tags first, then the client’s own by use, counting live real leads only', async () => {
+    const client = await signedInClient(database, worker);
+    const id = client.client.id;
+    for (const tag of ['Plumbing', 'Plumbing', 'Roofing']) await insertLead(id, { currentTag: tag });
+    await insertLead(id, { currentTag: 'Converted' });
+    await insertLead(id, { currentTag: 'Gone', deleted: true });
+    await insertLead(id, { currentTag: 'Roofing', isTest: true });
+    const response = await client.call('GET', '/api/app/tags');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      tags: [
+        { tag: 'Hot Lead', count: 0 },
+        { tag: 'Converted', count: 1 },
+        { tag: 'Plumbing', count: 2 },
+        { tag: 'Roofing', count: 1 },
+      ],
+    });
   });
 });
 
@@ -479,6 +502,7 @@ describe('the session wall', () => {
       ['GET', '/api/app/leads'],
       ['GET', `/api/app/leads/${lead.plumber}`],
       ['GET', '/api/app/activity'],
+      ['GET', '/api/app/tags'],
     ] as const) {
       const response = await dashboardCall(worker, method, path);
       expect(response.status).toBe(401);

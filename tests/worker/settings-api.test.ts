@@ -1,10 +1,11 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leadMemory, type NewLead } from '../../schema';
 import { startWorker } from '../../scripts/lib/worker';
 import { WIDGET_RESERVED_HEIGHT } from '../../widget/snippet';
+import { STYLES } from '../../widget/styles';
 import type { Settings } from '../../worker/services/settings';
 import {
   dashboardCall,
@@ -12,6 +13,7 @@ import {
   FOREIGN_ORIGIN,
   type SignedInClient,
   signedInClient,
+  WORKER_ORIGIN,
   type WorkerResponse,
 } from '../support/dashboard';
 import { startTestDatabase, type TestDatabase } from '../support/database';
@@ -336,5 +338,187 @@ describe('GET /api/app/leads/export.csv', () => {
   it('is 401 without a session and 422 on a bad filter', async () => {
     expect((await dashboardCall(worker, 'GET', '/api/app/leads/export.csv')).status).toBe(401);
     expect((await owner.call('GET', '/api/app/leads/export.csv?urgency=Extreme')).status).toBe(422);
+  });
+});
+
+/** The CSP source of an inline style whose text is `text`, computed here, independently of the Worker. */
+const sha256Source = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/**
+ * The stylesheet the built widget.js puts in its shadow root, read from the bundle the
+ * Worker serves: the STYLES rules as the minifier left them, an array joined or one string.
+ */
+function injectedStyle(bundle: string): string {
+  const joined = /\[(":host\{(?:[^"\\]|\\.)*"(?:,"(?:[^"\\]|\\.)*")*)\]\.join\(""\)/.exec(bundle);
+  if (joined) return (JSON.parse(`[${joined[1]}]`) as string[]).join('');
+  const single = /"(:host\{(?:[^"\\]|\\.)*)"/.exec(bundle);
+  if (!single) throw new Error('widget.js holds no :host stylesheet');
+  return JSON.parse(`"${single[1]}"`) as string;
+}
+
+describe('GET /app/widget-preview', () => {
+  let client: SignedInClient;
+  beforeAll(async () => {
+    client = await signedInClient(database, worker);
+  });
+  const preview = (who: SignedInClient, query: string) => who.call('GET', `/app/widget-preview${query}`);
+
+  it("answers a page with the client's form and a CSP that allows exactly the widget's style by hash", async () => {
+    const key = client.client.apiKey;
+    const response = await preview(client, `?key=${key}&lang=fr`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    const page = await response.text();
+    expect(page).toContain('<html lang="fr-CA">');
+    expect(page).toContain('<div data-avenir-form></div>');
+    expect(page).toContain(`<script src="/widget.js" data-key="${key}" data-lang="fr" async></script>`);
+
+    const csp = response.headers.get('content-security-policy') ?? '';
+    const directives = new Map(
+      csp.split(';').map((directive) => {
+        const [name, ...sources] = directive.trim().split(/\s+/);
+        return [name!, sources] as const;
+      }),
+    );
+    expect(directives.get('default-src')).toEqual(["'none'"]);
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('connect-src')).toEqual(["'self'"]);
+    expect(directives.get('frame-ancestors')).toEqual(["'self'"]);
+    expect(csp).not.toContain('unsafe');
+
+    // The page's own <style> and the one widget.js injects, each allowed by its hash, nothing else.
+    const pageStyle = /<style>([^<]*)<\/style>/.exec(page)?.[1];
+    expect(pageStyle).toBeDefined();
+    const widget = await worker.dispatchFetch('http://localhost/widget.js');
+    expect(widget.status).toBe(200);
+    const widgetStyle = injectedStyle(await widget.text());
+    expect(widgetStyle).toBe(STYLES);
+    expect(new Set(directives.get('style-src'))).toEqual(
+      new Set([sha256Source(widgetStyle), sha256Source(pageStyle!)]),
+    );
+  });
+
+  it('shows the floating-button variant and defaults to the client language', async () => {
+    const response = await preview(client, `?key=${client.client.apiKey}&mode=launcher`);
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    expect(page).toContain('<html lang="en-CA">');
+    expect(page).toContain('data-mode="launcher"');
+    expect(page).not.toContain('<div data-avenir-form');
+  });
+
+  it("is 404 for an unknown key, another client's key and a rotated one; 401 without a session", async () => {
+    const unknown = await preview(client, '?key=pk_live_000000000000000000000000');
+    expect(unknown.status).toBe(404);
+    expect((await errorOf(unknown)).code).toBe('widget_not_found');
+    expect((await preview(client, '')).status).toBe(404);
+    expect((await preview(client, `?key=${other.client.apiKey}`)).status).toBe(404);
+
+    const oldKey = client.client.apiKey;
+    const rotated = await json<SettingsJson>(await client.call('POST', '/api/app/settings/widget-key'));
+    expect((await preview(client, `?key=${oldKey}`)).status).toBe(404);
+    expect((await preview(client, `?key=${rotated.widgetKey}`)).status).toBe(200);
+
+    const anonymous = await dashboardCall(worker, 'GET', `/app/widget-preview?key=${rotated.widgetKey}`);
+    expect(anonymous.status).toBe(401);
+  });
+
+  it("lets the dashboard frame it: the dashboard's CSP allows same-origin frames, and is framed by no one", async () => {
+    const response = await owner.call('GET', '/app/settings');
+    expect(response.status).toBe(200);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("frame-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+  });
+});
+
+describe("leads from the Worker's own origin (the preview)", () => {
+  let client: SignedInClient;
+  beforeAll(async () => {
+    client = await signedInClient(database, worker);
+    // Its real site only: the Worker's origin is not among its allowed origins.
+    expect((await patch(client, { allowedOrigins: [SITE] })).status).toBe(200);
+  });
+
+  const lead = (key: string, origin: string | null, headers: Record<string, string> = {}) =>
+    worker.dispatchFetch(`${WORKER_ORIGIN}/api/lead`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'text/plain;charset=UTF-8',
+        'CF-Connecting-IP': `198.51.100.${Math.floor(Math.random() * 250) + 1}`,
+        ...(origin ? { Origin: origin } : {}),
+        ...headers,
+      },
+      // No `test` flag: the server decides.
+      body: JSON.stringify({
+        key,
+        name: 'Aperçu Test',
+        email: 'apercu@example.ca',
+        message: 'Un essai depuis l’aperçu du tableau de bord.',
+        consent: true,
+        language: 'fr',
+        elapsedMs: 9_000,
+      }),
+    });
+  const config = (key: string, headers: Record<string, string>) =>
+    worker.dispatchFetch(`${WORKER_ORIGIN}/api/widget/config?key=${key}`, {
+      headers: { 'CF-Connecting-IP': '198.51.100.77', ...headers },
+    });
+
+  it('accepts a lead with a valid key and stores it as a test lead, out of the inbox', async () => {
+    const response = await lead(client.client.apiKey, WORKER_ORIGIN);
+    expect(response.status).toBe(201);
+    const { id } = await json<{ id: string }>(response);
+    const [stored] = await rows<{ is_test: boolean; client_id: string; origin: string }>(
+      sql`select is_test, client_id, metadata->>'origin' as origin from lead_memory where id = ${id}`,
+    );
+    expect(stored).toEqual({ is_test: true, client_id: client.client.id, origin: WORKER_ORIGIN });
+    const inbox = async (query: string) =>
+      (await json<{ leads: { id: string }[] }>(await client.call('GET', `/api/app/leads${query}`))).leads.map(
+        (item) => item.id,
+      );
+    expect(await inbox('')).not.toContain(id);
+    expect(await inbox('?test=1')).toContain(id);
+
+    // The same lead from the client's real site is a real lead.
+    const real = await lead(client.client.apiKey, SITE);
+    expect(real.status).toBe(201);
+    const [fromSite] = await rows<{ is_test: boolean }>(
+      sql`select is_test from lead_memory where id = ${(await json<{ id: string }>(real)).id}`,
+    );
+    expect(fromSite?.is_test).toBe(false);
+  });
+
+  it('refuses the same origin with a bad key, and a foreign origin with a good one', async () => {
+    const badKey = await lead('pk_live_000000000000000000000000', WORKER_ORIGIN);
+    expect(badKey.status).toBe(401);
+    expect((await errorOf(badKey)).code).toBe('invalid_key');
+    const foreign = await lead(client.client.apiKey, FOREIGN_ORIGIN);
+    expect(foreign.status).toBe(403);
+    expect((await errorOf(foreign)).code).toBe('origin_not_allowed');
+    // Another port of the same host is another origin.
+    expect((await lead(client.client.apiKey, 'http://localhost:8788')).status).toBe(403);
+    const [count] = await rows<{ n: number }>(
+      sql`select count(*)::int as n from lead_memory where client_id = ${client.client.id} and name = 'Aperçu Test'`,
+    );
+    expect(count?.n).toBe(2);
+  });
+
+  it("serves the form's settings to the preview fresh and uncached; a request naming no origin is refused", async () => {
+    // The key is in this isolate's cache from the leads above; the preview must not see that copy.
+    expect((await patch(client, { businessName: 'Nom tout neuf', requireConsent: true })).status).toBe(200);
+    // A same-origin GET carries no Origin in browsers, only Sec-Fetch-Site.
+    const preview = await config(client.client.apiKey, { 'Sec-Fetch-Site': 'same-origin' });
+    expect(preview.status).toBe(200);
+    expect(preview.headers.get('cache-control')).toBe('no-store');
+    expect(await preview.json()).toMatchObject({ businessName: 'Nom tout neuf', requireConsent: true });
+
+    const site = await config(client.client.apiKey, { Origin: SITE });
+    expect(site.status).toBe(200);
+    expect(site.headers.get('cache-control')).toBe('public, max-age=300');
+    expect((await config(client.client.apiKey, {})).status).toBe(403);
+    expect((await config(client.client.apiKey, { 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
   });
 });

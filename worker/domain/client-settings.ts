@@ -1,30 +1,9 @@
 import type { Client } from '../../schema';
+import type { ClientSettings } from '../../schema/app-api';
 
-/**
- * What the dashboard may show of a client account: an allowlist, so a column added to
- * `clients` later (or the password hash now) never reaches a browser by accident. The
- * widget key is included: it is publishable (it sits in the customer's page source).
- */
-export interface ClientSettings {
-  id: string;
-  clientId: string;
-  businessName: string;
-  email: string;
-  language: string;
-  emailTone: string;
-  aiPersonalizedReply: boolean;
-  bookingLink: string | null;
-  industry: string | null;
-  allowedOrigins: string[];
-  requireConsent: boolean;
-  /** The publishable widget key (`clients.api_key`). */
-  apiKey: string;
-  isTest: boolean;
-  isInternal: boolean;
-  lastLoginAt: string | null;
-  createdAt: string;
-}
+export type { ClientSettings };
 
+/** The allowlist of a client's columns the dashboard sees: see ClientSettings. */
 export const clientSettings = (client: Client): ClientSettings => ({
   id: client.id,
   clientId: client.clientId,

@@ -6,11 +6,11 @@ import type { AppEnv } from '../env';
 import { AppError } from '../errors';
 import { csrfProtection } from '../middleware/csrf';
 import { clearSessionCookie, requireInternal, requireSession, setSessionCookie } from '../middleware/session';
-import { anyObject, type Bilingual, fields, jsonBody, localized, requestLanguage } from '../middleware/validate';
+import { anyObject, type Bilingual, fields, jsonBody, localized, query, requestLanguage } from '../middleware/validate';
 import { accountView } from '../services/account-view';
 import { parseNewClient } from '../services/clients';
 import { changePassword, type RequestOrigin, signIn, signOut, tooManyAttempts } from '../services/sessions';
-import { createClientAsStaff, switchBack, switchClient } from '../services/staff';
+import { createClientAsStaff, listClients, switchBack, switchClient } from '../services/staff';
 
 /**
  * The dashboard's accounts under /api/app: sign-in and sign-out, the signed-in account,
@@ -119,6 +119,16 @@ appAuth.delete('/switch', requireInternal, async (c) => {
   await switchBack(c.var.db, c.var.session, requestOrigin(c).ip);
   return c.body(null, 204);
 });
+
+const SEARCH_RULE: Bilingual = ['Search with at most 200 characters.', 'Cherchez avec au plus 200 caractères.'];
+const clientSearch = v.object({
+  // A repeated ?q= arrives as an array: refused like an overlong one.
+  q: v.optional(v.pipe(v.string(localized(...SEARCH_RULE)), v.maxLength(200, localized(...SEARCH_RULE)))),
+});
+
+appAuth.get('/clients', requireInternal, query(clientSearch), async (c) =>
+  c.json(await listClients(c.var.db, c.var.session, { q: c.req.valid('query').q })),
+);
 
 // The body is checked by parseNewClient, the same rules as `npm run client:create`.
 appAuth.post('/clients', requireInternal, jsonBody(anyObject), async (c) => {

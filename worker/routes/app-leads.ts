@@ -8,6 +8,7 @@ import { type Bilingual, fields, jsonBody, localized, query, requestLanguage } f
 import { listActivity } from '../services/activity';
 import { applyBulkAction, BULK_ACTIONS } from '../services/lead-actions';
 import { createNote, deleteNote, editNote, noteNotFound } from '../services/lead-notes';
+import { listTags } from '../services/lead-tags';
 import { leadDetail, leadNotFound, listLeads } from '../services/leads';
 
 /**
@@ -38,6 +39,8 @@ appLeads.get('/leads', query(leadListQuery), async (c) => {
   const cursor = cursorOf(c, params.cursor, params.sort);
   return c.json(await listLeads(c.var.db, c.var.session.clientId, params, cursor));
 });
+
+appLeads.get('/tags', async (c) => c.json({ tags: await listTags(c.var.db, c.var.session.clientId) }));
 
 appLeads.get('/leads/:id', async (c) => {
   const leadId = pathId(c, 'id', leadNotFound);

@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
 import * as v from 'valibot';
+import type { RotatedKeyView } from '../../schema/app-api';
 import { allowedOrigins, bookingLink, businessName, clientLanguage, emailTone } from '../domain/client-fields';
 import { parseIpAddress } from '../domain/ip-address';
 import type { AppEnv } from '../env';
@@ -61,14 +62,15 @@ appSettings.patch('/settings', jsonBody(settingsPatch), async (c) => {
 
 appSettings.post('/settings/widget-key', async (c) => {
   const settings = await rotateWidgetKey(c.var.db, c.var.session.clientId, workerOrigin(c));
-  return c.json({
+  const rotated: RotatedKeyView = {
     ...settings,
     previousKey: {
       // What the dashboard tells the client; README "The dashboard API" says the same.
       en: 'The previous key stops working within 60 seconds (when each server forgets it), then forms using it are refused with 401. Update every page that embeds the form with the new snippet.',
       fr: "L'ancienne clé cesse de fonctionner d'ici 60 secondes (quand chaque serveur l'oublie), puis les formulaires qui l'utilisent sont refusés (401). Mettez à jour chaque page qui intègre le formulaire avec le nouveau code.",
     },
-  });
+  };
+  return c.json(rotated);
 });
 
 appSettings.post('/settings/test-lead', async (c) => {

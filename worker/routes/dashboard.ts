@@ -1,10 +1,14 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 
-/** The dashboard's security headers: on its static files (dist/public/_headers) and below. */
+/**
+ * The dashboard's security headers: on its static files (dist/public/_headers) and below.
+ * `frame-src 'self'`: the settings screen shows the form's preview (/app/widget-preview,
+ * routes/widget-preview.ts) in an iframe; the dashboard itself may be framed by no one.
+ */
 export const DASHBOARD_SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
   'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'same-origin',
   'X-Content-Type-Options': 'nosniff',

@@ -7,7 +7,7 @@ import type { AppEnv } from '../env';
 import { AppError } from '../errors';
 import { readBoundedText } from '../middleware/bounded-body';
 import { captureLead, logRefusedIntake, type RequestContext } from '../services/intake';
-import { isKnownOrigin, resolveWidgetKey, type WidgetClient } from '../services/widget-keys';
+import { isKnownOrigin, isOwnOrigin, resolveWidgetKey, type WidgetClient } from '../services/widget-keys';
 
 /**
  * The public API the widget talks to: `POST /api/lead`, `GET /api/widget/config`, and
@@ -44,7 +44,7 @@ intake.options('*', async (c) => {
 
 intake.get('/widget/config', async (c) => {
   await limitByIp(c);
-  const client = await authorize(c, c.req.query('key'));
+  const { client, preview } = await authorize(c, c.req.query('key'));
   return c.json(
     {
       businessName: client.businessName,
@@ -53,7 +53,8 @@ intake.get('/widget/config', async (c) => {
       language: client.language,
     },
     200,
-    { 'Cache-Control': 'public, max-age=300' },
+    // The preview reloads right after a save and must show it.
+    { 'Cache-Control': preview ? 'no-store' : 'public, max-age=300' },
   );
 });
 
@@ -62,7 +63,7 @@ intake.post('/lead', async (c) => {
   await limitByIp(c);
   const body = parseJsonObject(c, text);
   const key = typeof body.key === 'string' ? body.key : (c.req.header('X-Avenir-Key') ?? '');
-  const client = await authorize(c, key);
+  const { client, preview } = await authorize(c, key);
   const request = requestContext(c, key);
 
   if (!(await c.env.KEY_RATE_LIMIT.limit({ key: client.id })).success) {
@@ -78,7 +79,9 @@ intake.post('/lead', async (c) => {
     throw invalidLead(parsed.errors, parsed.language);
   }
 
-  const lead = await captureLead(c.var.db, c.env.JOBS, client, parsed.submission, request);
+  // A lead from the dashboard's preview is a test lead, whatever the form said.
+  const submission = preview ? { ...parsed.submission, test: true } : parsed.submission;
+  const lead = await captureLead(c.var.db, c.env.JOBS, client, submission, request);
   if (!lead.created) c.header('Idempotent-Replayed', 'true');
   return c.json({ id: lead.id }, 201);
 });
@@ -93,11 +96,21 @@ function rateLimited(c: Context<AppEnv>): AppError {
   return new AppError(429, 'rate_limited', `Too many requests. Try again in ${RATE_PERIOD_SECONDS} seconds.`);
 }
 
-/** The client of the key, if the key is live and the request's origin is one it allows. */
-async function authorize(c: Context<AppEnv>, key: string | undefined): Promise<WidgetClient> {
-  const client = key ? await resolveWidgetKey(c.var.db, key) : null;
-  if (!client) throw new AppError(401, 'invalid_key', 'This widget key is unknown or has been revoked.');
+/**
+ * The client of the key, if the key is live and the request's origin is one it allows.
+ * `preview`: the page is this Worker's own (the dashboard's preview, worker/routes/
+ * widget-preview.ts), allowed for every live key; its leads are stored as test leads.
+ */
+async function authorize(
+  c: Context<AppEnv>,
+  key: string | undefined,
+): Promise<{ client: WidgetClient; preview: boolean }> {
   const origin = c.req.header('Origin');
+  const preview = isOwnOrigin({ url: c.req.url, origin, fetchSite: c.req.header('Sec-Fetch-Site') });
+  // The preview reads the key afresh: it must show the settings just saved.
+  const client = key ? await resolveWidgetKey(c.var.db, key, { fresh: preview }) : null;
+  if (!client) throw new AppError(401, 'invalid_key', 'This widget key is unknown or has been revoked.');
+  if (preview) return { client, preview };
   if (!origin || !client.allowedOrigins.includes(origin)) {
     if (key && c.req.method === 'POST') {
       const request = requestContext(c, key);
@@ -109,7 +122,7 @@ async function authorize(c: Context<AppEnv>, key: string | undefined): Promise<W
       `${origin ?? 'A request without an Origin'} is not among this form's allowed sites. Add it in the dashboard's settings.`,
     );
   }
-  return client;
+  return { client, preview };
 }
 
 /** The body as a JSON object; the widget sends it as text/plain to skip the preflight. */

@@ -1,27 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { type Client, clients } from '../../schema';
+import type { AccountView } from '../../schema/app-api';
 import type { DatabaseAccess } from '../db';
-import { type ClientSettings, clientSettings } from '../domain/client-settings';
+import { clientSettings } from '../domain/client-settings';
 import { AppError } from '../errors';
 import type { ActiveSession } from './sessions';
 
-/** What `GET /api/app/me` shows: who is signed in, and whose dashboard they are looking at. */
-export interface AccountView {
-  account: {
-    id: string;
-    clientId: string;
-    businessName: string;
-    email: string;
-    language: string;
-    lastLoginAt: string | null;
-  };
-  /** The settings of the client whose dashboard is shown. */
-  client: ClientSettings;
-  isInternal: boolean;
-  mustChangePassword: boolean;
-  /** The client an internal account switched to; null on its own dashboard. */
-  actingAs: { id: string; clientId: string; businessName: string } | null;
-}
+export type { AccountView };
 
 /** One client's row, read as that tenant: row-level security decides what it may see. */
 async function readAsTenant(db: DatabaseAccess, clientId: string): Promise<Client> {

@@ -1,17 +1,15 @@
 import { and, desc, eq, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
 import { leadActions, leadMemory } from '../../schema';
+import type { ActivityPage } from '../../schema/app-api';
 import type { DatabaseAccess } from '../db';
 import { type ActivityQuery, type Cursor, encodeCursor, parseDateBound } from '../domain/lead-query';
-import { type ActionView, actionView } from './lead-views';
+import { actionView } from './lead-views';
 
 /** The client's activity log: every lead action, newest first, with the lead's name. */
 
 const cursorAt = sql<string>`to_char(${leadActions.timestamp} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-export interface ActivityPage {
-  activity: ActionView[];
-  nextCursor: string | null;
-}
+export type { ActivityPage };
 
 export function listActivity(
   db: DatabaseAccess,

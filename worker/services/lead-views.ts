@@ -1,21 +1,9 @@
 import type { LeadAction } from '../../schema';
+import type { ActionView } from '../../schema/app-api';
 
-/** One lead_actions row as the dashboard shows it, in the timeline and the activity log. */
-export interface ActionView {
-  id: string;
-  leadId: string;
-  leadName: string;
-  /** The `action_type` column: the API names it `action`. */
-  action: string;
-  tag: string | null;
-  at: string;
-  performedBy: string;
-  conversionOutcome: boolean | null;
-  reversionReason: string | null;
-  metadata: Record<string, unknown>;
-  isTest: boolean;
-}
+export type { ActionView };
 
+/** One lead_actions row as the dashboard shows it. */
 export const actionView = (action: LeadAction, leadName: string): ActionView => ({
   id: action.id,
   leadId: action.leadId,

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { intentTranslations, leadActions, leadMemory, leadNotes, sentEmails } from '../../schema';
-import type { LeadItem } from '../../schema/app-api';
+import type { LeadCounts, LeadDetail, LeadItem, LeadPage, NoteView } from '../../schema/app-api';
 import type { DatabaseAccess, Transaction } from '../db';
 import { type Cursor, encodeCursor, type LeadListQuery } from '../domain/lead-query';
 import { AppError } from '../errors';
@@ -26,7 +26,7 @@ type LeadRow = {
   intentFr: string | null;
 };
 
-export type { LeadItem };
+export type { LeadCounts, LeadDetail, LeadItem, LeadPage, NoteView };
 
 function leadItem({ lead, intentKey, intentFr }: LeadRow): LeadItem {
   return {
@@ -49,19 +49,6 @@ function leadItem({ lead, intentKey, intentFr }: LeadRow): LeadItem {
     isTest: lead.isTest,
     unread: lead.openedAt === null,
   };
-}
-
-export interface LeadCounts {
-  active: number;
-  archived: number;
-  deleted: number;
-  byUrgency: { High: number; Medium: number; Low: number };
-}
-
-export interface LeadPage {
-  leads: LeadItem[];
-  nextCursor: string | null;
-  counts: LeadCounts;
 }
 
 /** Rows after the cursor, in the order of `sort`. */
@@ -138,32 +125,6 @@ export function listLeads(
         : null;
     return { leads: page.map(leadItem), nextCursor, counts: await countLeads(tx, filters) };
   });
-}
-
-export interface LeadDetail extends LeadItem {
-  message: string;
-  consent: boolean;
-  isSpam: boolean;
-  enrichmentEngine: string | null;
-  enrichedAt: string | null;
-  openedAt: string;
-  metadata: Record<string, unknown>;
-  history: {
-    tone: unknown[];
-    urgency: unknown[];
-    confidence: unknown[];
-  };
-  notes: NoteView[];
-  timeline: ActionView[];
-  reply: { subject: string; text: string; sentAt: string | null; status: string } | null;
-}
-
-export interface NoteView {
-  id: string;
-  note: string;
-  performedBy: string;
-  createdAt: string;
-  updatedAt: string;
 }
 
 export const noteView = (note: typeof leadNotes.$inferSelect): NoteView => ({

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { type Client, clients } from '../../schema';
+import type { SettingsView } from '../../schema/app-api';
 import type { EmailTone, Language } from '../../schema/vocabulary';
 import { embedSnippet } from '../../widget/snippet';
 import type { DatabaseAccess } from '../db';
@@ -25,20 +26,8 @@ export interface SettingsPatch {
   requireConsent?: boolean;
 }
 
-export interface Settings {
-  businessName: string;
-  language: string;
-  emailTone: string;
-  aiPersonalizedReply: boolean;
-  bookingLink: string | null;
-  allowedOrigins: string[];
-  requireConsent: boolean;
-  widgetKey: string;
-  /** The form in the page, with its reserved height. */
-  snippet: string;
-  /** A floating button that opens the form. */
-  launcherSnippet: string;
-}
+/** What the settings endpoints answer: the shared JSON type (schema/app-api.ts), so the dashboard reads the same shape. */
+export type Settings = SettingsView;
 
 /** `origin`: where the Worker serves widget.js (APP_URL, else the request's origin). */
 const settingsOf = (client: Client, origin: string): Settings => ({

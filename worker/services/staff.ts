@@ -1,6 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { desc, eq, ilike, or } from 'drizzle-orm';
 import { clients, type StaffAuditAction, sessions, staffAudit } from '../../schema';
+import type { ClientList, ClientListItem } from '../../schema/app-api';
 import type { DatabaseAccess, Transaction } from '../db';
+import { escapeLike } from '../domain/lead-query';
 import { AppError } from '../errors';
 import { type CreatedClient, createClient, type NewClientFields } from './clients';
 import type { ActiveSession } from './sessions';
@@ -77,4 +79,53 @@ export async function createClientAsStaff(
   const created = await createClient(db, { ...fields, passwordIsFinal: false });
   await db.service((tx) => audit(tx, actor, 'create_client', created.client.id, ip));
   return created;
+}
+
+/** At most this many clients per answer: a staff screen, not an export. */
+export const CLIENT_LIST_LIMIT = 100;
+
+/**
+ * The clients, newest first, for the staff screen; `q` keeps those whose business name or
+ * email contains it (case-insensitive, `%` and `_` taken literally). Read as the service
+ * role: a tenant's row-level security shows it only itself.
+ */
+export async function listClients(
+  db: DatabaseAccess,
+  actor: ActiveSession,
+  options: { q?: string | undefined } = {},
+): Promise<ClientList> {
+  assertInternal(actor);
+  const q = options.q?.trim();
+  const pattern = q ? `%${escapeLike(q)}%` : undefined;
+  const rows = await db.service((tx) =>
+    tx
+      .select({
+        id: clients.id,
+        clientId: clients.clientId,
+        businessName: clients.businessName,
+        email: clients.email,
+        language: clients.language,
+        isTest: clients.isTest,
+        isInternal: clients.isInternal,
+        createdAt: clients.createdAt,
+        lastLoginAt: clients.lastLoginAt,
+      })
+      .from(clients)
+      .where(pattern ? or(ilike(clients.businessName, pattern), ilike(clients.email, pattern)) : undefined)
+      // id breaks ties between clients created in the same transaction (seeds, tests).
+      .orderBy(desc(clients.createdAt), desc(clients.id))
+      // One more than shown says whether the list was cut, without a count query.
+      .limit(CLIENT_LIST_LIMIT + 1),
+  );
+  return {
+    clients: rows.slice(0, CLIENT_LIST_LIMIT).map(
+      (row): ClientListItem => ({
+        ...row,
+        createdAt: row.createdAt.toISOString(),
+        lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
+      }),
+    ),
+    limit: CLIENT_LIST_LIMIT,
+    truncated: rows.length > CLIENT_LIST_LIMIT,
+  };
 }

@@ -22,10 +22,18 @@ const UNKNOWN_TTL_MS = 10_000;
 const keys = new TtlCache<string, WidgetClient | null>(5_000);
 const origins = new TtlCache<string, boolean>(5_000);
 
-/** The client of a widget key, or null; from the isolate's cache when it can. */
-export async function resolveWidgetKey(db: DatabaseAccess, key: string): Promise<WidgetClient | null> {
+/**
+ * The client of a widget key, or null; from the isolate's cache when it can. `fresh` reads
+ * the database (and refreshes the cache): the dashboard's preview must show the settings
+ * just saved, not those an isolate cached up to a minute ago.
+ */
+export async function resolveWidgetKey(
+  db: DatabaseAccess,
+  key: string,
+  options: { fresh?: boolean } = {},
+): Promise<WidgetClient | null> {
   if (!WIDGET_KEY.test(key)) return null;
-  const cached = keys.get(key);
+  const cached = options.fresh ? undefined : keys.get(key);
   if (cached !== undefined) return cached;
   const [row] = await db.call('avenir_resolve_widget_key', key);
   const client: WidgetClient | null = row
@@ -51,4 +59,17 @@ export async function isKnownOrigin(db: DatabaseAccess, origin: string): Promise
   const allowed = row?.avenir_origin_is_allowed === true;
   origins.set(origin, allowed, allowed ? KNOWN_TTL_MS : UNKNOWN_TTL_MS);
   return allowed;
+}
+
+/**
+ * Whether a widget request comes from a page this Worker serves itself (the dashboard's
+ * preview of the form), not from a customer's site: its Origin is the origin the request
+ * was sent to. A same-origin GET carries no Origin in browsers; `Sec-Fetch-Site:
+ * same-origin`, which page scripts cannot set, says the same then. Such leads are test
+ * leads whatever the client's allowed origins say. APP_URL is not counted: `npm start`'s
+ * /demo page is on the other loopback name on purpose, a customer's site in miniature.
+ */
+export function isOwnOrigin(request: { url: string; origin: string | undefined; fetchSite: string | undefined }) {
+  if (request.origin !== undefined) return request.origin === new URL(request.url).origin;
+  return request.fetchSite === 'same-origin';
 }

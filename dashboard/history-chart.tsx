@@ -1,0 +1,57 @@
+import type { HistoryPoint } from './api';
+import { formatDate, type Lang, type Strings } from './i18n';
+
+const WIDTH = 160;
+const HEIGHT = 40;
+const PAD = 4;
+
+/**
+ * A small step chart of one triage value over time. `levels` lists a category's values
+ * from top to bottom; without it the values are 0–1 scores. The drawing is decorative:
+ * its label says every value and date, for screen readers and as a tooltip.
+ */
+export function HistoryChart<T extends string | number>(props: {
+  t: Strings;
+  lang: Lang;
+  name: string;
+  points: HistoryPoint<T>[];
+  levels?: readonly string[];
+  format: (value: T) => string;
+}) {
+  const { t, lang, name, points, levels, format } = props;
+  if (points.length === 0) return <p class="history-empty">{t.noHistory}</p>;
+  const y = (value: T) => {
+    const share = levels
+      ? levels.length > 1
+        ? levels.indexOf(String(value)) / (levels.length - 1)
+        : 0
+      : 1 - Math.min(1, Math.max(0, Number(value)));
+    return PAD + Math.max(0, share) * (HEIGHT - 2 * PAD);
+  };
+  const step = points.length > 1 ? (WIDTH - 2 * PAD) / (points.length - 1) : 0;
+  const x = (index: number) => (points.length > 1 ? PAD + index * step : WIDTH / 2);
+  const path = points
+    .map((point, index) => {
+      const here = `${x(index).toFixed(1)},${y(point.value).toFixed(1)}`;
+      return index === 0 ? `M${here}` : `H${x(index).toFixed(1)}V${y(point.value).toFixed(1)}`;
+    })
+    .join('');
+  const said = points.map((point) => `${format(point.value)} (${formatDate(point.at, lang)})`).join(', ');
+  const label = `${t.historyOf(name)}: ${said}`;
+  return (
+    <svg
+      class="history-chart"
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      width={WIDTH}
+      height={HEIGHT}
+      role="img"
+      aria-label={label}
+    >
+      <title>{label}</title>
+      <path d={path} fill="none" stroke="currentColor" stroke-width="2" />
+      {points.map((point, index) => (
+        <circle key={index} cx={x(index)} cy={y(point.value)} r="3" fill="currentColor" />
+      ))}
+    </svg>
+  );
+}

@@ -1,0 +1,186 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, type Lead, type TagCount } from './api';
+import { formatNumber, type Lang, type Strings } from './i18n';
+import { errorText } from './sign-in';
+
+/** The tag whose setting and removal feed the learning loop (worker/domain/lead-query.ts). */
+export const CONVERTED = 'Converted';
+const HOT_LEAD = 'Hot Lead';
+const NEW_TAG = '\u0000new';
+
+/** The built-in tags read in the dashboard's language; a client's own tags as written. */
+export const tagLabel = (tag: string, lang: Lang) =>
+  lang === 'fr' ? ({ [CONVERTED]: 'Converti', [HOT_LEAD]: 'Client chaud' }[tag] ?? tag) : tag;
+
+/** The client's tags, built-in first (GET /api/app/tags); refreshed when `version` changes. */
+export function useTags(version = 0): TagCount[] {
+  const [tags, setTags] = useState<TagCount[]>([]);
+  useEffect(() => {
+    api<{ tags: TagCount[] }>('GET', '/tags')
+      .then((answer) => setTags(answer.tags))
+      .catch(() => setTags([]));
+  }, [version]);
+  return tags;
+}
+
+type Request =
+  | { action: 'tag'; tag: string; reversionReason?: string }
+  | { action: 'archive' | 'delete' | 'reactivate' };
+
+/**
+ * What can be done to one lead or a selection: tag (built-in or own), archive, delete,
+ * reactivate. One POST /api/app/leads/actions for the whole selection. Taking Converted
+ * off a lead asks for the reason first, as the learning loop needs it.
+ */
+export function LeadActions(props: {
+  t: Strings;
+  lang: Lang;
+  leads: Lead[];
+  tags: TagCount[];
+  onDone: (message: string) => void;
+}) {
+  const { t, lang, leads, tags, onDone } = props;
+  const [tag, setTag] = useState(HOT_LEAD);
+  const [newTag, setNewTag] = useState('');
+  const [reverting, setReverting] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const ids = leads.map((lead) => lead.id);
+  const anyConverted = leads.some((lead) => lead.currentTag === CONVERTED);
+  const allConverted = leads.length > 0 && leads.every((lead) => lead.currentTag === CONVERTED);
+  const anyLive = leads.some((lead) => !lead.archived && !lead.deleted);
+  const anyNotDeleted = leads.some((lead) => !lead.deleted);
+  const anyHidden = leads.some((lead) => lead.archived || lead.deleted);
+  const chosenTag = tag === NEW_TAG ? newTag.trim() : tag;
+
+  const send = async (request: Request) => {
+    setBusy(true);
+    setError('');
+    try {
+      const { updated } = await api<{ updated: number }>('POST', '/leads/actions', { ids, ...request });
+      setReverting(null);
+      setReason('');
+      setNewTag('');
+      onDone(t.updated(formatNumber(updated, lang)));
+    } catch (caught) {
+      setError(errorText(caught, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+  /** A tag other than Converted on a converted lead takes the conversion back: ask why first. */
+  const applyTag = (name: string) => {
+    if (!name) return;
+    if (name !== CONVERTED && anyConverted) setReverting(name);
+    else send({ action: 'tag', tag: name });
+  };
+
+  if (reverting !== null) {
+    return (
+      <form
+        class="reversion"
+        onSubmit={(event) => {
+          event.preventDefault();
+          send({ action: 'tag', tag: reverting, reversionReason: reason });
+        }}
+      >
+        <h3 id="reversion-title">{t.reversionTitle}</h3>
+        <p>{t.reversionHelp}</p>
+        <label for="reversion-reason">{t.reversionReason}</label>
+        <textarea
+          id="reversion-reason"
+          rows={2}
+          required
+          maxLength={1000}
+          value={reason}
+          onInput={(e) => setReason(e.currentTarget.value)}
+        />
+        <label for="reversion-tag">{t.reversionTag}</label>
+        <select id="reversion-tag" value={reverting} onChange={(e) => setReverting(e.currentTarget.value)}>
+          {[...new Set([reverting, ...tags.map((option) => option.tag)])]
+            .filter((name) => name !== CONVERTED)
+            .map((name) => (
+              <option key={name} value={name}>
+                {tagLabel(name, lang)}
+              </option>
+            ))}
+        </select>
+        <p class="error" role="alert">
+          {error}
+        </p>
+        <div class="actions">
+          <button type="submit" disabled={busy || !reason.trim()}>
+            {t.confirm}
+          </button>
+          <button type="button" class="secondary" disabled={busy} onClick={() => setReverting(null)}>
+            {t.cancel}
+          </button>
+        </div>
+      </form>
+    );
+  }
+
+  return (
+    <div class="lead-actions">
+      <div class="actions">
+        {allConverted ? (
+          <button type="button" disabled={busy} onClick={() => applyTag(HOT_LEAD)}>
+            {t.notConverted}
+          </button>
+        ) : (
+          <button type="button" disabled={busy} onClick={() => applyTag(CONVERTED)}>
+            {t.markConverted}
+          </button>
+        )}
+        {anyLive ? (
+          <button type="button" class="secondary" disabled={busy} onClick={() => send({ action: 'archive' })}>
+            {t.archive}
+          </button>
+        ) : null}
+        {anyHidden ? (
+          <button type="button" class="secondary" disabled={busy} onClick={() => send({ action: 'reactivate' })}>
+            {t.reactivate}
+          </button>
+        ) : null}
+        {anyNotDeleted ? (
+          <button type="button" class="danger" disabled={busy} onClick={() => send({ action: 'delete' })}>
+            {t.delete}
+          </button>
+        ) : null}
+      </div>
+      <form
+        class="tag-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          applyTag(chosenTag);
+        }}
+      >
+        <div>
+          <label for="tag-to-apply">{t.tagToApply}</label>
+          <select id="tag-to-apply" value={tag} onChange={(e) => setTag(e.currentTarget.value)}>
+            {tags.map((option) => (
+              <option key={option.tag} value={option.tag}>
+                {tagLabel(option.tag, lang)}
+              </option>
+            ))}
+            <option value={NEW_TAG}>{t.newTag}</option>
+          </select>
+        </div>
+        {tag === NEW_TAG ? (
+          <div>
+            <label for="new-tag">{t.newTagName}</label>
+            <input id="new-tag" maxLength={40} value={newTag} onInput={(e) => setNewTag(e.currentTarget.value)} />
+          </div>
+        ) : null}
+        <button type="submit" class="secondary" disabled={busy || !chosenTag}>
+          {t.applyTag}
+        </button>
+      </form>
+      <p class="error" role="alert">
+        {error}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { ActionView } from './api';
+import { formatDate, type Lang, type Strings } from './i18n';
+import { tagLabel } from './lead-actions';
+
+/** One lead action in words: "Tagged: Converted (conversion)", "Archived"… */
+export function actionText(item: ActionView, t: Strings, lang: Lang): string {
+  const change = item.action === 'noted' ? t.noteChanges[String(item.metadata.change)] : undefined;
+  const name = change ?? t.actionNames[item.action] ?? item.action;
+  const tag = item.tag ? `: ${tagLabel(item.tag, lang)}` : '';
+  const outcome =
+    item.conversionOutcome === true
+      ? ` (${t.converted})`
+      : item.conversionOutcome === false
+        ? ` (${t.unconverted})`
+        : '';
+  return `${name}${tag}${outcome}`;
+}
+
+/** A lead's actions, newest first (lead_actions). */
+export function Timeline(props: { t: Strings; lang: Lang; items: ActionView[] }) {
+  const { t, lang, items } = props;
+  return (
+    <ol class="timeline">
+      {items.map((item) => (
+        <li key={item.id}>
+          <time dateTime={item.at}>{formatDate(item.at, lang)}</time> — {actionText(item, t, lang)} · {item.performedBy}
+          {item.reversionReason ? <p class="reason">{t.reasonLabel(item.reversionReason)}</p> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
