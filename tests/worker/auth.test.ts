@@ -638,3 +638,36 @@ describe('tenant isolation', () => {
     expect(me.client.id).toBe(staff.client.id);
   });
 });
+
+describe('the daily retention of sign-in records', () => {
+  it('deletes attempts older than a day and sessions ended over 30 days ago, and keeps the rest', async () => {
+    const owner = await account();
+    const email = `retention-${randomUUID().slice(0, 8)}@example.ca`;
+    await rows(sql`insert into sign_in_attempts (email, succeeded, attempted_at) values
+      (${email}, false, now() - interval '25 hours'),
+      (${email}, false, now() - interval '23 hours')`);
+    const session = (label: string, ended: string) =>
+      sql`(${owner.client.id}, ${`retention-${label}-${randomUUID()}`}, ${sql.raw(ended)})`;
+    await rows(sql`insert into sessions (client_id, token_hash, revoked_at) values
+      ${session('revoked-long-ago', "now() - interval '31 days'")},
+      ${session('revoked-lately', "now() - interval '29 days'")},
+      ${session('live', 'null')}`);
+    await rows(sql`insert into sessions (client_id, token_hash, expires_at) values
+      ${session('expired-long-ago', "now() - interval '31 days'")}`);
+
+    const result = await (await worker.getWorker()).scheduled({ cron: '30 8 * * *', scheduledTime: new Date() });
+    expect(result.outcome).toBe('ok');
+
+    const attempts = await rows<{ age: string }>(
+      sql`select (now() - attempted_at < interval '1 day')::text as age from sign_in_attempts where email = ${email}`,
+    );
+    expect(attempts).toEqual([{ age: 'true' }]);
+    const kept = await rows<{ token_hash: string }>(
+      sql`select token_hash from sessions where client_id = ${owner.client.id} and token_hash like 'retention-%' order by token_hash`,
+    );
+    expect(kept.map((row) => row.token_hash)).toEqual([
+      expect.stringMatching(/^retention-live-/),
+      expect.stringMatching(/^retention-revoked-lately-/),
+    ]);
+  });
+});
