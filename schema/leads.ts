@@ -87,8 +87,30 @@ export const leadMemory = pgTable(
     // another tenant's lead even though foreign-key checks bypass row-level security.
     unique('lead_memory_id_client_unique').on(t.id, t.clientId),
     unique('lead_memory_idempotency_unique').on(t.clientId, t.idempotencyKey),
-    index('lead_memory_client_created_idx').on(t.clientId, t.createdAt.desc()),
-    index('lead_memory_client_status_idx').on(t.clientId, t.deleted, t.archived, t.createdAt.desc()),
+    // Ascending on purpose: `ORDER BY created_at DESC` means DESC NULLS FIRST, which a
+    // `DESC` (NULLS LAST) index cannot give, so the inbox sorted every lead of the client;
+    // an ascending index read backwards gives exactly the inbox's order (migration 0009).
+    index('lead_memory_client_created_idx').on(t.clientId, t.createdAt, t.id),
+    // The inbox list in keyset order. is_test and urgency come last only so that the
+    // counts by status and urgency read this index alone (an index-only scan), not the table.
+    index('lead_memory_inbox_idx').on(t.clientId, t.deleted, t.archived, t.createdAt, t.id, t.isTest, t.urgency),
+    // The inbox sorted by urgency (High first, then newest): the expression is the
+    // services' URGENCY_RANK, which must stay the same for the planner to match it.
+    index('lead_memory_inbox_urgency_idx').on(
+      t.clientId,
+      t.deleted,
+      t.archived,
+      sql`(case ${t.urgency} when 'High' then 0 when 'Medium' then 1 when 'Low' then 2 else 3 end)`,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    // A tag's leads, newest first, and their counts without reading the untagged ones.
+    index('lead_memory_client_tag_idx')
+      .on(t.clientId, t.currentTag, t.createdAt, t.id)
+      .where(sql`${t.currentTag} is not null`),
+    // Migration 0009 also adds, by hand, what Drizzle does not describe: the stored
+    // `search_document` tsvector with its GIN index, the email prefix index and the
+    // avenir_lead_search() function the inbox's search goes through.
     index('lead_memory_intent_idx').on(t.intent),
     index('lead_memory_unenriched_idx').on(t.createdAt).where(sql`${t.enrichedAt} is null and not ${t.isSpam}`),
     oneOf('lead_memory_tone_check', t.tone, LEAD_TONES),

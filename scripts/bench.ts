@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchDashboard } from './bench/dashboard';
 import { benchOfflineEngine, benchPostToEnriched } from './bench/enrichment';
 import { benchIntake } from './bench/intake';
 import { startBenchStack } from './bench/stack';
@@ -21,67 +22,138 @@ const DEV_LEADS = [process.env.AVENIR_DEV_LEADS, '../shared/leads-dev.jsonl', 't
   .find((file) => existsSync(file))!;
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB (${bytes.toLocaleString('en-US')} B)`;
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+
+/**
+ * Sections to run: all by default, or those named on the command line
+ * (`npm run bench -- dashboard`), so a slow one can be rerun alone.
+ */
+const SECTIONS = ['widget', 'intake', 'triage', 'enrichment', 'dashboard'] as const;
+type Section = (typeof SECTIONS)[number];
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !(SECTIONS as readonly string[]).includes(name));
+if (unknown.length > 0)
+  throw new Error(`unknown bench section ${unknown.join(', ')}; sections: ${SECTIONS.join(', ')}`);
+const runs = (section: Section) => asked.length === 0 || asked.includes(section);
 
 console.log(`# Avenir benchmarks\n\n${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}\n`);
 
-// The widget first: `wrangler deploy --dry-run` inside startBenchStack runs the build.
-const site = await startThirdPartySite();
-const stack = await startBenchStack({ extraOrigins: [site.origin] });
-try {
-  console.log('## Widget size (what a page downloads)\n');
-  console.log('| script | raw | gzip | what it is |\n|---|---|---|---|');
-  for (const size of widgetSizes(path.resolve('dist/public/widget.js'))) {
-    console.log(`| ${size.name} | ${kb(size.bytes)} | ${kb(size.gzipBytes)} | ${size.what} |`);
-  }
+// The widget and intake share one stack; `wrangler deploy --dry-run` inside
+// startBenchStack builds the widget measured first.
+if (runs('widget') || runs('intake')) {
+  const site = await startThirdPartySite();
+  const stack = await startBenchStack({ extraOrigins: [site.origin] });
+  try {
+    if (runs('widget')) {
+      console.log('## Widget size (what a page downloads)\n');
+      console.log('| script | raw | gzip | what it is |\n|---|---|---|---|');
+      for (const size of widgetSizes(path.resolve('dist/public/widget.js'))) {
+        console.log(`| ${size.name} | ${kb(size.bytes)} | ${kb(size.gzipBytes)} | ${size.what} |`);
+      }
 
-  if (hasChromium()) {
-    const load = await benchWidgetLoad(stack.worker, stack.client.apiKey, 20);
-    console.log('\n## Widget: time to an interactive form (headless Chromium, cold cache, 20 loads)\n');
-    console.log('| from | p50 | p99 |\n|---|---|---|');
-    console.log(`| widget.js requested | ${ms(load.fromScriptRequest.p50)} | ${ms(load.fromScriptRequest.p99)} |`);
-    console.log(`| navigation start | ${ms(load.fromNavigation.p50)} | ${ms(load.fromNavigation.p99)} |`);
-  } else {
-    console.log('\n(widget load time skipped: no Chromium at /usr/bin/chromium)');
-  }
+      if (hasChromium()) {
+        const load = await benchWidgetLoad(stack.worker, stack.client.apiKey, 20);
+        console.log('\n## Widget: time to an interactive form (headless Chromium, cold cache, 20 loads)\n');
+        console.log('| from | p50 | p99 |\n|---|---|---|');
+        console.log(`| widget.js requested | ${ms(load.fromScriptRequest.p50)} | ${ms(load.fromScriptRequest.p99)} |`);
+        console.log(`| navigation start | ${ms(load.fromNavigation.p50)} | ${ms(load.fromNavigation.p99)} |`);
+      } else {
+        console.log('\n(widget load time skipped: no Chromium at /usr/bin/chromium)');
+      }
+    }
 
-  const intake = await benchIntake(stack, { sequential: 500, concurrent: 2_000, concurrency: 16 });
-  console.log('\n## Intake: POST /api/lead → 201 (Worker in workerd → Neon driver → proxy → PGlite)\n');
-  console.log('| measure | p50 | p99 |\n|---|---|---|');
-  console.log(
-    `| one at a time, ${intake.sequential.n} leads | ${ms(intake.sequential.p50)} | ${ms(intake.sequential.p99)} |`,
-  );
-  console.log(
-    `| ${intake.concurrent.concurrency} at a time, ${intake.concurrent.leads} leads | ${ms(intake.concurrent.latency.p50)} | ${ms(intake.concurrent.latency.p99)} |`,
-  );
-  console.log(
-    `| bare one-row INSERT, new connection each, same driver and proxy | ${ms(intake.bareInsert.p50)} | ${ms(intake.bareInsert.p99)} |`,
-  );
-  console.log(
-    `\nthroughput ${intake.concurrent.perSecond.toFixed(0)} leads/s · intake/bare-insert p50 ratio ${intake.ratioP50.toFixed(2)}`,
-  );
-  console.log(
-    `database round trips per accepted lead: ${intake.roundTripsPerLead.toFixed(2)} (counted at the proxy: Query/Sync messages), connections per lead: ${intake.connectionsPerLead.toFixed(2)}`,
-  );
-} finally {
-  await stack.close();
-  await site.close();
+    if (runs('intake')) {
+      const intake = await benchIntake(stack, { sequential: 500, concurrent: 2_000, concurrency: 16 });
+      console.log('\n## Intake: POST /api/lead → 201 (Worker in workerd → Neon driver → proxy → PGlite)\n');
+      console.log('| measure | p50 | p99 |\n|---|---|---|');
+      console.log(
+        `| one at a time, ${intake.sequential.n} leads | ${ms(intake.sequential.p50)} | ${ms(intake.sequential.p99)} |`,
+      );
+      console.log(
+        `| ${intake.concurrent.concurrency} at a time, ${intake.concurrent.leads} leads | ${ms(intake.concurrent.latency.p50)} | ${ms(intake.concurrent.latency.p99)} |`,
+      );
+      console.log(
+        `| bare one-row INSERT, new connection each, same driver and proxy | ${ms(intake.bareInsert.p50)} | ${ms(intake.bareInsert.p99)} |`,
+      );
+      console.log(
+        `\nthroughput ${intake.concurrent.perSecond.toFixed(0)} leads/s · intake/bare-insert p50 ratio ${intake.ratioP50.toFixed(2)}`,
+      );
+      console.log(
+        `database round trips per accepted lead: ${intake.roundTripsPerLead.toFixed(2)} (counted at the proxy: Query/Sync messages), connections per lead: ${intake.connectionsPerLead.toFixed(2)}`,
+      );
+    }
+  } finally {
+    await stack.close();
+    await site.close();
+  }
 }
 
-const offline = benchOfflineEngine(DEV_LEADS, 3);
-console.log('\n## Offline triage engine (language, intent, urgency, tone, confidence, summary)\n');
-console.log(
-  `${offline.leadsPerSecond.toFixed(0)} leads/s on one core (${offline.n} triages of ${path.basename(DEV_LEADS)})`,
-);
-
-const pipeline = await startBenchStack({ queueConsumer: true });
-try {
-  const enriched = await benchPostToEnriched(pipeline, 50);
-  console.log('\n## POST /api/lead → enriched (offline engine, reply and notification in the outbox, job completed)\n');
-  console.log('| measure | p50 | p99 |\n|---|---|---|');
+if (runs('triage')) {
+  const offline = benchOfflineEngine(DEV_LEADS, 3);
+  console.log('\n## Offline triage engine (language, intent, urgency, tone, confidence, summary)\n');
   console.log(
-    `| POST → job completed, ${enriched.total.n} leads one after another | ${ms(enriched.total.p50)} | ${ms(enriched.total.p99)} |`,
+    `${offline.leadsPerSecond.toFixed(0)} leads/s on one core (${offline.n} triages of ${path.basename(DEV_LEADS)})`,
   );
-  console.log(`| of which the job itself (claim → completed) | ${ms(enriched.job.p50)} | ${ms(enriched.job.p99)} |`);
-} finally {
-  await pipeline.close();
+}
+
+if (runs('enrichment')) {
+  const pipeline = await startBenchStack({ queueConsumer: true });
+  try {
+    const enriched = await benchPostToEnriched(pipeline, 50);
+    console.log(
+      '\n## POST /api/lead → enriched (offline engine, reply and notification in the outbox, job completed)\n',
+    );
+    console.log('| measure | p50 | p99 |\n|---|---|---|');
+    console.log(
+      `| POST → job completed, ${enriched.total.n} leads one after another | ${ms(enriched.total.p50)} | ${ms(enriched.total.p99)} |`,
+    );
+    console.log(`| of which the job itself (claim → completed) | ${ms(enriched.job.p50)} | ${ms(enriched.job.p99)} |`);
+  } finally {
+    await pipeline.close();
+  }
+}
+
+if (runs('dashboard')) {
+  // BENCH_DASHBOARD_LEADS: fewer leads per client for a quick look; the README's figures use 100,000.
+  const leadsPerClient = Number(process.env.BENCH_DASHBOARD_LEADS || 100_000);
+  const dashboard = await benchDashboard({
+    clients: 10,
+    leadsPerClient,
+    samples: 40,
+    databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
+  });
+  const n = (value: number) => value.toLocaleString('en-US');
+  console.log(
+    `\n## Dashboard: 10 clients × ${n(leadsPerClient)} leads (${dashboard.database}), GET through the Worker signed in as one client\n`,
+  );
+  console.log(
+    `seeded ${n(dashboard.leads)} leads in ${dashboard.seedSeconds.toFixed(1)} s (generate_series, one INSERT per client, indexes maintained), VACUUM ANALYZE ${dashboard.vacuumSeconds.toFixed(1)} s\n`,
+  );
+  console.log(
+    `| request (${dashboard.pages[0]?.latency.n} each; counts by status and urgency included) | matching leads | p50 | p99 |`,
+  );
+  console.log('|---|---|---|---|');
+  for (const page of dashboard.pages) {
+    console.log(`| ${page.label} | ${n(page.matched)} | ${ms(page.latency.p50)} | ${ms(page.latency.p99)} |`);
+  }
+  const { search } = dashboard;
+  console.log(
+    `| search \`q=\`, ${search.terms.length} words EN and FR, ${search.latency.n} requests | ${search.terms.map((t) => n(t.matched)).join(' / ')} | ${ms(search.latency.p50)} | ${ms(search.latency.p99)} |`,
+  );
+  console.log(
+    `\nsearch p50 by word: ${search.terms.map((t) => `${t.term} ${ms(t.p50)} (${n(t.matched)})`).join(', ')}`,
+  );
+  console.log(
+    '\n| CSV export, client whose leads are all active (default export: active, no test leads) | rows received | bytes | first byte | last byte | workerd RSS before → peak |',
+  );
+  console.log('|---|---|---|---|---|---|');
+  for (const e of dashboard.exports) {
+    console.log(
+      `| ${e.label} | ${n(e.rows)} | ${mib(e.bytes)} | ${ms(e.firstByteMs)} | ${(e.totalMs / 1000).toFixed(2)} s | ${mib(e.rssBeforeBytes)} → ${mib(e.rssPeakBytes)} (+${mib(e.rssPeakBytes - e.rssBeforeBytes)}, ${e.rssSamples} samples) |`,
+    );
+  }
+  // With PGlite the database lives in this process: its peak is the embedded database's cost.
+  console.log(
+    `\ndashboard section ${dashboard.totalSeconds.toFixed(0)} s in all; this Node process peaked at ${mib(process.resourceUsage().maxRSS * 1024)} resident`,
+  );
 }

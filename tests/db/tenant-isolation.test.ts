@@ -108,10 +108,16 @@ describe.each(TENANT_TABLES)('%s isolation', (table) => {
       sql`select to_jsonb(t.*) - 'id' as row from ${target} t where id = ${rowsOfB[table]}`,
     );
     const copy = JSON.stringify(rows[0]!.row);
+    // Generated columns (lead_memory.search_document) take no value, not even NULL.
+    const columns = (
+      await asService<{ column_name: string }>(sql`select column_name from information_schema.columns
+        where table_schema = 'public' and table_name = ${table} and is_generated = 'NEVER' order by ordinal_position`)
+    ).rows.map((row) => sql.identifier(row.column_name));
+    const list = sql.join(columns, sql`, `);
     const insertCopy = (clientId: string) =>
       asTenant(
         clientId,
-        sql`insert into ${target} select * from jsonb_populate_record(null::${target}, ${copy}::jsonb || jsonb_build_object('id', gen_random_uuid()))`,
+        sql`insert into ${target} (${list}) select ${list} from jsonb_populate_record(null::${target}, ${copy}::jsonb || jsonb_build_object('id', gen_random_uuid()))`,
       );
     const error = await failure(() => insertCopy(tenantA));
     expect(error.code).toBe('42501');

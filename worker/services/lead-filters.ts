@@ -1,27 +1,27 @@
-import { and, eq, gte, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
 import { leadMemory } from '../../schema';
 import { INTENTS, URGENCIES } from '../../schema/vocabulary';
-import { escapeLike, type LeadFilterQuery, type LeadStatus, parseDateBound } from '../domain/lead-query';
+import { type LeadFilterQuery, type LeadStatus, parseDateBound } from '../domain/lead-query';
 
 /**
  * The SQL side of the inbox's filters, shared by the list and its counts.
  */
 
-const SEARCH_TEXT = sql`coalesce(${leadMemory.name}, '') || ' ' || coalesce(${leadMemory.email}, '') || ' ' || coalesce(${leadMemory.message}, '') || ' ' || coalesce(${leadMemory.aiSummary}, '')`;
-
 /**
- * The searchable document of a lead, stemmed in both languages. It must stay the
- * expression of the `lead_memory_search_idx` index (migration 0008) for the planner to use it.
+ * The words of `q` in both stemmers (either may match) against the lead's stored
+ * `search_document`, or an email starting with `q`: the ids come from
+ * avenir_lead_search() (migration 0009), which can use the search indexes where a
+ * condition written here could not under row-level security. The rows stay under the policy.
  */
-export const LEAD_SEARCH_DOCUMENT = sql`(to_tsvector('english'::regconfig, ${SEARCH_TEXT}) || to_tsvector('french'::regconfig, ${SEARCH_TEXT}))`;
-
-/** The words of `q` in both stemmers (either may match), or an email starting with `q`. */
 function searchCondition(q: string): SQL {
-  const words = sql`(websearch_to_tsquery('english'::regconfig, ${q}) || websearch_to_tsquery('french'::regconfig, ${q}))`;
-  return or(sql`${LEAD_SEARCH_DOCUMENT} @@ ${words}`, sql`${leadMemory.email} ilike ${`${escapeLike(q)}%`}`)!;
+  return sql`${leadMemory.id} in (select avenir_lead_search(${q}))`;
 }
 
-/** Sort rank of the urgency column: High 0, Medium 1, Low 2, not triaged 3 (domain `urgencyRank`). */
+/**
+ * Sort rank of the urgency column: High 0, Medium 1, Low 2, not triaged 3 (domain `urgencyRank`).
+ * It must stay the expression of the `lead_memory_inbox_urgency_idx` index (schema/leads.ts)
+ * for the urgency sort to read that index instead of sorting every lead of the client.
+ */
 export const URGENCY_RANK = sql<number>`(case ${leadMemory.urgency} ${sql.raw(
   URGENCIES.map((urgency, rank) => `when '${urgency}' then ${rank}`).join(' '),
 )} else ${sql.raw(String(URGENCIES.length))} end)`;
