@@ -383,6 +383,7 @@ export function Inbox(props: { t: Strings; lang: Lang; open: (id: string) => voi
                       {lead.name}
                       {lead.unread ? <span class="sr-only"> ({t.unread})</span> : null}
                       {lead.isTest ? <span class="badge">{t.testBadge}</span> : null}
+                      {lead.isSpam ? <span class="badge warn">{t.spamBadge}</span> : null}
                       {lead.currentTag ? <span class="badge tag">{tagLabel(lead.currentTag, lang)}</span> : null}
                     </span>
                     <span class="meta">

@@ -22,6 +22,8 @@ export interface LeadItem {
   archived: boolean;
   deleted: boolean;
   isTest: boolean;
+  /** Caught by the form's bot checks (honeypot, fill time): kept, never answered. */
+  isSpam: boolean;
   unread: boolean;
 }
 
@@ -76,7 +78,6 @@ export interface ActionView {
 export interface LeadDetail extends LeadItem {
   message: string;
   consent: boolean;
-  isSpam: boolean;
   enrichmentEngine: string | null;
   enrichedAt: string | null;
   openedAt: string;

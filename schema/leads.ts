@@ -150,7 +150,11 @@ export const leadActions = pgTable(
       columns: [t.leadId, t.clientId],
       foreignColumns: [leadMemory.id, leadMemory.clientId],
     }).onDelete('cascade'),
-    index('lead_actions_client_timestamp_idx').on(t.clientId, t.timestamp.desc()),
+    // The activity log in keyset order, read backwards: ascending on purpose, as the inbox's
+    // (migration 0009); a DESC (NULLS LAST) index cannot give ORDER BY timestamp DESC.
+    index('lead_actions_client_timestamp_idx').on(t.clientId, t.timestamp, t.id),
+    // The activity log filtered by one action.
+    index('lead_actions_client_type_timestamp_idx').on(t.clientId, t.actionType, t.timestamp, t.id),
     index('lead_actions_lead_timestamp_idx').on(t.leadId, t.timestamp.desc()),
     oneOf('lead_actions_action_type_check', t.actionType, LEAD_ACTION_TYPES),
     check('lead_actions_tag_check', sql`${t.actionType} <> 'tagged' or ${t.tag} is not null`),

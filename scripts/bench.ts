@@ -143,6 +143,10 @@ if (runs('dashboard')) {
   console.log(
     `\nsearch p50 by word: ${search.terms.map((t) => `${t.term} ${ms(t.p50)} (${n(t.matched)})`).join(', ')}`,
   );
+  console.log('\n| activity log (25 a page, newest first) | actions it pages through | p50 | p99 |\n|---|---|---|---|');
+  for (const page of dashboard.activity) {
+    console.log(`| ${page.label} | ${n(page.rows)} | ${ms(page.latency.p50)} | ${ms(page.latency.p99)} |`);
+  }
   console.log(
     '\n| CSV export, client whose leads are all active (default export: active, no test leads) | rows received | bytes | first byte | last byte | workerd RSS before → peak |',
   );

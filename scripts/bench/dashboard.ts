@@ -4,7 +4,7 @@ import type { Miniflare } from 'miniflare';
 import { hashPassword } from '../../worker/domain/password';
 import { createClient, parseNewClient } from '../../worker/services/clients';
 import { embeddedDatabaseUrl } from '../lib/config';
-import { BENCH_TAGS, SEARCH_TERMS, seedLeadsStatement } from '../lib/dashboard-leads';
+import { BENCH_TAGS, SEARCH_TERMS, seedActionsStatement, seedLeadsStatement } from '../lib/dashboard-leads';
 import { type Connection, connect } from '../lib/database';
 import { migrateDatabase } from '../lib/migrate';
 import { childProcessesNamed, processMemory, sampleRss } from '../lib/process-memory';
@@ -39,6 +39,8 @@ export interface DashboardFigures {
   vacuumSeconds: number;
   pages: { label: string; matched: number; latency: LatencySummary }[];
   search: { latency: LatencySummary; terms: { term: string; matched: number; p50: number }[] };
+  /** The activity log's first page, all actions and one kind: `rows` the actions it pages through. */
+  activity: { label: string; rows: number; latency: LatencySummary }[];
   /** A tenth of the client's leads, then all of them twice: whether the Worker's memory follows the row count. */
   exports: ExportFigures[];
   totalSeconds: number;
@@ -215,14 +217,16 @@ export async function benchDashboard(options: DashboardOptions): Promise<Dashboa
         tx.execute(seedLeadsStatement({ clientId: client.id, leads: options.leadsPerClient, allActive: n === 0, now })),
       );
     }
+    const inboxClient = clients[1] ?? clients[0]!;
+    await connection.access.service((tx) => tx.execute(seedActionsStatement(inboxClient.id, inboxClient.email)));
     const seedSeconds = (performance.now() - seedStarted) / 1000;
     // A bulk-loaded table has neither planner statistics nor a visibility map yet; a table
     // that filled up over two years has both (autovacuum), so the plans are measured on those.
     const vacuumStarted = performance.now();
     await connection.db.execute(sql`vacuum analyze lead_memory`);
+    await connection.db.execute(sql`vacuum analyze lead_actions`);
     const vacuumSeconds = (performance.now() - vacuumStarted) / 1000;
 
-    const inboxClient = clients[1] ?? clients[0]!;
     const get = await signIn(worker, inboxClient.email);
     const yearAgo = new Date(now.getTime() - 365 * 86_400_000);
     const monthAgo = new Date(now.getTime() - 30 * 86_400_000);
@@ -261,6 +265,29 @@ export async function benchDashboard(options: DashboardOptions): Promise<Dashboa
       }
     }
 
+    const activity: DashboardFigures['activity'] = [];
+    for (const action of [undefined, 'tagged', 'archived'] as const) {
+      const path = action ? `/api/app/activity?action=${action}` : '/api/app/activity';
+      const [counted] = await connection.access.service(
+        async (tx) =>
+          (
+            await tx.execute<{ n: number }>(
+              sql`select count(*)::int as n from lead_actions where client_id = ${inboxClient.id}
+                  and (${action ?? null}::text is null or action_type = ${action ?? null})`,
+            )
+          ).rows,
+      );
+      await timedPage(get, path);
+      for (let i = 0; i < 3; i++) await timedPage(get, path);
+      const times: number[] = [];
+      for (let i = 0; i < options.samples; i++) times.push((await timedPage(get, path)).ms);
+      activity.push({
+        label: action ? `activity, action=${action}` : 'activity, first page',
+        rows: counted?.n ?? 0,
+        latency: summarize(times),
+      });
+    }
+
     const exporter = await signIn(worker, clients[0]!.email);
     // The last 73 days: a tenth of two years, so about a tenth of the leads.
     const recent = day(new Date(now.getTime() - 73 * 86_400_000));
@@ -282,6 +309,7 @@ export async function benchDashboard(options: DashboardOptions): Promise<Dashboa
       vacuumSeconds,
       pages: pages.map(({ label, matched, latency }) => ({ label, matched, latency })),
       search: { latency: summarize(searchTimes), terms },
+      activity,
       exports,
       totalSeconds: (performance.now() - sectionStarted) / 1000,
     };

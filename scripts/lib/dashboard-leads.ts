@@ -449,6 +449,29 @@ export function seedLeadsStatement({ clientId, leads, allActive = false, now }: 
     ) as b`;
 }
 
+/**
+ * One client's activity log as its leads imply it: received, replied (when triaged),
+ * tagged, archived, deleted, each at a plausible time after the lead. About 2.2 actions a lead.
+ */
+export function seedActionsStatement(clientId: string, ownerEmail: string): SQL {
+  return sql`
+    insert into lead_actions (lead_id, client_id, action_type, tag, performed_by, timestamp, is_test)
+    select id, client_id, 'created', null, 'widget', created_at, is_test
+      from lead_memory where client_id = ${clientId}::uuid
+    union all
+    select id, client_id, 'replied', null, 'system', enriched_at + interval '2 seconds', is_test
+      from lead_memory where client_id = ${clientId}::uuid and enriched_at is not null
+    union all
+    select id, client_id, 'tagged', current_tag, ${ownerEmail}, created_at + interval '5 hours', is_test
+      from lead_memory where client_id = ${clientId}::uuid and current_tag is not null
+    union all
+    select id, client_id, 'archived', null, ${ownerEmail}, created_at + interval '2 days', is_test
+      from lead_memory where client_id = ${clientId}::uuid and archived
+    union all
+    select id, client_id, 'deleted', null, ${ownerEmail}, created_at + interval '3 days', is_test
+      from lead_memory where client_id = ${clientId}::uuid and deleted`;
+}
+
 /** Words to search for: common and rare, English and French, stems that meet across languages. */
 export const SEARCH_TERMS = [
   'roof',

@@ -152,7 +152,15 @@ describe('GET /api/app/leads lists the inbox', () => {
       language: 'fr',
       aiSummary: 'Réparer le toit du chalet',
       createdAt: '2026-03-01T10:00:00.000Z',
+      isSpam: false,
     });
+  });
+
+  it('marks a lead the form caught as a bot, so the inbox can say so', async () => {
+    const client = await signedInClient(database, worker);
+    await insertLead(client.client.id, { name: 'Bot', isSpam: true });
+    const page = (await (await client.call('GET', '/api/app/leads')).json()) as { leads: { isSpam: boolean }[] };
+    expect(page.leads.map((item) => item.isSpam)).toEqual([true]);
   });
 
   it('filters by status, tag, urgency, intent, language, dates and test leads', async () => {

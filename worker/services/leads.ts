@@ -47,6 +47,7 @@ function leadItem({ lead, intentKey, intentFr }: LeadRow): LeadItem {
     archived: lead.archived,
     deleted: lead.deleted,
     isTest: lead.isTest,
+    isSpam: lead.isSpam,
     unread: lead.openedAt === null,
   };
 }
@@ -172,7 +173,6 @@ export function leadDetail(db: DatabaseAccess, clientId: string, leadId: string)
       ...leadItem(row),
       message: lead.message,
       consent: lead.consent,
-      isSpam: lead.isSpam,
       enrichmentEngine: lead.enrichmentEngine,
       enrichedAt: lead.enrichedAt?.toISOString() ?? null,
       // Set above when it was null, so never null here.
