@@ -8,9 +8,8 @@ import { type Client, leadMemory } from '../../schema';
 import { MIN_FILL_MS } from '../../schema/lead-form';
 import { launchChromium } from '../../scripts/lib/browser';
 import { startWorker } from '../../scripts/lib/worker';
-import { hashPassword } from '../../worker/domain/password';
-import { createClient, parseNewClient } from '../../worker/services/clients';
 import { type AxeFinding, axeFindings, blocking } from '../support/axe';
+import { clientWithPassword, TEST_PASSWORD } from '../support/dashboard';
 import { startTestDatabase, type TestDatabase } from '../support/database';
 
 /**
@@ -19,7 +18,7 @@ import { startTestDatabase, type TestDatabase } from '../support/database';
  * in the open inbox, is opened, converted and noted, shows in the activity log, is in the
  * CSV export; sign out. axe-core checks every screen on the way, in both languages.
  */
-const PASSWORD = 'tuyau-bleu-2026';
+const PASSWORD = TEST_PASSWORD;
 let database: TestDatabase;
 let worker: Miniflare;
 let origin: string;
@@ -37,22 +36,12 @@ async function checkAccessibility(page: Page, screen: string) {
 
 beforeAll(async () => {
   database = await startTestDatabase();
-  client = (
-    await createClient(
-      database.access,
-      parseNewClient({
-        businessName: 'Rénovations Tremblay',
-        email: `owner-${randomUUID().slice(0, 8)}@renos.example`,
-        language: 'en',
-        bookingLink: 'https://booking.example.com/tremblay',
-        passwordIsFinal: true,
-      }),
-    )
-  ).client;
-  const hash = await hashPassword(PASSWORD);
-  await database.access.service((tx) =>
-    tx.execute(sql`update clients set password_hash = ${hash} where id = ${client.id}`),
-  );
+  client = await clientWithPassword(database, {
+    businessName: 'Rénovations Tremblay',
+    email: `owner-${randomUUID().slice(0, 8)}@renos.example`,
+    language: 'en',
+    bookingLink: 'https://booking.example.com/tremblay',
+  });
   worker = await startWorker({
     DATABASE_URL: database.databaseUrl,
     DATABASE_WS_PROXY: database.wsProxy,
@@ -201,21 +190,11 @@ it('sign in, a lead arrives from the widget, convert it, note it, find it in the
 });
 
 it('lets staff find a client, view its dashboard and come back', async () => {
-  const staff = (
-    await createClient(
-      database.access,
-      parseNewClient({
-        businessName: 'Avenir',
-        email: `staff-${randomUUID().slice(0, 8)}@avenir.example`,
-        isInternal: true,
-        passwordIsFinal: true,
-      }),
-    )
-  ).client;
-  const hash = await hashPassword(PASSWORD);
-  await database.access.service((tx) =>
-    tx.execute(sql`update clients set password_hash = ${hash} where id = ${staff.id}`),
-  );
+  const staff = await clientWithPassword(database, {
+    businessName: 'Avenir',
+    email: `staff-${randomUUID().slice(0, 8)}@avenir.example`,
+    isInternal: true,
+  });
   const context = await browser.newContext({ locale: 'en-CA' });
   const page = await context.newPage();
   try {

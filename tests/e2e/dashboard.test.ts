@@ -7,15 +7,14 @@ import type { Client } from '../../schema';
 import { leadMemory } from '../../schema';
 import { launchChromium } from '../../scripts/lib/browser';
 import { startWorker } from '../../scripts/lib/worker';
-import { hashPassword } from '../../worker/domain/password';
-import { createClient, parseNewClient } from '../../worker/services/clients';
+import { clientWithPassword, TEST_PASSWORD } from '../support/dashboard';
 import { startTestDatabase, type TestDatabase } from '../support/database';
 
 /**
  * The dashboard SPA as a client uses it, in headless Chromium against the built Worker
  * and its static assets: sign in, the inbox, one lead, its actions and notes, sign out.
  */
-const PASSWORD = 'tuyau-bleu-2026';
+const PASSWORD = TEST_PASSWORD;
 let database: TestDatabase;
 let worker: Miniflare;
 let origin: string;
@@ -25,20 +24,12 @@ const leadIds: Record<'flood' | 'quote', string> = { flood: '', quote: '' };
 
 beforeAll(async () => {
   database = await startTestDatabase();
-  client = (
-    await createClient(
-      database.access,
-      parseNewClient({
-        businessName: 'Plomberie Tremblay',
-        email: `owner-${randomUUID().slice(0, 8)}@plomberie.example`,
-        language: 'fr',
-        passwordIsFinal: true,
-      }),
-    )
-  ).client;
-  const hash = await hashPassword(PASSWORD);
+  client = await clientWithPassword(database, {
+    businessName: 'Plomberie Tremblay',
+    email: `owner-${randomUUID().slice(0, 8)}@plomberie.example`,
+    language: 'fr',
+  });
   await database.access.service(async (tx) => {
-    await tx.execute(sql`update clients set password_hash = ${hash} where id = ${client.id}`);
     const rows = await tx
       .insert(leadMemory)
       .values([

@@ -13,7 +13,8 @@ import type { TestDatabase } from './database';
 
 export const WORKER_ORIGIN = 'http://localhost';
 export const FOREIGN_ORIGIN = 'https://evil.example';
-const PASSWORD = 'tuyau-bleu-2026';
+/** The password of every account made by clientWithPassword. */
+export const TEST_PASSWORD = 'tuyau-bleu-2026';
 
 export type WorkerResponse = Awaited<ReturnType<Miniflare['dispatchFetch']>>;
 
@@ -70,23 +71,28 @@ export interface SignedInClient {
   call(method: string, path: string, options?: Omit<CallOptions, 'token'>): Promise<WorkerResponse>;
 }
 
-/** A new client account with a final password, signed in through POST /api/app/session. */
-export async function signedInClient(database: TestDatabase, worker: Miniflare): Promise<SignedInClient> {
-  const n = ++accountCounter;
-  const { client } = await createClient(
-    database.access,
-    parseNewClient({
-      businessName: `Entreprise ${n}`,
-      email: `owner${n}-${randomUUID().slice(0, 8)}@example.ca`,
-      passwordIsFinal: true,
-    }),
-  );
-  const hash = await hashPassword(PASSWORD);
+/**
+ * A client account whose password is TEST_PASSWORD and final (as if chosen at first
+ * sign-in), for tests that sign in; `fields` as client:create takes them.
+ */
+export async function clientWithPassword(database: TestDatabase, fields: Record<string, unknown>): Promise<Client> {
+  const { client } = await createClient(database.access, parseNewClient({ passwordIsFinal: true, ...fields }));
+  const hash = await hashPassword(TEST_PASSWORD);
   await database.access.service((tx) =>
     tx.execute(sql`update clients set password_hash = ${hash} where id = ${client.id}`),
   );
+  return client;
+}
+
+/** A new client account with a final password, signed in through POST /api/app/session. */
+export async function signedInClient(database: TestDatabase, worker: Miniflare): Promise<SignedInClient> {
+  const n = ++accountCounter;
+  const client = await clientWithPassword(database, {
+    businessName: `Entreprise ${n}`,
+    email: `owner${n}-${randomUUID().slice(0, 8)}@example.ca`,
+  });
   const response = await dashboardCall(worker, 'POST', '/api/app/session', {
-    body: { email: client.email, password: PASSWORD },
+    body: { email: client.email, password: TEST_PASSWORD },
   });
   if (response.status !== 200) throw new Error(`sign-in answered ${response.status}`);
   const token = /avenir_session=([^;]*)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
