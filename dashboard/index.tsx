@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Activity } from './activity';
 import { type Account, api, fetchAccount, setApiLang } from './api';
 import { Clients } from './clients';
@@ -37,6 +37,7 @@ function App() {
   const [lang, setLang] = useState<Lang>(initialLang);
   const [account, setAccount] = useState<Account | null | undefined>(undefined);
   const [route, setRoute] = useState<Route>(() => parseRoute(location.pathname));
+  const inboxPath = useRef('/app');
   const t = STRINGS[lang];
   setApiLang(lang);
 
@@ -56,6 +57,8 @@ function App() {
   }, []);
 
   const go = (path: string) => {
+    // The inbox keeps its filters in the query string: "back to the inbox" returns to them.
+    if (route.name === 'inbox') inboxPath.current = location.pathname + location.search;
     history.pushState(null, '', path);
     setRoute(parseRoute(path));
     scrollTo(0, 0);
@@ -81,7 +84,7 @@ function App() {
   else if (account === null) body = <SignIn t={t} onSignedIn={setAccount} />;
   else if (account.mustChangePassword)
     body = <ChangePassword t={t} onChanged={() => setAccount({ ...account, mustChangePassword: false })} />;
-  else if (route.name === 'lead') body = <LeadView t={t} lang={lang} id={route.id} back={() => go('/app')} />;
+  else if (route.name === 'lead') body = <LeadView t={t} lang={lang} id={route.id} back={() => go(inboxPath.current)} />;
   else if (route.name === 'activity') body = <Activity t={t} lang={lang} open={(id) => go(`/app/leads/${id}`)} />;
   else if (route.name === 'settings')
     body = <Settings t={t} lang={lang} account={account} onAccountChange={refreshAccount} />;

@@ -262,6 +262,14 @@ it('works at phone width: no sideways scrolling, every screen reachable', async 
     expect(await focused()).toBe('tab-archived');
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => row.count()).toBe(1);
+    // A filtered inbox is one URL; the lead's back link returns to it, filters kept.
+    await page.goto(`${origin}/app?urgency=Medium`);
+    await expect.poll(() => page.getByLabel('Urgence').inputValue()).toBe('Medium');
+    await row.getByRole('link').click();
+    await expect.poll(() => page.getByTestId('tag').count()).toBe(1);
+    await page.getByRole('link', { name: /Retour/ }).click();
+    await expect.poll(() => row.count()).toBe(1);
+    expect(new URL(page.url()).search).toBe('?urgency=Medium');
     await row.getByRole('link').click();
     await expect.poll(() => page.getByTestId('tag').count()).toBe(1);
     expect(await page.locator('svg.history-chart').count()).toBe(3);
