@@ -41,6 +41,8 @@ export interface Env {
   IP_RATE_LIMIT: RateLimit;
   /** Public intake requests per client, whatever the IP. */
   KEY_RATE_LIMIT: RateLimit;
+  /** The dashboard's costly settings actions (test lead, key rotation) per client. */
+  SETTINGS_ACTION_LIMIT: RateLimit;
 }
 
 /** Per-request values set by middleware. */

@@ -278,6 +278,24 @@ describe('POST /api/app/settings/test-lead', () => {
     const response = await other.call('POST', '/api/app/settings/test-lead', { origin: FOREIGN_ORIGIN });
     expect(response.status).toBe(403);
   });
+
+  it('allows ten test leads and key rotations a minute per client, then 429 with Retry-After', async () => {
+    const busy = await signedInClient(database, worker);
+    const statuses: number[] = [];
+    for (let n = 0; n < 6; n++) statuses.push((await busy.call('POST', '/api/app/settings/test-lead')).status);
+    for (let n = 0; n < 4; n++) statuses.push((await busy.call('POST', '/api/app/settings/widget-key')).status);
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 201, 200, 200, 200, 200]);
+    const refused = await busy.call('POST', '/api/app/settings/test-lead', { headers: { 'Accept-Language': 'fr' } });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('60');
+    expect((await json<ErrorBody>(refused)).error.message).toMatch(/^Trop de demandes/);
+    const [leads] = await rows<{ n: number }>(
+      sql`select count(*)::int as n from lead_memory where client_id = ${busy.client.id}`,
+    );
+    expect(leads?.n).toBe(6);
+    // Another client is not held back by this one.
+    expect((await other.call('POST', '/api/app/settings/test-lead')).status).toBe(201);
+  });
 });
 
 describe('GET /api/app/leads/export.csv', () => {

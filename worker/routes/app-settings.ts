@@ -4,7 +4,8 @@ import type { RotatedKeyView } from '../../schema/app-api';
 import { allowedOrigins, bookingLink, businessName, clientLanguage, emailTone } from '../domain/client-fields';
 import { parseIpAddress } from '../domain/ip-address';
 import type { AppEnv } from '../env';
-import { jsonBody, localized } from '../middleware/validate';
+import { AppError } from '../errors';
+import { jsonBody, localized, requestLanguage } from '../middleware/validate';
 import { readSettings, rotateWidgetKey, sendTestLead, updateSettings } from '../services/settings';
 
 /**
@@ -24,6 +25,19 @@ function workerOrigin(c: Context<AppEnv>): string {
     }
   }
   return new URL(c.req.url).origin;
+}
+
+const LIMIT_PERIOD_SECONDS = 60;
+const TOO_MANY = {
+  en: 'Too many of these in a minute. Try again in a minute.',
+  fr: 'Trop de demandes de ce genre en une minute. Réessayez dans une minute.',
+} as const;
+
+/** Test leads and key rotations, a few a minute per client (wrangler.toml SETTINGS_ACTION_LIMIT). */
+async function limitSettingsAction(c: Context<AppEnv>): Promise<void> {
+  if ((await c.env.SETTINGS_ACTION_LIMIT.limit({ key: c.var.session.clientId })).success) return;
+  c.header('Retry-After', String(LIMIT_PERIOD_SECONDS));
+  throw new AppError(429, 'rate_limited', TOO_MANY[requestLanguage(c)]);
 }
 
 const onOffMessage = localized('Use true or false.', 'Utilisez true ou false.');
@@ -61,6 +75,7 @@ appSettings.patch('/settings', jsonBody(settingsPatch), async (c) => {
 });
 
 appSettings.post('/settings/widget-key', async (c) => {
+  await limitSettingsAction(c);
   const settings = await rotateWidgetKey(c.var.db, c.var.session.clientId, workerOrigin(c));
   const rotated: RotatedKeyView = {
     ...settings,
@@ -74,6 +89,7 @@ appSettings.post('/settings/widget-key', async (c) => {
 });
 
 appSettings.post('/settings/test-lead', async (c) => {
+  await limitSettingsAction(c);
   const lead = await sendTestLead(c.var.db, c.env.JOBS, c.var.session.clientId, {
     endpoint: '/api/app/settings/test-lead',
     method: 'POST',
