@@ -84,7 +84,8 @@ function App() {
   else if (account === null) body = <SignIn t={t} onSignedIn={setAccount} />;
   else if (account.mustChangePassword)
     body = <ChangePassword t={t} onChanged={() => setAccount({ ...account, mustChangePassword: false })} />;
-  else if (route.name === 'lead') body = <LeadView t={t} lang={lang} id={route.id} back={() => go(inboxPath.current)} />;
+  else if (route.name === 'lead')
+    body = <LeadView t={t} lang={lang} id={route.id} back={() => go(inboxPath.current)} />;
   else if (route.name === 'activity') body = <Activity t={t} lang={lang} open={(id) => go(`/app/leads/${id}`)} />;
   else if (route.name === 'settings')
     body = <Settings t={t} lang={lang} account={account} onAccountChange={refreshAccount} />;

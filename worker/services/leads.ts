@@ -5,7 +5,7 @@ import type { DatabaseAccess, Transaction } from '../db';
 import { type Cursor, encodeCursor, type LeadListQuery } from '../domain/lead-query';
 import { AppError } from '../errors';
 import { filterConditions, statusCondition, URGENCY_RANK } from './lead-filters';
-import { type ActionView, actionView } from './lead-views';
+import { actionView } from './lead-views';
 
 /** The inbox: the list of a client's leads, and one lead with everything about it. */
 
