@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClientList, ClientListItem, CreatedClientView } from '../schema/app-api';
 import { EMAIL_TONES } from '../schema/vocabulary';
 import { type Account, ApiError, api } from './api';
+import { copyText } from './clipboard';
 import { formatDate, type Lang, type Strings } from './i18n';
-import { copyText } from './settings';
 import { errorText } from './sign-in';
 
 /** Wait after the last keystroke before searching, so typing a name is one request, not ten. */
