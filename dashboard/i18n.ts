@@ -161,9 +161,6 @@ export const locale = (lang: Lang) => (lang === 'fr' ? 'fr-CA' : 'en-CA');
 export const formatDate = (iso: string, lang: Lang) =>
   new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
-export const formatDay = (iso: string, lang: Lang) =>
-  new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium' }).format(new Date(iso));
-
 export const formatNumber = (value: number, lang: Lang) => new Intl.NumberFormat(locale(lang)).format(value);
 
 /** A 0–1 score as a percentage: "90 %" in French, "90%" in English. */

@@ -80,7 +80,7 @@ export const urgencyLabel = (urgency: string | null, t: Strings) =>
 export const intentLabel = (lead: Lead, lang: Lang) => (lead.intent ? lead.intent[lang] : '');
 
 /** The AI summary in the dashboard's language when there is one, else in the lead's. */
-export const summaryIn = (lead: Lead, lang: Lang) =>
+const summaryIn = (lead: Lead, lang: Lang) =>
   (lang === 'fr' ? lead.aiSummaryFr : lead.aiSummaryEn) ?? lead.aiSummary ?? lead.aiSummaryEn ?? lead.aiSummaryFr;
 
 const excerpt = (text: string | null) => (text && text.length > 120 ? `${text.slice(0, 117)}…` : (text ?? ''));

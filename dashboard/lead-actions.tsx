@@ -1,16 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
+import { CONVERTED_TAG, HOT_LEAD_TAG } from '../schema/vocabulary';
 import { api, type Lead, type TagCount } from './api';
 import { formatNumber, type Lang, type Strings } from './i18n';
 import { errorText } from './sign-in';
 
-/** The tag whose setting and removal feed the learning loop (worker/domain/lead-query.ts). */
-export const CONVERTED = 'Converted';
-const HOT_LEAD = 'Hot Lead';
 const NEW_TAG = '\u0000new';
 
 /** The built-in tags read in the dashboard's language; a client's own tags as written. */
 export const tagLabel = (tag: string, lang: Lang) =>
-  lang === 'fr' ? ({ [CONVERTED]: 'Converti', [HOT_LEAD]: 'Client chaud' }[tag] ?? tag) : tag;
+  lang === 'fr' ? ({ [CONVERTED_TAG]: 'Converti', [HOT_LEAD_TAG]: 'Client chaud' }[tag] ?? tag) : tag;
 
 /** The client's tags, built-in first (GET /api/app/tags); refreshed when `version` changes. */
 export function useTags(version = 0): TagCount[] {
@@ -40,7 +38,7 @@ export function LeadActions(props: {
   onDone: (message: string) => void;
 }) {
   const { t, lang, leads, tags, onDone } = props;
-  const [tag, setTag] = useState(HOT_LEAD);
+  const [tag, setTag] = useState(HOT_LEAD_TAG);
   const [newTag, setNewTag] = useState('');
   const [reverting, setReverting] = useState<string | null>(null);
   const [reason, setReason] = useState('');
@@ -48,8 +46,8 @@ export function LeadActions(props: {
   const [busy, setBusy] = useState(false);
 
   const ids = leads.map((lead) => lead.id);
-  const anyConverted = leads.some((lead) => lead.currentTag === CONVERTED);
-  const allConverted = leads.length > 0 && leads.every((lead) => lead.currentTag === CONVERTED);
+  const anyConverted = leads.some((lead) => lead.currentTag === CONVERTED_TAG);
+  const allConverted = leads.length > 0 && leads.every((lead) => lead.currentTag === CONVERTED_TAG);
   const anyLive = leads.some((lead) => !lead.archived && !lead.deleted);
   const anyNotDeleted = leads.some((lead) => !lead.deleted);
   const anyHidden = leads.some((lead) => lead.archived || lead.deleted);
@@ -73,7 +71,7 @@ export function LeadActions(props: {
   /** A tag other than Converted on a converted lead takes the conversion back: ask why first. */
   const applyTag = (name: string) => {
     if (!name) return;
-    if (name !== CONVERTED && anyConverted) setReverting(name);
+    if (name !== CONVERTED_TAG && anyConverted) setReverting(name);
     else send({ action: 'tag', tag: name });
   };
 
@@ -100,7 +98,7 @@ export function LeadActions(props: {
         <label for="reversion-tag">{t.reversionTag}</label>
         <select id="reversion-tag" value={reverting} onChange={(e) => setReverting(e.currentTarget.value)}>
           {[...new Set([reverting, ...tags.map((option) => option.tag)])]
-            .filter((name) => name !== CONVERTED)
+            .filter((name) => name !== CONVERTED_TAG)
             .map((name) => (
               <option key={name} value={name}>
                 {tagLabel(name, lang)}
@@ -126,11 +124,11 @@ export function LeadActions(props: {
     <div class="lead-actions">
       <div class="actions">
         {allConverted ? (
-          <button type="button" disabled={busy} onClick={() => applyTag(HOT_LEAD)}>
+          <button type="button" disabled={busy} onClick={() => applyTag(HOT_LEAD_TAG)}>
             {t.notConverted}
           </button>
         ) : (
-          <button type="button" disabled={busy} onClick={() => applyTag(CONVERTED)}>
+          <button type="button" disabled={busy} onClick={() => applyTag(CONVERTED_TAG)}>
             {t.markConverted}
           </button>
         )}

@@ -39,6 +39,11 @@ export const INTENTS = [
 export type IntentKey = (typeof INTENTS)[number]['key'];
 export const INTENT_KEYS = INTENTS.map((intent) => intent.key) as readonly IntentKey[];
 
+/** The tag that means "this lead became a customer": it feeds the learning loop. */
+export const CONVERTED_TAG = 'Converted';
+/** The other built-in tag: a lead to call first. */
+export const HOT_LEAD_TAG = 'Hot Lead';
+
 export const LEAD_ACTION_TYPES = [
   'created',
   'tagged',

@@ -20,11 +20,6 @@ export type LeadStatus = (typeof LEAD_STATUSES)[number];
 export const LEAD_SORTS = ['newest', 'oldest', 'urgency'] as const;
 export type LeadSort = (typeof LEAD_SORTS)[number];
 
-/** The tag that means "this lead became a customer": it feeds the learning loop. */
-export const CONVERTED_TAG = 'Converted';
-/** The other built-in tag: a lead to call first. */
-export const HOT_LEAD_TAG = 'Hot Lead';
-
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
 

@@ -1,8 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import { feedbackTracking, leadActions, leadMemory } from '../../schema';
-import type { Language } from '../../schema/vocabulary';
+import { CONVERTED_TAG, type Language } from '../../schema/vocabulary';
 import type { DatabaseAccess } from '../db';
-import { CONVERTED_TAG } from '../domain/lead-query';
 import { AppError } from '../errors';
 import { leadNotFound } from './leads';
 

@@ -1,8 +1,8 @@
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { leadMemory } from '../../schema';
 import type { TagCount } from '../../schema/app-api';
+import { CONVERTED_TAG, HOT_LEAD_TAG } from '../../schema/vocabulary';
 import type { DatabaseAccess } from '../db';
-import { CONVERTED_TAG, HOT_LEAD_TAG } from '../domain/lead-query';
 
 export type { TagCount };
 
