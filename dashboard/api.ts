@@ -1,4 +1,4 @@
-import type { AccountView } from '../schema/app-api';
+import type { AccountView, ErrorCode } from '../schema/app-api';
 import type { Lang } from './i18n';
 
 /** The JSON shapes of /api/app the dashboard reads: one definition, shared with the Worker. */
@@ -19,7 +19,8 @@ export type Account = AccountView;
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    /** The API's code; 'unreadable' when the answer carried none (a proxy's error page, say). */
+    readonly code: ErrorCode | 'unreadable',
     message: string,
     /** A 422's messages by field (`details.fields`), for forms that show each by its input. */
     readonly fields: Record<string, string[]> = {},
@@ -29,7 +30,7 @@ export class ApiError extends Error {
 }
 
 interface ErrorBody {
-  error?: { code?: string; message?: string; details?: { fields?: Record<string, string[]> } };
+  error?: { code?: ErrorCode; message?: string; details?: { fields?: Record<string, string[]> } };
 }
 
 let currentLang: Lang = 'en';
@@ -53,7 +54,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     const error = json?.error;
     const fields = error?.details?.fields;
     const fieldMessage = fields ? Object.values(fields).flat()[0] : undefined;
-    throw new ApiError(response.status, error?.code ?? 'error', fieldMessage ?? error?.message ?? '', fields);
+    throw new ApiError(response.status, error?.code ?? 'unreadable', fieldMessage ?? error?.message ?? '', fields);
   }
   return json as T;
 }

@@ -10,7 +10,7 @@ import { errorText } from './sign-in';
  * snippets with their Copy buttons, and the widget key with its rotation.
  */
 
-/** The form as visitors see it, in a frame served with its own CSP (worker/routes/widget-preview.ts). */
+/** The form as visitors see it, in a frame served with its own CSP (worker/features/settings/widget-preview.ts). */
 export function Preview(props: { t: Strings; lang: Lang; widgetKey: string; version: number }) {
   const { t } = props;
   const [mode, setMode] = useState<'form' | 'launcher'>('form');

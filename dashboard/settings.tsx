@@ -34,7 +34,7 @@ const FIELD_ORDER: Field[] = [
 
 const draftOf = (settings: SettingsView): Draft => ({
   businessName: settings.businessName,
-  language: settings.language === 'fr' ? 'fr' : 'en',
+  language: settings.language,
   emailTone: settings.emailTone,
   aiPersonalizedReply: settings.aiPersonalizedReply,
   bookingLink: settings.bookingLink ?? '',

@@ -83,7 +83,7 @@ export const staffAudit = pgTable(
       .references(() => clients.id, { onDelete: 'cascade' }),
     /** Kept when the target client is deleted, as a trace that something was done. */
     targetClientId: uuid('target_client_id').references(() => clients.id, { onDelete: 'set null' }),
-    action: text('action').notNull(),
+    action: text('action', { enum: STAFF_AUDIT_ACTIONS }).notNull(),
     ip: inet('ip'),
     createdAt: createdAt(),
   },

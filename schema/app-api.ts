@@ -1,7 +1,14 @@
 /**
- * The JSON the dashboard API answers with, shared by the Worker (worker/services/leads.ts)
- * and the dashboard (dashboard/api.ts), so the two cannot drift. Types only.
+ * The JSON the dashboard API answers with, shared by the Worker (worker/features/*) and
+ * the dashboard (dashboard/api.ts), so the two cannot drift. Types only.
  */
+import type { ErrorCode } from './errors';
+import type { EnrichmentEngine } from './leads';
+import type { SentEmailStatus } from './mail';
+import type { EmailTone, IntentKey, Language, LeadActionType, LeadTone, Urgency } from './vocabulary';
+
+/** Every error code an answer may carry (schema/errors.ts): match on these, never on bare strings. */
+export type { ErrorCode };
 
 /** A lead as the inbox lists it. */
 export interface LeadItem {
@@ -10,11 +17,11 @@ export interface LeadItem {
   email: string;
   phone: string | null;
   createdAt: string;
-  intent: { key: string; en: string; fr: string } | null;
-  urgency: string | null;
-  tone: string | null;
+  intent: { key: IntentKey; en: string; fr: string } | null;
+  urgency: Urgency | null;
+  tone: LeadTone | null;
   confidence: number | null;
-  language: string | null;
+  language: Language | null;
   aiSummary: string | null;
   aiSummaryEn: string | null;
   aiSummaryFr: string | null;
@@ -64,7 +71,7 @@ export interface ActionView {
   leadId: string;
   leadName: string;
   /** The `action_type` column: the API names it `action`. */
-  action: string;
+  action: LeadActionType;
   tag: string | null;
   at: string;
   performedBy: string;
@@ -78,14 +85,14 @@ export interface ActionView {
 export interface LeadDetail extends LeadItem {
   message: string;
   consent: boolean;
-  enrichmentEngine: string | null;
+  enrichmentEngine: EnrichmentEngine | null;
   enrichedAt: string | null;
   openedAt: string;
   metadata: Record<string, unknown>;
   history: { tone: HistoryPoint<string>[]; urgency: HistoryPoint<string>[]; confidence: HistoryPoint<number>[] };
   notes: NoteView[];
   timeline: ActionView[];
-  reply: { subject: string; text: string; sentAt: string | null; status: string } | null;
+  reply: { subject: string; text: string; sentAt: string | null; status: SentEmailStatus } | null;
 }
 
 /** `GET /api/app/activity`. */
@@ -110,8 +117,8 @@ export interface ClientSettings {
   clientId: string;
   businessName: string;
   email: string;
-  language: string;
-  emailTone: string;
+  language: Language;
+  emailTone: EmailTone;
   aiPersonalizedReply: boolean;
   bookingLink: string | null;
   industry: string | null;
@@ -132,7 +139,7 @@ export interface AccountView {
     clientId: string;
     businessName: string;
     email: string;
-    language: string;
+    language: Language;
     lastLoginAt: string | null;
   };
   /** The settings of the client whose dashboard is shown. */
@@ -149,7 +156,7 @@ export interface ClientListItem {
   clientId: string;
   businessName: string;
   email: string;
-  language: string;
+  language: Language;
   isTest: boolean;
   isInternal: boolean;
   createdAt: string;
@@ -172,8 +179,8 @@ export interface CreatedClientView {
 /** `GET`/`PATCH /api/app/settings`: the client's settings and the snippets that embed its key. */
 export interface SettingsView {
   businessName: string;
-  language: string;
-  emailTone: string;
+  language: Language;
+  emailTone: EmailTone;
   aiPersonalizedReply: boolean;
   bookingLink: string | null;
   allowedOrigins: string[];

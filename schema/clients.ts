@@ -19,8 +19,8 @@ export const clients = pgTable(
     passwordHash: text('password_hash').notNull(),
     /** Set for one-time passwords: the dashboard makes the client choose a new one. */
     mustChangePassword: boolean('must_change_password').notNull().default(true),
-    language: text('language').notNull().default('en'),
-    emailTone: text('email_tone').notNull().default('Professional'),
+    language: text('language', { enum: LANGUAGES }).notNull().default('en'),
+    emailTone: text('email_tone', { enum: EMAIL_TONES }).notNull().default('Professional'),
     aiPersonalizedReply: boolean('ai_personalized_reply').notNull().default(true),
     bookingLink: text('booking_link'),
     industry: text('industry'),

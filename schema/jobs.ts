@@ -8,8 +8,8 @@ export const queueJobs = pgTable(
   'queue_jobs',
   {
     id: id(),
-    jobType: text('job_type').notNull(),
-    status: text('status').notNull().default('pending'),
+    jobType: text('job_type', { enum: JOB_TYPES }).notNull(),
+    status: text('status', { enum: JOB_STATUSES }).notNull().default('pending'),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
     result: jsonb('result').$type<Record<string, unknown>>(),
     error: text('error'),

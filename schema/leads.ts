@@ -18,7 +18,8 @@ import { intentTranslations } from './support';
 import { LANGUAGES, LEAD_ACTION_TYPES, LEAD_TONES, URGENCIES } from './vocabulary';
 
 /** Which engine produced a value: the OpenAI adapter or the offline heuristics. */
-export type EnrichmentEngine = 'openai' | 'offline';
+export const ENRICHMENT_ENGINES = ['openai', 'offline'] as const;
+export type EnrichmentEngine = (typeof ENRICHMENT_ENGINES)[number];
 
 /** One entry of `tone_history`, `confidence_history` or `urgency_history`. */
 export interface HistoryEntry<T> {
@@ -55,19 +56,19 @@ export const leadMemory = pgTable(
     aiSummaryFr: text('ai_summary_fr'),
     /** English name of the intent (`intent_translations.intent_en`), e.g. "B2B partnership". */
     intent: text('intent').references(() => intentTranslations.intentEn, { onDelete: 'restrict', onUpdate: 'cascade' }),
-    tone: text('tone'),
-    urgency: text('urgency'),
+    tone: text('tone', { enum: LEAD_TONES }),
+    urgency: text('urgency', { enum: URGENCIES }),
     confidenceScore: numeric('confidence_score', { precision: 3, scale: 2, mode: 'number' }),
     toneHistory: jsonb('tone_history').$type<HistoryEntry<string>[]>().notNull().default([]),
     confidenceHistory: jsonb('confidence_history').$type<HistoryEntry<number>[]>().notNull().default([]),
     urgencyHistory: jsonb('urgency_history').$type<HistoryEntry<string>[]>().notNull().default([]),
     /** Which engine filled the AI fields; NULL until enriched. */
-    enrichmentEngine: text('enrichment_engine'),
+    enrichmentEngine: text('enrichment_engine', { enum: ENRICHMENT_ENGINES }),
     enrichedAt: timestamp('enriched_at', { withTimezone: true }),
     archived: boolean('archived').notNull().default(false),
     deleted: boolean('deleted').notNull().default(false),
     currentTag: text('current_tag'),
-    language: text('language'),
+    language: text('language', { enum: LANGUAGES }),
     /** CASL: the visitor ticked the consent box. */
     consent: boolean('consent').notNull().default(false),
     /** Caught by the honeypot or the fill-time check: stored, never enriched nor answered. */
@@ -116,7 +117,7 @@ export const leadMemory = pgTable(
     oneOf('lead_memory_tone_check', t.tone, LEAD_TONES),
     oneOf('lead_memory_urgency_check', t.urgency, URGENCIES),
     oneOf('lead_memory_language_check', t.language, LANGUAGES),
-    oneOf('lead_memory_engine_check', t.enrichmentEngine, ['openai', 'offline']),
+    oneOf('lead_memory_engine_check', t.enrichmentEngine, ENRICHMENT_ENGINES),
     within('lead_memory_confidence_check', t.confidenceScore, 0, 1),
     check(
       'lead_memory_history_check',
@@ -134,7 +135,7 @@ export const leadActions = pgTable(
     clientId: uuid('client_id')
       .notNull()
       .references(() => clients.id, { onDelete: 'cascade' }),
-    actionType: text('action_type').notNull(),
+    actionType: text('action_type', { enum: LEAD_ACTION_TYPES }).notNull(),
     tag: text('tag'),
     timestamp: timestamp('timestamp', { withTimezone: true }).notNull().defaultNow(),
     conversionOutcome: boolean('conversion_outcome'),

@@ -7,6 +7,7 @@ import { leadMemory } from './leads';
 export const SENT_EMAIL_KINDS = ['reply', 'notification'] as const;
 export type SentEmailKind = (typeof SENT_EMAIL_KINDS)[number];
 export const SENT_EMAIL_STATUSES = ['sending', 'sent', 'failed'] as const;
+export type SentEmailStatus = (typeof SENT_EMAIL_STATUSES)[number];
 export const MAIL_PROVIDERS = ['gmail', 'outbox'] as const;
 
 /**
@@ -23,10 +24,10 @@ export const sentEmails = pgTable(
       .notNull()
       .references(() => clients.id, { onDelete: 'cascade' }),
     leadId: uuid('lead_id').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: SENT_EMAIL_KINDS }).notNull(),
     /** sending: claimed by a worker until lease_expires_at; failed: may be claimed again. */
-    status: text('status').notNull().default('sending'),
-    provider: text('provider'),
+    status: text('status', { enum: SENT_EMAIL_STATUSES }).notNull().default('sending'),
+    provider: text('provider', { enum: MAIL_PROVIDERS }),
     toEmail: text('to_email').notNull(),
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),

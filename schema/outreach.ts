@@ -27,7 +27,7 @@ export const emailTemplates = pgTable(
     subject: text('subject').notNull(),
     htmlContent: text('html_content').notNull(),
     plainContent: text('plain_content').notNull(),
-    language: text('language').notNull(),
+    language: text('language', { enum: LANGUAGES }).notNull(),
     category: text('category').notNull(),
     /** Names of the {{variables}} the template uses. */
     variables: jsonb('variables').$type<string[]>().notNull().default([]),
@@ -54,7 +54,7 @@ export const outreachCampaigns = pgTable(
     clientId: uuid('client_id')
       .notNull()
       .references(() => clients.id, { onDelete: 'cascade' }),
-    status: text('status').notNull().default('draft'),
+    status: text('status', { enum: CAMPAIGN_STATUSES }).notNull().default('draft'),
     targetCriteria: jsonb('target_criteria').$type<Record<string, unknown>>().notNull().default({}),
     emailTemplateId: uuid('email_template_id').references(() => emailTemplates.id, { onDelete: 'set null' }),
     /** Days after the first email at which each follow-up goes, e.g. [3, 7]. */
@@ -90,7 +90,7 @@ export const outreachEmails = pgTable(
     templateId: uuid('template_id').references(() => emailTemplates.id, { onDelete: 'set null' }),
     subject: text('subject').notNull(),
     content: text('content').notNull(),
-    status: text('status').notNull().default('pending'),
+    status: text('status', { enum: OUTREACH_EMAIL_STATUSES }).notNull().default('pending'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     openedAt: timestamp('opened_at', { withTimezone: true }),
     repliedAt: timestamp('replied_at', { withTimezone: true }),
@@ -131,7 +131,7 @@ export const outreachTracking = pgTable(
     clientId: uuid('client_id').notNull(),
     prospectId: uuid('prospect_id').references(() => prospectCandidates.id, { onDelete: 'set null' }),
     campaignId: uuid('campaign_id').notNull(),
-    action: text('action').notNull(),
+    action: text('action', { enum: OUTREACH_EVENTS }).notNull(),
     timestamp: timestamp('timestamp', { withTimezone: true }).notNull().defaultNow(),
     metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
   },

@@ -29,7 +29,7 @@ export const promptRegistry = pgTable(
     /** Human-readable unique id of the variant, e.g. "triage.fr.v2". */
     variantId: text('variant_id').notNull().unique('prompt_registry_variant_id_unique'),
     promptText: text('prompt_text').notNull(),
-    language: text('language').notNull(),
+    language: text('language', { enum: LANGUAGES }).notNull(),
     score: numeric('score', { precision: 4, scale: 3, mode: 'number' }),
     usageCount: integer('usage_count').notNull().default(0),
     isActive: boolean('is_active').notNull().default(true),
@@ -69,7 +69,7 @@ export const promptPerformance = pgTable(
     feedbackId: uuid('feedback_id').references(() => feedbackTracking.id, { onDelete: 'set null' }),
     userRating: smallint('user_rating'),
     executedAt: timestamp('executed_at', { withTimezone: true }).notNull().defaultNow(),
-    environment: text('environment').notNull().default('production'),
+    environment: text('environment', { enum: PROMPT_ENVIRONMENTS }).notNull().default('production'),
   },
   (t) => [
     index('prompt_performance_prompt_executed_idx').on(t.promptRegistryId, t.executedAt.desc()),
@@ -111,7 +111,7 @@ export const promptAbTests = pgTable(
     significanceLevel: numeric('significance_level', { precision: 4, scale: 3, mode: 'number' })
       .notNull()
       .default(0.05),
-    status: text('status').notNull().default('draft'),
+    status: text('status', { enum: AB_TEST_STATUSES }).notNull().default('draft'),
     controlMetrics: jsonb('control_metrics').$type<Record<string, unknown>>().notNull().default({}),
     treatmentMetrics: jsonb('treatment_metrics').$type<Record<string, unknown>>().notNull().default({}),
     /** The p-value of the comparison. */
@@ -158,7 +158,7 @@ export const promptEvolution = pgTable(
     childPromptId: uuid('child_prompt_id')
       .notNull()
       .references(() => promptRegistry.id, { onDelete: 'cascade' }),
-    evolutionType: text('evolution_type').notNull(),
+    evolutionType: text('evolution_type', { enum: EVOLUTION_TYPES }).notNull(),
     evolutionStrategy: text('evolution_strategy'),
     parentPerformance: jsonb('parent_performance').$type<Record<string, unknown>>().notNull().default({}),
     childPerformance: jsonb('child_performance').$type<Record<string, unknown>>().notNull().default({}),

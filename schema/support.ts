@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, inet, integer, jsonb, pgTable, smallint, text, uuid, vector } from 'drizzle-orm/pg-core';
 import { clients } from './clients';
 import { createdAt, id, oneOf } from './columns';
-import { INTENT_CATEGORIES } from './vocabulary';
+import { INTENT_CATEGORIES, type IntentKey } from './vocabulary';
 
 /** Every call to the public API, for debugging a client's integration. */
 export const integrationLogs = pgTable(
@@ -54,10 +54,10 @@ export const intentTranslations = pgTable(
   {
     id: id(),
     /** Stable key the AI and the offline engine answer with, e.g. "quote_request". */
-    intentKey: text('intent_key').notNull().unique('intent_translations_key_unique'),
+    intentKey: text('intent_key').$type<IntentKey>().notNull().unique('intent_translations_key_unique'),
     intentEn: text('intent_en').notNull().unique('intent_translations_en_unique'),
     intentFr: text('intent_fr').notNull().unique('intent_translations_fr_unique'),
-    category: text('category').notNull(),
+    category: text('category', { enum: INTENT_CATEGORIES }).notNull(),
     /** Display order in lists and charts. */
     position: integer('position').notNull().default(0),
     createdAt: createdAt(),

@@ -17,10 +17,10 @@ export const translationCache = pgTable(
     sourceKey: text('source_key')
       .notNull()
       .generatedAlwaysAs(sql`md5(lower(regexp_replace(btrim(source_text), '\\s+', ' ', 'g')))`),
-    sourceLanguage: text('source_language').notNull(),
-    targetLanguage: text('target_language').notNull(),
+    sourceLanguage: text('source_language', { enum: LANGUAGES }).notNull(),
+    targetLanguage: text('target_language', { enum: LANGUAGES }).notNull(),
     translatedText: text('translated_text').notNull(),
-    contextType: text('context_type').notNull(),
+    contextType: text('context_type', { enum: TRANSLATION_CONTEXTS }).notNull(),
     qualityScore: numeric('quality_score', { precision: 4, scale: 3, mode: 'number' }),
     verified: boolean('verified').notNull().default(false),
     createdAt: createdAt(),
@@ -44,8 +44,8 @@ export const translationDictionary = pgTable(
   {
     id: id(),
     sourceText: text('source_text').notNull(),
-    sourceLanguage: text('source_language').notNull(),
-    targetLanguage: text('target_language').notNull(),
+    sourceLanguage: text('source_language', { enum: LANGUAGES }).notNull(),
+    targetLanguage: text('target_language', { enum: LANGUAGES }).notNull(),
     translatedText: text('translated_text').notNull(),
     context: text('context'),
     category: text('category'),

@@ -38,6 +38,19 @@ export const INTENTS = [
 ] as const;
 export type IntentKey = (typeof INTENTS)[number]['key'];
 export const INTENT_KEYS = INTENTS.map((intent) => intent.key) as readonly IntentKey[];
+export type Intent = (typeof INTENTS)[number];
+
+const INTENT_BY_KEY = new Map<string, Intent>(INTENTS.map((intent) => [intent.key, intent]));
+const INTENT_BY_NAME = new Map<string, Intent>(INTENTS.map((intent) => [intent.en, intent]));
+
+/**
+ * The intent of a key. `lead_memory.intent` stores the English name (a foreign key to
+ * `intent_translations`); the Worker and the AI speak keys: these two convert, and only they.
+ */
+export const intentOf = (key: IntentKey): Intent => INTENT_BY_KEY.get(key)!;
+/** The intent stored under an English name, or null for none or an unknown one. */
+export const intentNamed = (name: string | null | undefined): Intent | null =>
+  (name ? INTENT_BY_NAME.get(name) : undefined) ?? null;
 
 /** The tag that means "this lead became a customer": it feeds the learning loop. */
 export const CONVERTED_TAG = 'Converted';
@@ -121,4 +134,5 @@ export const JOB_TYPES = [
   'form_test',
   'prompt_experiment',
 ] as const;
+export type JobType = (typeof JOB_TYPES)[number];
 export const JOB_STATUSES = ['pending', 'processing', 'completed', 'failed'] as const;

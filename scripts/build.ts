@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { minify } from 'terser';
-import { DASHBOARD_SECURITY_HEADERS } from '../worker/routes/dashboard';
+import { DASHBOARD_SECURITY_HEADERS } from '../worker/features/dashboard';
 
 export const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/public');
 export const WIDGET_BUDGET_GZIP_BYTES = 10 * 1024;

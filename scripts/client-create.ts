@@ -4,8 +4,8 @@
  * key and a one-time password that must be changed at first sign-in.
  */
 import { parseArgs } from 'node:util';
-import { AppError } from '../worker/errors';
-import { createClient, type NewClientFields, parseNewClient } from '../worker/services/clients';
+import { createClient, type NewClientFields, parseNewClient } from '../worker/features/accounts';
+import { AppError } from '../worker/platform/errors';
 import { openCliDatabase } from './lib/cli-database';
 import { loadConfig } from './lib/config';
 

@@ -5,8 +5,7 @@
  * Exit code 2 when the file is missing, unreadable or has a malformed line.
  */
 import { readFileSync } from 'node:fs';
-import { evaluateTriage, LabelledLeadError, parseLabelledLeads } from '../worker/domain/triage/evaluation';
-import { triageOffline } from '../worker/domain/triage/offline';
+import { evaluateTriage, LabelledLeadError, parseLabelledLeads, triageOffline } from '../worker/features/triage';
 
 const file = process.argv.slice(2).find((argument) => argument !== '--');
 if (!file) fail('usage: npm run eval -- FILE.jsonl');

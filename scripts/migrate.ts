@@ -3,7 +3,7 @@
  * to the embedded database when it is unset. Applied migrations are skipped.
  */
 
-import { EXPECTED_SCHEMA } from '../worker/services/health';
+import { EXPECTED_SCHEMA } from '../worker/features/health';
 import { openCliDatabase } from './lib/cli-database';
 import { loadConfig } from './lib/config';
 import { migrateDatabase } from './lib/migrate';

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { checkLeadFields, FIELD_LIMITS, type LeadErrors, type LeadField, leadErrorMessage } from '../schema/lead-form';
 import type { Language } from '../schema/vocabulary';
+import type { LeadPayload, WidgetConfig } from '../schema/widget-api';
 import { STRINGS } from './i18n';
-import { type LeadPayload, submitLead } from './submit';
+import { submitLead } from './submit';
 
 export interface FormProps {
   widgetKey: string;
@@ -13,11 +14,7 @@ export interface FormProps {
   host: HTMLElement;
 }
 
-interface Config {
-  businessName: string;
-  requireConsent: boolean;
-  bookingLink: string | null;
-}
+type Config = Pick<WidgetConfig, 'businessName' | 'requireConsent' | 'bookingLink'>;
 
 type Status = 'loading' | 'idle' | 'sending' | 'retrying' | 'sent' | 'error';
 type Values = { name: string; email: string; phone: string; message: string; consent: boolean; website: string };

@@ -1,21 +1,5 @@
 import type { LeadErrors, LeadField, LeadIssue } from '../schema/lead-form';
-
-/** What the widget sends to `POST /api/lead` (JSON leaves out the fields left undefined). */
-export interface LeadPayload {
-  key: string;
-  name: string;
-  email: string;
-  phone?: string | undefined;
-  message: string;
-  consent: boolean;
-  language: 'en' | 'fr';
-  idempotencyKey: string;
-  elapsedMs: number;
-  website: string;
-  page?: string;
-  referrer?: string | undefined;
-  test?: true | undefined;
-}
+import type { LeadPayload } from '../schema/widget-api';
 
 export type SubmitResult = { kind: 'sent'; id: string } | { kind: 'invalid'; fields: LeadErrors } | { kind: 'refused' };
 

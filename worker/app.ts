@@ -1,42 +1,54 @@
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
-import type { AppEnv } from './env';
-import { database } from './middleware/database';
-import { notFound, onError } from './middleware/errors';
-import { appAuth } from './routes/app-auth';
-import { appExport } from './routes/app-export';
-import { appLeads } from './routes/app-leads';
-import { appSettings } from './routes/app-settings';
-import { dashboard } from './routes/dashboard';
-import { demo } from './routes/demo';
-import { dev } from './routes/dev';
-import { health } from './routes/health';
-import { intake } from './routes/intake';
-import { widgetPreview } from './routes/widget-preview';
+import { accountRoutes, authRetention, dashboardGuard } from './features/accounts';
+import { dashboardRoutes } from './features/dashboard';
+import { demoRoutes, outboxRoutes } from './features/dev';
+import { enrichLeadJob, enrichmentSweep } from './features/enrichment';
+import { healthRoutes } from './features/health';
+import { inboxRoutes } from './features/inbox';
+import { intakeRoutes } from './features/intake';
+import { settingsRoutes, widgetPreviewRoutes } from './features/settings';
+import { staffRoutes } from './features/staff';
+import type { AppEnv } from './platform/env';
+import { database } from './platform/http/database';
+import { notFound, onError } from './platform/http/error-envelope';
+import { requestMeta } from './platform/http/request-meta';
+import { cronRegistry, jobRegistry } from './platform/jobs/registry';
+
+/** The Worker's table of contents: every route, queued job and cron, by the feature that owns it. */
 
 export const app = new Hono<AppEnv>();
 
-app.use(requestId());
+app.use(requestId(), requestMeta, database);
 // Nothing the API returns is ever to be sniffed into HTML or script.
 app.use(async (c, next) => {
   await next();
   c.res.headers.set('X-Content-Type-Options', 'nosniff');
 });
-app.use(database);
 
-app.route('/', health);
-app.route('/api/app', appAuth);
-// After appAuth: its /api/app/* middleware (CSRF, session) guards these routes too.
-// Before appLeads: its /leads/:id would take /leads/export.csv for a lead id (and 404).
-app.route('/api/app', appExport);
-app.route('/api/app', appLeads);
-app.route('/api/app', appSettings);
-app.route('/api', intake);
+app.route('/', healthRoutes);
+
+// The dashboard API: every route behind CSRF and the session wall (sign-in excepted).
+app.use('/api/app/*', ...dashboardGuard);
+app.route('/api/app', accountRoutes);
+app.route('/api/app', staffRoutes);
+app.route('/api/app', inboxRoutes);
+app.route('/api/app', settingsRoutes);
+
+// The public API the widget talks to. After /api/app: its CORS answers are for the widget.
+app.route('/api', intakeRoutes);
+
 // Before the dashboard's /app/* fallback, which would answer it with the SPA.
-app.route('/', widgetPreview);
-app.route('/', dashboard);
-app.route('/', demo);
-app.route('/', dev);
+app.route('/', widgetPreviewRoutes);
+app.route('/', dashboardRoutes);
+app.route('/', demoRoutes);
+app.route('/', outboxRoutes);
 
 app.notFound(notFound);
 app.onError(onError);
+
+/** Work on the JOBS queue, by message type. */
+export const jobs = jobRegistry([enrichLeadJob]);
+
+/** Work on a schedule: each cron of wrangler.toml `[triggers]`, and only those. */
+export const crons = cronRegistry([enrichmentSweep, authRetention]);

@@ -1,17 +1,14 @@
-import { app } from './app';
-import type { Env } from './env';
-import { consumeBatch, consumeDeadLetters } from './jobs/consumer';
-import type { JobMessage } from './jobs/messages';
-import { runScheduled } from './jobs/schedule';
-
-/** wrangler.toml: where avenir-jobs sends what it gave up on. */
-const DEAD_LETTER_QUEUE = 'avenir-jobs-dlq';
+import { app, crons, jobs } from './app';
+import type { Env } from './platform/env';
+import { consumeBatch, consumeDeadLetters } from './platform/jobs/consumer';
+import { QUEUES, type QueueMessage } from './platform/jobs/message';
+import { runScheduled } from './platform/jobs/scheduler';
 
 export default {
   fetch: app.fetch,
-  scheduled: (controller, env, ctx) => ctx.waitUntil(runScheduled(controller, env)),
+  scheduled: (controller, env, ctx) => ctx.waitUntil(runScheduled(crons, controller, env)),
   queue: (batch, env) =>
-    batch.queue === DEAD_LETTER_QUEUE ? consumeDeadLetters(batch, env) : consumeBatch(batch, env),
+    batch.queue === QUEUES.deadLetters ? consumeDeadLetters(jobs, batch, env) : consumeBatch(jobs, batch, env),
   // No address receives mail yet; rejecting tells the sender rather than dropping it.
   email: async (message) => message.setReject('This address does not accept mail.'),
-} satisfies ExportedHandler<Env, JobMessage>;
+} satisfies ExportedHandler<Env, QueueMessage>;

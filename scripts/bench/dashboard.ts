@@ -1,8 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import type { Miniflare } from 'miniflare';
-import { hashPassword } from '../../worker/domain/password';
-import { createClient, parseNewClient } from '../../worker/services/clients';
+import { createClient, hashPassword, parseNewClient } from '../../worker/features/accounts';
 import { embeddedDatabaseUrl } from '../lib/config';
 import { BENCH_TAGS, SEARCH_TERMS, seedActionsStatement, seedLeadsStatement } from '../lib/dashboard-leads';
 import { type Connection, connect } from '../lib/database';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import { triageOffline } from '../../worker/domain/triage/offline';
+import { triageOffline } from '../../worker/features/triage';
 import { type LatencySummary, summarize } from '../lib/stats';
 import { BENCH_SITE, type BenchStack } from './stack';
 

@@ -1,6 +1,6 @@
 import type { Miniflare } from 'miniflare';
 import type { Client } from '../../schema';
-import { createClient, parseNewClient } from '../../worker/services/clients';
+import { createClient, parseNewClient } from '../../worker/features/accounts';
 import { embeddedDatabaseUrl } from '../lib/config';
 import { type Connection, connect } from '../lib/database';
 import { migrateDatabase } from '../lib/migrate';

@@ -2,7 +2,7 @@ import { neonConfig, Pool } from '@neondatabase/serverless';
 import { drizzle } from 'drizzle-orm/neon-serverless';
 import ws from 'ws';
 import * as schema from '../../schema';
-import { type Database, type DatabaseAccess, databaseAccess } from '../../worker/db';
+import { type Database, type DatabaseAccess, databaseAccess } from '../../worker/platform/db';
 import { type ProxyStats, type RunningProxy, startWebSocketProxy } from '../stack/websocket-proxy';
 import { isNeonHost } from './config';
 

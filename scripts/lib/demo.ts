@@ -2,10 +2,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { clients } from '../../schema';
-import type { DatabaseAccess } from '../../worker/db';
-import { newOneTimePassword } from '../../worker/domain/identifiers';
-import { hashPassword } from '../../worker/domain/password';
-import { createClient, parseNewClient } from '../../worker/services/clients';
+import { createClient, hashPassword, parseNewClient } from '../../worker/features/accounts';
+import type { DatabaseAccess } from '../../worker/platform/db';
+import { newOneTimePassword } from '../../worker/platform/identifiers';
 
 export interface DemoCredentials {
   id: string;

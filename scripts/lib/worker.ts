@@ -17,7 +17,7 @@ export function buildWorker(): void {
   });
 }
 
-/** Variables and secrets for the Worker (worker/env.ts); unset ones are left out. */
+/** Variables and secrets for the Worker (worker/platform/env.ts); unset ones are left out. */
 export interface WorkerBindings {
   DATABASE_URL: string;
   DATABASE_WS_PROXY?: string | undefined;

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Miniflare } from 'miniflare';
 import type { Client } from '../../schema';
-import { hashPassword } from '../../worker/domain/password';
-import { createClient, parseNewClient } from '../../worker/services/clients';
+import { createClient, parseNewClient } from '../../worker/features/accounts/clients';
+import { hashPassword } from '../../worker/features/accounts/password';
 import type { TestDatabase } from './database';
 
 /**

@@ -17,8 +17,8 @@ import {
   sentEmails,
   sessions,
 } from '../../schema';
-import type { DatabaseAccess } from '../../worker/db';
-import { hashPassword } from '../../worker/domain/password';
+import { hashPassword } from '../../worker/features/accounts/password';
+import type { DatabaseAccess } from '../../worker/platform/db';
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;

@@ -1,0 +1,34 @@
+/**
+ * The closed vocabulary of API failures: every error code the Worker answers with, and
+ * the one HTTP status it always has. The dashboard matches on these codes (through
+ * schema/app-api.ts), never on bare strings; the Worker chooses a status only here.
+ */
+export const ERROR_STATUS = {
+  /** A body the runtime could not read as JSON at all. */
+  malformed_request: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  wrong_password: 401,
+  invalid_key: 401,
+  forbidden: 403,
+  csrf: 403,
+  origin_not_allowed: 403,
+  password_change_required: 403,
+  not_found: 404,
+  client_not_found: 404,
+  widget_not_found: 404,
+  email_taken: 409,
+  body_too_large: 413,
+  unsupported_media_type: 415,
+  not_json: 415,
+  invalid_request: 422,
+  invalid_lead: 422,
+  invalid_body: 422,
+  invalid_client: 422,
+  invalid_website: 422,
+  rate_limited: 429,
+  too_many_attempts: 429,
+  internal_error: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;

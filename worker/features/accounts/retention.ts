@@ -1,0 +1,48 @@
+import { sql } from 'drizzle-orm';
+import { type DatabaseAccess, openDatabase } from '../../platform/db';
+import type { CronDefinition } from '../../platform/jobs/registry';
+
+/**
+ * How long sign-in records outlive their use. The throttle looks back 15 minutes; a day of
+ * attempts is kept to look into an attack after the fact. A session is kept 30 days past
+ * its end (sign-out, password change, expiry) for the same reason, then goes.
+ */
+const ATTEMPTS_KEPT = '1 day';
+const ENDED_SESSIONS_KEPT = '30 days';
+/** Rows per statement, so one run stays short even after a flood of attempts. */
+const BATCH = 10_000;
+
+export interface PrunedAuthRecords {
+  signInAttempts: number;
+  sessions: number;
+}
+
+/** Deletes sign-in attempts and ended sessions past their retention; run daily by cron. */
+export async function pruneAuthRecords(db: DatabaseAccess): Promise<PrunedAuthRecords> {
+  return db.service(async (tx) => {
+    const attempts = await tx.execute(sql`
+      delete from sign_in_attempts where id in (
+        select id from sign_in_attempts
+         where attempted_at < now() - ${ATTEMPTS_KEPT}::interval limit ${BATCH})`);
+    const sessions = await tx.execute(sql`
+      delete from sessions where id in (
+        select id from sessions
+         where coalesce(revoked_at, expires_at) < now() - ${ENDED_SESSIONS_KEPT}::interval limit ${BATCH})`);
+    return { signInAttempts: attempts.rowCount ?? 0, sessions: sessions.rowCount ?? 0 };
+  });
+}
+
+/** Drops sign-in attempts and ended sessions past their retention, 03:30 in Montreal (EST). */
+export const authRetention: CronDefinition = {
+  cron: '30 8 * * *',
+  name: 'sign-in retention',
+  async run(env) {
+    const db = openDatabase(env);
+    try {
+      const pruned = await pruneAuthRecords(db);
+      console.log(`auth retention: ${pruned.signInAttempts} sign-in attempt(s), ${pruned.sessions} session(s) deleted`);
+    } finally {
+      await db.close();
+    }
+  },
+};

@@ -1,0 +1,91 @@
+import { eq, sql } from 'drizzle-orm';
+import { leadMemory } from '../../../schema';
+import { intentOf, type Language } from '../../../schema/vocabulary';
+import { withFallback } from '../../platform/ai/fallback';
+import type { TriageInput } from '../../platform/ai/triage';
+import {
+  aiMetrics,
+  choosePromptVariant,
+  recordExecutions,
+  recordMetrics,
+  recordPrediction,
+  scoreTriage,
+} from '../learning';
+import { offlineAi } from '../triage';
+import type { LeadContext, Summaries, Triaged } from './context';
+import type { EnrichmentDeps } from './deps';
+import { appendIfChanged } from './history';
+
+const OTHER: Record<Language, Language> = { en: 'fr', fr: 'en' };
+
+/**
+ * Triages the lead (the AI, or the offline engine when it fails) and stores the result
+ * with its histories, the prediction for the learning loop and the prompt's figures, all
+ * in one transaction.
+ */
+export async function triageLead(deps: EnrichmentDeps, { lead, client }: LeadContext): Promise<Triaged> {
+  const variant = await deps.db.service((tx) => choosePromptVariant(tx, 'triage', lead.formLanguage, lead.id));
+  const input: TriageInput = {
+    name: lead.name,
+    message: lead.message,
+    formLanguage: lead.formLanguage,
+    businessName: client.businessName,
+    industry: client.industry,
+  };
+  const { result, failed } = await withFallback(deps.ai, offlineAi, (engine) => engine.triage(input, variant));
+  const triage = result.value;
+  const now = new Date();
+
+  // A new summary makes the old translation stale; the translation step redoes it.
+  const other = OTHER[triage.language];
+  const summaries = {
+    [other]: triage.summary === lead.aiSummary ? lead.summaries[other] : null,
+    [triage.language]: triage.summary,
+  } as Summaries;
+
+  await deps.db.service(async (tx) => {
+    await tx
+      .update(leadMemory)
+      .set({
+        aiSummary: triage.summary,
+        aiSummaryEn: summaries.en,
+        aiSummaryFr: summaries.fr,
+        intent: intentOf(triage.intent).en,
+        tone: triage.tone,
+        urgency: triage.urgency,
+        confidenceScore: triage.confidence,
+        language: triage.language,
+        toneHistory: appendIfChanged(lead.toneHistory, triage.tone, now, result.engine),
+        urgencyHistory: appendIfChanged(lead.urgencyHistory, triage.urgency, now, result.engine),
+        confidenceHistory: appendIfChanged(lead.confidenceHistory, triage.confidence, now, result.engine),
+        enrichmentEngine: result.engine,
+        enrichedAt: now,
+        updatedAt: now,
+        // The form's language, kept once: `language` now holds the language the message is in.
+        metadata: sql`case when ${leadMemory.metadata} ? 'formLanguage' then ${leadMemory.metadata}
+          else ${leadMemory.metadata} || jsonb_build_object('formLanguage', ${leadMemory.language}) end`,
+      })
+      .where(eq(leadMemory.id, lead.id));
+
+    const feedbackId = await recordPrediction(tx, {
+      leadId: lead.id,
+      clientId: client.id,
+      triage,
+      engine: result.engine,
+      variantId: variant.variantId,
+      fellBackFrom: failed ? deps.ai.name : null,
+    });
+    await recordExecutions(tx, {
+      variant,
+      clientId: client.id,
+      isTest: lead.isTest,
+      input: { ...input },
+      result,
+      failed,
+      scores: scoreTriage(triage, lead.message),
+      feedbackId,
+    });
+    await recordMetrics(tx, aiMetrics('ai_analysis', client.id, result, failed, { variantId: variant.variantId }));
+  });
+  return { triage, engine: result.engine, summaries };
+}

@@ -1,0 +1,106 @@
+import { inArray, sql } from 'drizzle-orm';
+import { leadActions, leadMemory } from '../../../schema';
+import { CONVERTED_TAG, type Language } from '../../../schema/vocabulary';
+import type { DatabaseAccess } from '../../platform/db';
+import { AppError } from '../../platform/errors';
+import { recordConversions } from '../learning';
+import { leadNotFound } from './leads';
+
+/**
+ * Bulk actions on a selection of leads: tag, archive, soft-delete, reactivate. The whole
+ * selection changes in one tenant transaction or not at all, and every lead gets its own
+ * lead_actions row. Converting a lead (and taking it back) feeds the learning loop.
+ */
+
+export const BULK_ACTIONS = ['tag', 'archive', 'delete', 'reactivate'] as const;
+export type BulkActionName = (typeof BULK_ACTIONS)[number];
+
+export interface BulkAction {
+  ids: string[];
+  action: BulkActionName;
+  tag?: string | undefined;
+  reversionReason?: string | undefined;
+}
+
+const ACTION_TYPE = {
+  tag: 'tagged',
+  archive: 'archived',
+  delete: 'deleted',
+  reactivate: 'reactivated',
+} as const satisfies Record<BulkActionName, string>;
+
+const REASON_REQUIRED = {
+  en: 'Say why this lead is no longer converted.',
+  fr: "Indiquez pourquoi ce client potentiel n'est plus converti.",
+} as const;
+
+export async function applyBulkAction(
+  db: DatabaseAccess,
+  clientId: string,
+  performedBy: string,
+  request: BulkAction,
+  language: Language,
+): Promise<{ updated: number }> {
+  const ids = [...new Set(request.ids.map((id) => id.toLowerCase()))];
+  return db.tenant(clientId, async (tx) => {
+    // Locked, so two tabs tagging at once cannot both read "not converted yet".
+    const leads = await tx
+      .select({
+        id: leadMemory.id,
+        currentTag: leadMemory.currentTag,
+        intent: leadMemory.intent,
+        urgency: leadMemory.urgency,
+        confidence: leadMemory.confidenceScore,
+        isTest: leadMemory.isTest,
+      })
+      .from(leadMemory)
+      .where(inArray(leadMemory.id, ids))
+      .for('update');
+    // Another tenant's lead is invisible here (row-level security): it looks unknown, and
+    // the answer names none of the ids, so it says nothing about which exist elsewhere.
+    if (leads.length !== ids.length) throw leadNotFound();
+
+    const tag = request.action === 'tag' ? request.tag : undefined;
+    const reason = request.reversionReason?.trim() || undefined;
+    const reverted =
+      tag !== undefined ? leads.filter((lead) => lead.currentTag === CONVERTED_TAG && tag !== CONVERTED_TAG) : [];
+    if (reverted.length > 0 && !reason) {
+      throw new AppError('invalid_request', REASON_REQUIRED, {
+        fields: { reversionReason: [REASON_REQUIRED[language]] },
+      });
+    }
+
+    const changes =
+      request.action === 'tag'
+        ? { currentTag: tag }
+        : request.action === 'archive'
+          ? { archived: true }
+          : request.action === 'delete'
+            ? { deleted: true }
+            : { archived: false, deleted: false };
+    await tx
+      .update(leadMemory)
+      .set({ ...changes, updatedAt: sql`now()` })
+      .where(inArray(leadMemory.id, ids));
+
+    const converting = tag === CONVERTED_TAG;
+    await tx.insert(leadActions).values(
+      leads.map((lead) => {
+        const isReversion = reverted.includes(lead);
+        return {
+          leadId: lead.id,
+          clientId,
+          actionType: ACTION_TYPE[request.action],
+          tag: tag ?? null,
+          conversionOutcome: converting ? true : isReversion ? false : null,
+          reversionReason: isReversion ? (reason ?? null) : null,
+          performedBy,
+          isTest: lead.isTest,
+        };
+      }),
+    );
+
+    if (tag !== undefined) await recordConversions(tx, { clientId, tag, leads, reversionReason: reason });
+    return { updated: leads.length };
+  });
+}

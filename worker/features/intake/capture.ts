@@ -1,0 +1,114 @@
+import type { DatabaseAccess } from '../../platform/db';
+import type { RequestMeta } from '../../platform/env';
+import { keyPrefix } from '../../platform/identifiers';
+import type { QueueMessage } from '../../platform/jobs/message';
+import { enrichLeadMessageFor } from '../enrichment';
+import { spamReason } from './spam';
+import type { LeadSubmission } from './submission';
+import type { WidgetClient } from './widget-keys';
+
+/** Who sent it and to which endpoint, for the integration log. */
+export interface RequestContext {
+  key: string;
+  endpoint: string;
+  method: string;
+  meta: RequestMeta;
+}
+
+export interface CapturedLead {
+  id: string;
+  /** False when the idempotency key matched an earlier submission. */
+  created: boolean;
+  spam: boolean;
+}
+
+/**
+ * Stores a lead in one database round trip, then queues its enrichment. A lead answered
+ * 201 is in the database whatever happens to the queue: a sweep re-queues leads that were
+ * never enriched.
+ */
+export async function captureLead(
+  db: DatabaseAccess,
+  jobs: Queue<QueueMessage>,
+  client: WidgetClient,
+  submission: LeadSubmission,
+  request: RequestContext,
+): Promise<CapturedLead> {
+  const spam = spamReason({ honeypot: submission.honeypot, elapsedMs: submission.elapsedMs });
+  const [row] = await db.call(
+    'avenir_capture_lead',
+    client.id,
+    {
+      name: submission.name,
+      email: submission.email,
+      phone: submission.phone ?? null,
+      message: submission.message,
+      language: submission.language,
+      consent: submission.consent,
+      is_spam: spam !== null,
+      spam_reason: spam,
+      idempotency_key: submission.idempotencyKey ?? null,
+      is_test: client.isTest || submission.test,
+      metadata: {
+        page: submission.page,
+        referrer: submission.referrer,
+        origin: request.meta.origin,
+        userAgent: request.meta.userAgent,
+        elapsedMs: submission.elapsedMs,
+      },
+    },
+    integrationLog(request, submission),
+  );
+  if (!row) throw new Error('avenir_capture_lead returned no row');
+  const captured = { id: row.lead_id, created: row.created, spam: spam !== null };
+  if (captured.created && !captured.spam) {
+    try {
+      await jobs.send(enrichLeadMessageFor({ leadId: captured.id, clientId: client.id }));
+    } catch (error) {
+      // Stored already; the enrichment sweep will find it.
+      console.error(`lead ${captured.id}: enrich message not queued`, error);
+    }
+  }
+  return captured;
+}
+
+/** Logs a refused intake request of a known client (best effort, off the hot path). */
+export async function logRefusedIntake(
+  db: DatabaseAccess,
+  client: WidgetClient,
+  request: RequestContext,
+  status: number,
+  responseBody: unknown,
+): Promise<void> {
+  try {
+    await db.call('avenir_log_intake', client.id, {
+      ...integrationLog(request, undefined),
+      response_status: status,
+      response_body: responseBody,
+    });
+  } catch (error) {
+    console.error('integration log not written', error);
+  }
+}
+
+/** What the integration log keeps of a request: its shape, never the visitor's words. */
+function integrationLog(request: RequestContext, submission: LeadSubmission | undefined) {
+  return {
+    api_key: keyPrefix(request.key),
+    endpoint: request.endpoint,
+    method: request.method,
+    ip_address: request.meta.ip,
+    user_agent: request.meta.userAgent,
+    request_body: submission
+      ? {
+          fields: ['name', 'email', ...(submission.phone ? ['phone'] : []), 'message'],
+          messageLength: submission.message.length,
+          consent: submission.consent,
+          language: submission.language,
+          elapsedMs: submission.elapsedMs ?? null,
+          honeypotFilled: Boolean(submission.honeypot),
+          test: submission.test,
+        }
+      : null,
+  };
+}

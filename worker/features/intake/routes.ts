@@ -1,0 +1,172 @@
+import { type Context, Hono } from 'hono';
+import { leadErrorMessage, MAX_BODY_BYTES } from '../../../schema/lead-form';
+import type { Language } from '../../../schema/vocabulary';
+import type { WidgetConfig } from '../../../schema/widget-api';
+import type { AppEnv } from '../../platform/env';
+import { AppError, bilingual } from '../../platform/errors';
+import { readBoundedText } from '../../platform/http/bounded-body';
+import { RATE_LIMITS } from '../../platform/rate-limits';
+import { captureLead, logRefusedIntake, type RequestContext } from './capture';
+import { parseSubmission, type SubmissionErrors } from './submission';
+import { isKnownOrigin, isOwnOrigin, resolveWidgetKey, type WidgetClient } from './widget-keys';
+
+/**
+ * The public API the widget talks to: `POST /api/lead`, `GET /api/widget/config`, and
+ * their CORS preflights. Every answer echoes the caller's Origin so the widget can read
+ * refusals too; whether the origin may submit is decided per client.
+ */
+export const intakeRoutes = new Hono<AppEnv>();
+
+intakeRoutes.use('*', async (c, next) => {
+  await next();
+  const origin = c.req.header('Origin');
+  if (origin && c.req.method !== 'OPTIONS') {
+    c.res.headers.set('Access-Control-Allow-Origin', origin);
+    c.res.headers.set('Access-Control-Expose-Headers', 'Retry-After, X-Request-Id, Idempotent-Replayed');
+    c.res.headers.append('Vary', 'Origin');
+  }
+});
+
+intakeRoutes.options('*', async (c) => {
+  const origin = c.req.header('Origin');
+  if (!origin || !(await isKnownOrigin(c.var.db, origin))) {
+    throw new AppError('origin_not_allowed');
+  }
+  return c.body(null, 204, {
+    'Access-Control-Allow-Origin': origin,
+    'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+    'Access-Control-Allow-Headers': 'Content-Type, X-Avenir-Key',
+    'Access-Control-Max-Age': '600',
+    Vary: 'Origin',
+  });
+});
+
+intakeRoutes.get('/widget/config', async (c) => {
+  await limitByIp(c);
+  const { client, preview } = await authorize(c, c.req.query('key'));
+  const config: WidgetConfig = {
+    businessName: client.businessName,
+    requireConsent: client.requireConsent,
+    bookingLink: client.bookingLink,
+    language: client.language,
+  };
+  return c.json(
+    config,
+    200,
+    // The preview reloads right after a save and must show it.
+    { 'Cache-Control': preview ? 'no-store' : 'public, max-age=300' },
+  );
+});
+
+intakeRoutes.post('/lead', async (c) => {
+  const text = await readBoundedText(c.req.raw, MAX_BODY_BYTES);
+  await limitByIp(c);
+  const body = parseJsonObject(c, text);
+  const key = typeof body.key === 'string' ? body.key : (c.req.header('X-Avenir-Key') ?? '');
+  const { client, preview } = await authorize(c, key);
+  const request = requestContext(c, key);
+
+  if (!(await c.env.KEY_RATE_LIMIT.limit({ key: client.id })).success) {
+    c.executionCtx.waitUntil(logRefusedIntake(c.var.db, client, request, 429, { error: 'rate_limited' }));
+    throw rateLimited(c, RATE_LIMITS.KEY_RATE_LIMIT.periodSeconds);
+  }
+
+  const fallbackLanguage = c.var.meta.language ?? client.language;
+  const parsed = parseSubmission(body, { requireConsent: client.requireConsent, fallbackLanguage });
+  if (!parsed.ok) {
+    const fields = Object.keys(parsed.errors);
+    c.executionCtx.waitUntil(logRefusedIntake(c.var.db, client, request, 422, { error: 'invalid_lead', fields }));
+    throw invalidLead(parsed.errors, parsed.language);
+  }
+
+  // A lead from the dashboard's preview is a test lead, whatever the form said.
+  const submission = preview ? { ...parsed.submission, test: true } : parsed.submission;
+  const lead = await captureLead(c.var.db, c.env.JOBS, client, submission, request);
+  if (!lead.created) c.header('Idempotent-Replayed', 'true');
+  return c.json({ id: lead.id }, 201);
+});
+
+async function limitByIp(c: Context<AppEnv>): Promise<void> {
+  const key = c.var.meta.ip ?? 'unknown';
+  if (!(await c.env.IP_RATE_LIMIT.limit({ key })).success)
+    throw rateLimited(c, RATE_LIMITS.IP_RATE_LIMIT.periodSeconds);
+}
+
+/** A limit's period is when it counts afresh: the one wait that surely works. */
+function rateLimited(c: Context<AppEnv>, periodSeconds: number): AppError {
+  c.header('Retry-After', String(periodSeconds));
+  return new AppError(
+    'rate_limited',
+    bilingual(
+      `Too many requests. Try again in ${periodSeconds} seconds.`,
+      `Trop de requêtes. Réessayez dans ${periodSeconds} secondes.`,
+    ),
+  );
+}
+
+/**
+ * The client of the key, if the key is live and the request's origin is one it allows.
+ * `preview`: the page is this Worker's own (the dashboard's preview, features/settings/
+ * widget-preview.ts), allowed for every live key; its leads are stored as test leads.
+ */
+async function authorize(
+  c: Context<AppEnv>,
+  key: string | undefined,
+): Promise<{ client: WidgetClient; preview: boolean }> {
+  const origin = c.req.header('Origin');
+  const preview = isOwnOrigin({ url: c.req.url, origin, fetchSite: c.req.header('Sec-Fetch-Site') });
+  // The preview reads the key afresh: it must show the settings just saved.
+  const client = key ? await resolveWidgetKey(c.var.db, key, { fresh: preview }) : null;
+  if (!client) throw new AppError('invalid_key');
+  if (preview) return { client, preview };
+  if (!origin || !client.allowedOrigins.includes(origin)) {
+    if (key && c.req.method === 'POST') {
+      const request = requestContext(c, key);
+      c.executionCtx.waitUntil(logRefusedIntake(c.var.db, client, request, 403, { error: 'origin_not_allowed' }));
+    }
+    throw new AppError(
+      'origin_not_allowed',
+      bilingual(
+        `${origin ?? 'A request without an Origin'} is not among this form's allowed sites. Add it in the dashboard's settings.`,
+        `${origin ?? 'Une requête sans Origin'} ne fait pas partie des sites autorisés de ce formulaire. Ajoutez-le dans les réglages du tableau de bord.`,
+      ),
+    );
+  }
+  return { client, preview };
+}
+
+/** The body as a JSON object; the widget sends it as text/plain to skip the preflight. */
+function parseJsonObject(c: Context<AppEnv>, text: string): Record<string, unknown> {
+  const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json' && type !== 'text/plain') {
+    throw new AppError('unsupported_media_type');
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new AppError('not_json');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new AppError('invalid_body');
+  }
+  return body as Record<string, unknown>;
+}
+
+const requestContext = (c: Context<AppEnv>, key: string): RequestContext => ({
+  key,
+  endpoint: c.req.path,
+  method: c.req.method,
+  meta: c.var.meta,
+});
+
+function invalidLead(errors: SubmissionErrors, language: Language): AppError {
+  const fields = Object.fromEntries(
+    Object.entries(errors).map(([field, issue]) => [
+      field,
+      { issue, message: leadErrorMessage(language, field as Parameters<typeof leadErrorMessage>[1], issue) },
+    ]),
+  );
+  // The visitor reads the form's language, whatever their browser's.
+  return new AppError('invalid_lead', undefined, { fields }, language);
+}

@@ -1,0 +1,8 @@
+/**
+ * The offline engine: lead triage and reply writing by EN/FR heuristics, behind the AI
+ * port, so everything runs with no AI configured and answers when the AI fails. Pure: no I/O.
+ */
+export { evaluateTriage, LabelledLeadError, parseLabelledLeads } from './evaluation';
+export { triageOffline } from './offline';
+export { offlineAi } from './offline-engine';
+export { composeReply } from './reply/compose';

@@ -1,0 +1,330 @@
+import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, OpenAIError, RateLimitError } from 'openai';
+import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
+import * as v from 'valibot';
+import { INTENT_KEYS, LANGUAGES, type Language, LEAD_TONES, URGENCIES } from '../../../schema/vocabulary';
+import {
+  type AiEngine,
+  AiError,
+  type AiResult,
+  type AiUsage,
+  type PromptVariant,
+  type ReplyDraft,
+  type ReplyInput,
+  type TranslationContext,
+} from './port';
+import type { Triage, TriageInput } from './triage';
+
+/** The AI port over OpenAI's chat completions, with Structured Outputs for triage and replies. */
+
+export interface OpenAiSettings {
+  apiKey: string;
+  model?: string;
+  baseURL?: string;
+  timeoutMs?: number;
+  maxRetries?: number;
+  fetch?: typeof fetch;
+}
+
+const DEFAULT_MODEL = 'gpt-4o-mini';
+const DEFAULT_TIMEOUT_MS = 20_000;
+const DEFAULT_MAX_RETRIES = 2;
+/**
+ * The SDK sleeps for whatever Retry-After asks, unbounded; past this, a Worker would sit idle
+ * for minutes, so the answer is surfaced as rate_limited and the queue retries later instead.
+ */
+const MAX_RETRY_WAIT_MS = 30_000;
+
+/** USD per million tokens, from OpenAI's price list; cached-input discounts are ignored. */
+const PRICES_PER_MILLION: Record<string, { input: number; output: number }> = {
+  'gpt-4o-mini': { input: 0.15, output: 0.6 },
+  'gpt-4o': { input: 2.5, output: 10 },
+  'gpt-4.1-mini': { input: 0.4, output: 1.6 },
+};
+
+export function createOpenAiEngine(settings: OpenAiSettings): AiEngine {
+  const model = settings.model ?? DEFAULT_MODEL;
+  const timeoutMs = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const client = new OpenAI({
+    apiKey: settings.apiKey,
+    baseURL: settings.baseURL,
+    timeout: timeoutMs,
+    maxRetries: settings.maxRetries ?? DEFAULT_MAX_RETRIES,
+    fetch: guardedFetch(settings.fetch ?? ((input, init) => fetch(input, init)), timeoutMs),
+  });
+
+  async function complete(
+    params: Omit<ChatCompletionCreateParamsNonStreaming, 'model'>,
+  ): Promise<{ content: string; usage: AiUsage; latencyMs: number }> {
+    const started = Date.now();
+    let raw: unknown;
+    try {
+      raw = await client.chat.completions.create({ ...params, model });
+    } catch (error) {
+      throw toAiError(error);
+    }
+    const latencyMs = Date.now() - started;
+    const parsed = v.safeParse(CompletionEnvelope, raw);
+    if (!parsed.success) {
+      throw new AiError('OpenAI answered with something that is not a chat completion', 'malformed', true);
+    }
+    const completion = parsed.output;
+    const choice = completion.choices[0];
+    if (choice.message.refusal) {
+      throw new AiError(`The model refused: ${choice.message.refusal}`, 'refused', false);
+    }
+    if (choice.finish_reason === 'content_filter') {
+      throw new AiError('The answer was stopped by the content filter', 'refused', false);
+    }
+    if (choice.finish_reason === 'length') {
+      throw new AiError('The answer was cut off at the token limit', 'malformed', false);
+    }
+    const usedModel = completion.model ?? model;
+    const promptTokens = completion.usage?.prompt_tokens ?? 0;
+    const completionTokens = completion.usage?.completion_tokens ?? 0;
+    return {
+      content: choice.message.content ?? '',
+      usage: {
+        model: usedModel,
+        promptTokens,
+        completionTokens,
+        costUsd: costUsd(usedModel, promptTokens, completionTokens),
+      },
+      latencyMs,
+    };
+  }
+
+  async function completeJson<T>(
+    prompt: PromptVariant,
+    userContent: unknown,
+    format: { name: string; schema: Record<string, unknown> },
+    validator: v.GenericSchema<unknown, T>,
+  ): Promise<AiResult<T>> {
+    const { content, usage, latencyMs } = await complete({
+      messages: [
+        { role: 'system', content: prompt.text },
+        { role: 'user', content: JSON.stringify(userContent) },
+      ],
+      response_format: { type: 'json_schema', json_schema: { name: format.name, strict: true, schema: format.schema } },
+    });
+    let json: unknown;
+    try {
+      json = JSON.parse(content);
+    } catch (error) {
+      throw new AiError(`The ${format.name} answer is not JSON`, 'malformed', false, { cause: error });
+    }
+    const result = v.safeParse(validator, json);
+    if (!result.success) {
+      const issues = result.issues.map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`).join('; ');
+      throw new AiError(`The ${format.name} answer does not fit its schema: ${issues}`, 'invalid_output', false);
+    }
+    return { value: result.output, engine: 'openai', usage, latencyMs };
+  }
+
+  return {
+    name: 'openai',
+
+    triage(input: TriageInput, prompt: PromptVariant): Promise<AiResult<Triage>> {
+      const lead = {
+        name: input.name,
+        message: input.message,
+        formLanguage: input.formLanguage ?? null,
+        businessName: input.businessName,
+        industry: input.industry ?? null,
+      };
+      return completeJson(prompt, lead, { name: 'lead_triage', schema: TRIAGE_JSON_SCHEMA }, TriageOutput);
+    },
+
+    writeReply(input: ReplyInput, prompt: PromptVariant): Promise<AiResult<ReplyDraft>> {
+      const context = {
+        lead: { name: input.lead.name, message: input.lead.message },
+        triage: {
+          language: input.triage.language,
+          intent: input.triage.intent,
+          urgency: input.triage.urgency,
+          summary: input.triage.summary,
+        },
+        business: { name: input.business.name, tone: input.business.tone, bookingLink: input.business.bookingLink },
+      };
+      return completeJson(prompt, context, { name: 'lead_reply', schema: REPLY_JSON_SCHEMA }, ReplyOutput);
+    },
+
+    async translate(
+      text: string,
+      from: Language,
+      to: Language,
+      context: TranslationContext,
+    ): Promise<AiResult<string> | null> {
+      // Nothing to translate: no call, no cost.
+      if (from === to) return { value: text, engine: 'openai', usage: null, latencyMs: 0 };
+      const { content, usage, latencyMs } = await complete({
+        messages: [
+          { role: 'system', content: translationPrompt(from, to, context) },
+          { role: 'user', content: text },
+        ],
+      });
+      const translation = content.trim();
+      if (translation === '') throw new AiError('The translation came back empty', 'invalid_output', false);
+      return { value: translation, engine: 'openai', usage, latencyMs };
+    },
+  };
+}
+
+// --- prompts and schemas ---------------------------------------------------------------
+
+const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', fr: 'Canadian French' };
+
+const CONTEXT_NOTES: Record<TranslationContext, string> = {
+  lead_summary: 'The text is a short summary of a customer enquiry to a small business.',
+  intent: 'The text is a short label naming what a customer enquiry is about.',
+  tone: 'The text is a one-word label for the tone of a message.',
+  ui_text: 'The text is interface text in a business dashboard.',
+};
+
+function translationPrompt(from: Language, to: Language, context: TranslationContext): string {
+  return [
+    `Translate the user's text from ${LANGUAGE_NAMES[from]} to ${LANGUAGE_NAMES[to]}.`,
+    CONTEXT_NOTES[context],
+    'Keep names, numbers, dates, links and the meaning exactly; write naturally, as a native speaker would.',
+    'Answer with only the translation: no quotes, no notes, no explanation.',
+  ].join(' ');
+}
+
+const TRIAGE_JSON_SCHEMA = {
+  type: 'object',
+  properties: {
+    language: { type: 'string', enum: [...LANGUAGES], description: 'The language the message is written in.' },
+    intent: { type: 'string', enum: [...INTENT_KEYS], description: 'What the lead is after.' },
+    urgency: { type: 'string', enum: [...URGENCIES], description: 'High when an answer is needed today.' },
+    tone: { type: 'string', enum: [...LEAD_TONES], description: 'The tone of the message.' },
+    confidence: {
+      type: 'number',
+      minimum: 0,
+      maximum: 1,
+      description: 'How sure you are of intent and urgency together.',
+    },
+    summary: { type: 'string', description: 'One paragraph, in the language of the message.' },
+  },
+  required: ['language', 'intent', 'urgency', 'tone', 'confidence', 'summary'],
+  additionalProperties: false,
+};
+
+const REPLY_JSON_SCHEMA = {
+  type: 'object',
+  properties: {
+    subject: { type: 'string', description: 'The subject line of the reply email.' },
+    body: { type: 'string', description: 'The plain-text body; paragraphs separated by blank lines.' },
+  },
+  required: ['subject', 'body'],
+  additionalProperties: false,
+};
+
+const TriageOutput = v.strictObject({
+  language: v.picklist(LANGUAGES),
+  intent: v.picklist(INTENT_KEYS),
+  urgency: v.picklist(URGENCIES),
+  tone: v.picklist(LEAD_TONES),
+  confidence: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  summary: v.pipe(v.string(), v.trim(), v.nonEmpty()),
+});
+
+const ReplyOutput = v.strictObject({
+  // The subject becomes a mail header: one line, or the mailer would refuse it.
+  subject: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(200), v.regex(/^[^\r\n]*$/, 'must be one line')),
+  body: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(4000)),
+});
+
+/** The parts of a chat.completion this adapter reads, checked rather than trusted. */
+const CompletionEnvelope = v.looseObject({
+  model: v.optional(v.string()),
+  choices: v.tupleWithRest(
+    [
+      v.looseObject({
+        finish_reason: v.nullish(v.string()),
+        message: v.looseObject({ content: v.nullish(v.string()), refusal: v.nullish(v.string()) }),
+      }),
+    ],
+    v.unknown(),
+  ),
+  usage: v.nullish(v.looseObject({ prompt_tokens: v.number(), completion_tokens: v.number() })),
+});
+
+// --- cost, transport and errors --------------------------------------------------------
+
+function costUsd(model: string, promptTokens: number, completionTokens: number): number {
+  // Responses name a dated snapshot ("gpt-4o-mini-2024-07-18"); prices are per family.
+  const price = PRICES_PER_MILLION[model] ?? PRICES_PER_MILLION[model.replace(/-\d{4}-\d{2}-\d{2}$/, '')];
+  // An unknown model (a new one, or another provider behind baseURL) is recorded at 0 rather
+  // than guessed; its token counts are still stored, so its cost can be worked out later.
+  if (!price) return 0;
+  return (promptTokens * price.input + completionTokens * price.output) / 1_000_000;
+}
+
+type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+/**
+ * Two limits the SDK does not set: its timeout stops at the response headers, so this one also
+ * covers reading the body; and a retryable answer asking for a long wait is marked
+ * `x-should-retry: false`, so the SDK gives up at once instead of sleeping through it.
+ */
+function guardedFetch(inner: Fetch, timeoutMs: number): Fetch {
+  return async (input, init) => {
+    const deadline = AbortSignal.timeout(Math.ceil(timeoutMs));
+    const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+    const response = await inner(input, { ...init, signal });
+    if (response.ok || retryWaitMs(response.headers) <= MAX_RETRY_WAIT_MS) return response;
+    const headers = new Headers(response.headers);
+    headers.set('x-should-retry', 'false');
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  };
+}
+
+/** The wait a response asks for, as the SDK reads it; 0 when it asks for none. */
+function retryWaitMs(headers: Headers): number {
+  const milliseconds = Number.parseFloat(headers.get('retry-after-ms') ?? '');
+  if (!Number.isNaN(milliseconds)) return milliseconds;
+  const retryAfter = headers.get('retry-after');
+  if (!retryAfter) return 0;
+  const seconds = Number.parseFloat(retryAfter);
+  if (!Number.isNaN(seconds)) return seconds * 1000;
+  const date = Date.parse(retryAfter);
+  return Number.isNaN(date) ? 0 : date - Date.now();
+}
+
+/** Every failure as an `AiError`: no SDK class leaves this adapter. */
+function toAiError(error: unknown): AiError {
+  if (error instanceof AiError) return error;
+  const options = { cause: error };
+  // Subclass checks first: a timeout is a connection error, and both are API errors.
+  if (error instanceof APIConnectionTimeoutError) {
+    return new AiError('OpenAI did not answer in time', 'timeout', true, options);
+  }
+  if (error instanceof APIConnectionError) {
+    return new AiError(`Could not reach OpenAI: ${error.message}`, 'network', true, options);
+  }
+  if (error instanceof RateLimitError) {
+    // A spent quota answers 429 too, but waiting will not refill it.
+    if (error.code === 'insufficient_quota') {
+      return new AiError('The OpenAI account is out of quota', 'refused', false, options);
+    }
+    return new AiError('OpenAI rate limit reached', 'rate_limited', true, options);
+  }
+  if (error instanceof APIError) {
+    const status = error.status ?? 0;
+    if (status >= 500) return new AiError(`OpenAI server error ${status}`, 'server', true, options);
+    // The SDK also retries these two (request timeout, lock timeout): transient by nature.
+    if (status === 408) return new AiError('OpenAI timed out the request', 'timeout', true, options);
+    if (status === 409) return new AiError('OpenAI reported a conflict', 'server', true, options);
+    return new AiError(`OpenAI refused the request (${status}): ${error.message}`, 'refused', false, options);
+  }
+  if (error instanceof OpenAIError) {
+    return new AiError(`OpenAI client error: ${error.message}`, 'malformed', false, options);
+  }
+  if (error instanceof SyntaxError) {
+    // The SDK parses a JSON body without guarding it; a garbled body is a transport fault.
+    return new AiError('OpenAI answered with malformed JSON', 'malformed', true, options);
+  }
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+    return new AiError('OpenAI did not finish its answer in time', 'timeout', true, options);
+  }
+  return new AiError(`OpenAI call failed: ${String(error)}`, 'network', true, options);
+}

@@ -1,0 +1,72 @@
+import type { EmailTone, Language } from '../../../schema/vocabulary';
+import type { Triage, TriageInput } from './triage';
+
+/** Which engine produced a result (stored in lead_memory.enrichment_engine and the histories). */
+export type AiEngineName = 'openai' | 'offline';
+
+/** A prompt variant from prompt_registry, as the engines use it. */
+export interface PromptVariant {
+  /** prompt_registry.id */
+  id: string;
+  /** prompt_registry.variant_id, e.g. "triage.en.v1" */
+  variantId: string;
+  /** The system prompt. */
+  text: string;
+  language: Language;
+}
+
+export interface AiUsage {
+  model: string;
+  promptTokens: number;
+  completionTokens: number;
+  costUsd: number;
+}
+
+/** A result and what it cost. `usage` is null for the offline engine. */
+export interface AiResult<T> {
+  value: T;
+  engine: AiEngineName;
+  usage: AiUsage | null;
+  latencyMs: number;
+}
+
+/** What a reply is written from. */
+export interface ReplyInput {
+  lead: { name: string; message: string };
+  triage: Triage;
+  business: { name: string; tone: EmailTone; bookingLink: string | null; industry?: string | null | undefined };
+}
+
+/** A reply's words, before it becomes an email; `body` is plain text, paragraphs split by blank lines. */
+export interface ReplyDraft {
+  subject: string;
+  body: string;
+}
+
+export type TranslationContext = 'lead_summary' | 'intent' | 'tone' | 'ui_text';
+
+/**
+ * The AI port. Two adapters: OpenAI (platform/ai/openai.ts) and the offline engine
+ * (features/triage/offline-engine.ts). Adapters throw `AiError` when they cannot answer; the caller
+ * falls back to the offline engine.
+ */
+export interface AiEngine {
+  readonly name: AiEngineName;
+  triage(input: TriageInput, prompt: PromptVariant): Promise<AiResult<Triage>>;
+  writeReply(input: ReplyInput, prompt: PromptVariant): Promise<AiResult<ReplyDraft>>;
+  /** null when this engine cannot translate (the offline engine). */
+  translate(text: string, from: Language, to: Language, context: TranslationContext): Promise<AiResult<string> | null>;
+}
+
+/** Why an adapter gave up; `retryable` says whether trying later might work. */
+export class AiError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'timeout' | 'rate_limited' | 'server' | 'malformed' | 'invalid_output' | 'refused' | 'network',
+    readonly retryable: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'AiError';
+  }
+}

@@ -1,0 +1,85 @@
+import type { Language } from '../../schema/vocabulary';
+import type { DatabaseAccess } from './db';
+import type { QueueMessage } from './jobs/message';
+import type { RateLimitBinding } from './rate-limits';
+
+/** Bindings and variables the Worker receives (wrangler.toml, .dev.vars, `wrangler secret`). */
+export type Env = Settings & Bindings & Record<RateLimitBinding, RateLimit>;
+
+interface Settings {
+  /** Postgres connection string: Neon in production, the embedded database locally. */
+  DATABASE_URL: string;
+  /**
+   * `host:port/path` of a WebSocket-to-Postgres proxy, for a database that is not Neon
+   * (the embedded one, or any Postgres). Unset on Neon, which speaks WebSocket itself.
+   */
+  DATABASE_WS_PROXY?: string;
+  /** The demo client's widget key; set by `npm start` to serve `/demo`, unset in production. */
+  DEMO_WIDGET_KEY?: string;
+  /** "on" serves the dev mailer's outbox at /dev/outbox (`npm start` sets it); never in production. */
+  DEV_OUTBOX?: string;
+  /** The dashboard's origin, for links in emails (e.g. https://avenir.example.workers.dev). */
+  APP_URL?: string;
+  /** Secret. When set, triage, replies and translations use OpenAI; else the offline engine. */
+  OPENAI_API_KEY?: string;
+  /** Default gpt-4o-mini. */
+  OPENAI_MODEL?: string;
+  /** An OpenAI-compatible endpoint instead of api.openai.com (a proxy, a gateway, a test server). */
+  OPENAI_BASE_URL?: string;
+  /** Per-request timeout in milliseconds, default 20000. */
+  OPENAI_TIMEOUT_MS?: string;
+  /** Gmail API credentials (secrets); all four set sends mail through Gmail, else through the dev outbox. */
+  GMAIL_CLIENT_ID?: string;
+  GMAIL_CLIENT_SECRET?: string;
+  GMAIL_REFRESH_TOKEN?: string;
+  /** The Gmail address mail goes out from. */
+  GMAIL_SENDER?: string;
+  /** The From address of the dev outbox, default replies@avenir.local. */
+  MAIL_FROM?: string;
+}
+
+interface Bindings {
+  /** The static assets of dist/public (wrangler.toml `[assets]`): the dashboard's index.html. */
+  ASSETS: Fetcher;
+  /** Background work (wrangler.toml `[[queues.producers]]`): each feature's registered jobs. */
+  JOBS: Queue<QueueMessage>;
+}
+
+/** The signed-in dashboard session a request runs as (features/accounts sets it). */
+export interface ActiveSession {
+  id: string;
+  /** The account that signed in. */
+  accountId: string;
+  /** Its email: who did what, in audit rows such as `lead_actions.performed_by`. */
+  accountEmail: string;
+  /** The client whose dashboard is shown: the account's own, or the one an internal account switched to. */
+  clientId: string;
+  isInternal: boolean;
+  mustChangePassword: boolean;
+}
+
+/** Who sent the request, read once from its headers (platform/http/request-meta.ts). */
+export interface RequestMeta {
+  /** The visitor's address (`CF-Connecting-IP`), null when absent or not an IP address. */
+  ip: string | null;
+  /** `User-Agent`, cut to the length every table stores. */
+  userAgent: string | null;
+  origin: string | null;
+  /** The language `Accept-Language` asks for among ours; null when it names neither. */
+  language: Language | null;
+}
+
+/** Per-request values set by middleware. */
+export interface Variables {
+  db: DatabaseAccess;
+  requestId: string;
+  meta: RequestMeta;
+  /** The dashboard session, on routes behind the session wall. */
+  session: ActiveSession;
+}
+
+/** The one Hono context type every route and middleware uses. */
+export interface AppEnv {
+  Bindings: Env;
+  Variables: Variables;
+}

@@ -1,0 +1,87 @@
+import { ERROR_STATUS, type ErrorCode } from '../../schema/errors';
+import type { Language } from '../../schema/vocabulary';
+
+export type { ErrorCode };
+
+/** A text a person reads, in each language the product speaks. */
+export type LocalizedText = Readonly<Record<Language, string>>;
+
+export const bilingual = (en: string, fr: string): LocalizedText => ({ en, fr });
+
+/** What each code says when the thrower has nothing more precise to say. */
+const DEFAULT_TEXT: Record<ErrorCode, LocalizedText> = {
+  malformed_request: bilingual('The request body could not be read.', 'Le corps de la requête est illisible.'),
+  unauthenticated: bilingual('Sign in to continue.', 'Connectez-vous pour continuer.'),
+  invalid_credentials: bilingual(
+    'The email or password is incorrect.',
+    'Le courriel ou le mot de passe est incorrect.',
+  ),
+  wrong_password: bilingual('The current password is incorrect.', 'Le mot de passe actuel est incorrect.'),
+  invalid_key: bilingual(
+    'This widget key is unknown or has been revoked.',
+    'Cette clé de formulaire est inconnue ou a été révoquée.',
+  ),
+  forbidden: bilingual(
+    'Only Avenir staff accounts can do this.',
+    'Seuls les comptes du personnel d’Avenir le peuvent.',
+  ),
+  csrf: bilingual(
+    'This request did not come from the Avenir dashboard. Reload the page and try again.',
+    'Cette requête ne vient pas du tableau de bord d’Avenir. Rechargez la page et réessayez.',
+  ),
+  origin_not_allowed: bilingual(
+    'This origin may not call the Avenir API.',
+    'Cette origine ne peut pas appeler l’API d’Avenir.',
+  ),
+  password_change_required: bilingual(
+    'Choose a new password to replace your one-time password.',
+    'Choisissez un nouveau mot de passe pour remplacer votre mot de passe temporaire.',
+  ),
+  not_found: bilingual('Not found.', 'Introuvable.'),
+  client_not_found: bilingual('No client has this id.', 'Aucun client n’a cet identifiant.'),
+  widget_not_found: bilingual('No form of yours has this key.', 'Aucun de vos formulaires n’a cette clé.'),
+  email_taken: bilingual('A client with this email already exists.', 'Un client avec ce courriel existe déjà.'),
+  body_too_large: bilingual('The request body is too large.', 'Le corps de la requête est trop volumineux.'),
+  unsupported_media_type: bilingual(
+    'Send the lead as JSON (application/json or text/plain).',
+    'Envoyez le client potentiel en JSON (application/json ou text/plain).',
+  ),
+  not_json: bilingual('The request body is not valid JSON.', 'Le corps de la requête n’est pas du JSON valide.'),
+  invalid_request: bilingual('Please check the highlighted fields.', 'Veuillez vérifier les champs indiqués.'),
+  invalid_lead: bilingual('Please check the highlighted fields.', 'Veuillez vérifier les champs indiqués.'),
+  invalid_body: bilingual('The request body must be a JSON object.', 'Le corps de la requête doit être un objet JSON.'),
+  invalid_client: bilingual('Please check the client’s fields.', 'Veuillez vérifier les champs du client.'),
+  invalid_website: bilingual('This is not a website.', 'Ce n’est pas un site Web.'),
+  rate_limited: bilingual('Too many requests. Try again in a minute.', 'Trop de requêtes. Réessayez dans une minute.'),
+  too_many_attempts: bilingual(
+    'Too many failed attempts. Try again later.',
+    'Trop de tentatives infructueuses. Réessayez plus tard.',
+  ),
+  internal_error: bilingual('Something went wrong on our side.', 'Un problème est survenu de notre côté.'),
+};
+
+/**
+ * The one error type features throw, background jobs included. It names a code of the
+ * closed vocabulary, never a status: the HTTP edge (`errorStatus`, platform/http/
+ * error-envelope.ts) chooses that, and picks the text in the reader's language.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly text: LocalizedText = DEFAULT_TEXT[code],
+    readonly details?: Record<string, unknown>,
+    /** The language its reader is known to read (a lead's form), over the request's. */
+    readonly language?: Language,
+  ) {
+    // English in logs; the envelope carries the reader's language.
+    super(text.en);
+    this.name = 'AppError';
+  }
+}
+
+export const errorStatus = (code: ErrorCode) => ERROR_STATUS[code];
+
+/** The JSON body of every error answer. */
+export interface ErrorEnvelope {
+  error: { code: ErrorCode; message: string; requestId: string; details?: Record<string, unknown> };
+}

@@ -1,0 +1,63 @@
+import { AppError, bilingual } from '../errors';
+
+/**
+ * How much of an oversized body is still read (and thrown away) before answering 413. A
+ * server that answers without reading what the client is still sending makes the client's
+ * socket reset, and the client sees a network error instead of the 413 (the widget would
+ * retry it forever). Past this, the client is not a form, and a reset is its problem.
+ */
+const DRAIN_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * The request body as text, refused with 413 past `maxBytes` whether or not it declares a
+ * Content-Length. Never holds more than `maxBytes` of it.
+ */
+export async function readBoundedText(request: Request, maxBytes: number): Promise<string> {
+  const tooLarge = () =>
+    new AppError(
+      'body_too_large',
+      bilingual(
+        `The request body is over ${maxBytes / 1024} KB.`,
+        `Le corps de la requête dépasse ${maxBytes / 1024} Ko.`,
+      ),
+    );
+  const body = request.body;
+  if (!body) return '';
+  const declared = Number(request.headers.get('Content-Length') ?? Number.NaN);
+  // HTTP framing holds a body to its declared length: within the limit, the runtime reads it fastest.
+  if (declared <= maxBytes) return request.text();
+  const reader = body.getReader();
+  if (declared > maxBytes) {
+    await drain(reader, 0);
+    throw tooLarge();
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await drain(reader, size);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, alreadyRead: number): Promise<void> {
+  let read = alreadyRead;
+  while (read <= DRAIN_LIMIT_BYTES) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    read += value.byteLength;
+  }
+  await reader.cancel();
+}

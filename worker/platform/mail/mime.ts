@@ -1,0 +1,224 @@
+import { bytesToBase64 } from '../encoding';
+import type { Address, OutgoingMail } from './port';
+
+/**
+ * RFC 5322 / MIME messages for the mail adapters, built by hand because a Worker has no
+ * mail library and the format needs only a page of rules: CRLF everywhere, ASCII-only
+ * headers (RFC 2047 encoded-words for the rest), base64 bodies wrapped at 76 characters.
+ */
+
+const CRLF = '\r\n';
+/** RFC 5322 allows 998; 78 is the line length every mail client is comfortable with. */
+const MAX_HEADER_LINE = 76;
+const BASE64_LINE = 76;
+
+export interface MimeOptions {
+  date: Date;
+  /** The full Message-ID, angle brackets included: see `messageIdFor`. */
+  messageId: string;
+}
+
+export function buildMimeMessage(mail: OutgoingMail, options: MimeOptions): string {
+  assertMessageId(options.messageId);
+  const boundary = boundaryFor(options.messageId);
+  const headers = [
+    addressHeader('From', mail.from),
+    addressHeader('To', mail.to),
+    ...(mail.replyTo ? [addressHeader('Reply-To', mail.replyTo)] : []),
+    textHeader('Subject', mail.subject),
+    `Date: ${rfc5322Date(options.date)}`,
+    `Message-ID: ${options.messageId}`,
+    'MIME-Version: 1.0',
+    `Content-Type: multipart/alternative; boundary="${boundary}"`,
+  ];
+  return [
+    ...headers,
+    '',
+    `--${boundary}`,
+    ...bodyPart('text/plain', mail.text),
+    `--${boundary}`,
+    ...bodyPart('text/html', mail.html),
+    `--${boundary}--`,
+    '',
+  ].join(CRLF);
+}
+
+/**
+ * `<key@domain>` for a mail's idempotency key, so every retry of one mail carries the same
+ * Message-ID. Characters outside [A-Za-z0-9_-] are written `=XX` (UTF-8 bytes in hex), which
+ * keeps distinct keys distinct; the domain is normalised to lower-case ASCII (punycode).
+ */
+export function messageIdFor(idempotencyKey: string, domain: string): string {
+  if (idempotencyKey === '') throw new TypeError('An idempotency key is required for a Message-ID');
+  const local = [...new TextEncoder().encode(idempotencyKey)]
+    .map((byte) => {
+      const char = String.fromCharCode(byte);
+      return /[A-Za-z0-9_-]/.test(char) ? char : `=${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    })
+    .join('');
+  return `<${local}@${normalizeDomain(domain)}>`;
+}
+
+export function escapeHtml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
+
+/**
+ * The HTML part of a plain-text mail: paragraphs on blank lines, `<br>` on single line
+ * breaks, and a line that is only an http(s) URL (a booking link) made clickable.
+ */
+export function textToHtml(text: string): string {
+  const paragraphs = text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter((paragraph) => paragraph !== '');
+  return paragraphs.map((paragraph) => `<p>${paragraph.split('\n').map(lineToHtml).join('<br>\n')}</p>`).join('\n');
+}
+
+function lineToHtml(line: string): string {
+  const trimmed = line.trim();
+  if (/^https?:\/\/\S+$/i.test(trimmed)) {
+    const href = escapeHtml(trimmed);
+    return `<a href="${href}">${href}</a>`;
+  }
+  return escapeHtml(line);
+}
+
+// --- headers ---------------------------------------------------------------------------
+
+function assertNoLineBreak(value: string, what: string): void {
+  // A CR or LF in a header value would end the header and let the value write its own
+  // (a Bcc, say): refuse rather than strip, since the value is already wrong upstream.
+  if (/[\r\n]/.test(value)) throw new TypeError(`${what} must not contain a line break`);
+}
+
+function addressHeader(header: string, address: Address): string {
+  assertNoLineBreak(address.email, `${header} address`);
+  // Commas, angle brackets, quotes or spaces in an address would add recipients or break
+  // the header's structure; a lead's email is validated at intake, so this is a bug guard.
+  if (!/^[^\s<>(),;:"\\[\]@]+@[^\s<>(),;:"\\[\]@]+$/.test(address.email)) {
+    throw new TypeError(`${header} address is not a plain addr-spec: ${JSON.stringify(address.email)}`);
+  }
+  assertNoLineBreak(address.name ?? '', `${header} display name`);
+  const angleAddr = `<${address.email}>`;
+  const displayName = address.name?.trim();
+  if (!displayName) return `${header}: ${angleAddr}`;
+  const quoted = `"${displayName.replace(/[\\"]/g, '\\$&')}"`;
+  const fitsQuoted = isPlainAscii(displayName) && `${header}: ${quoted}`.length <= MAX_HEADER_LINE;
+  return foldHeader(header, [...(fitsQuoted ? [quoted] : encodedWords(displayName)), angleAddr]);
+}
+
+/** An unstructured header (Subject): folded at spaces when it is plain ASCII, else encoded. */
+function textHeader(name: string, value: string): string {
+  assertNoLineBreak(value, name);
+  const words = value.split(' ');
+  const foldable =
+    isPlainAscii(value) &&
+    !value.includes('=?') &&
+    words.every((word, index) => word !== '' || index === 0) &&
+    words.every((word) => ` ${word}`.length <= MAX_HEADER_LINE - name.length - 1);
+  return foldHeader(name, foldable ? words : encodedWords(value));
+}
+
+/** Joins tokens with single spaces, breaking lines before a token that would pass the limit. */
+function foldHeader(name: string, tokens: string[]): string {
+  const lines: string[] = [];
+  let line = `${name}:`;
+  let lineHasToken = false;
+  for (const token of tokens) {
+    if (lineHasToken && line.length + 1 + token.length > MAX_HEADER_LINE) {
+      lines.push(line);
+      line = '';
+    }
+    line += ` ${token}`;
+    lineHasToken = true;
+  }
+  lines.push(line);
+  return lines.join(CRLF);
+}
+
+function isPlainAscii(value: string): boolean {
+  return /^[\x20-\x7e]*$/.test(value);
+}
+
+/**
+ * RFC 2047 `=?UTF-8?B?…?=` words for a value, each at most 75 characters and short enough
+ * that "Reply-To: " plus one word stays within a line; never splits a character's bytes.
+ */
+function encodedWords(value: string): string[] {
+  const maxBytes = 36; // 48 base64 characters: 60-character words
+  const encoder = new TextEncoder();
+  const words: string[] = [];
+  let chunk: number[] = [];
+  for (const char of value) {
+    const bytes = encoder.encode(char);
+    if (chunk.length + bytes.length > maxBytes && chunk.length > 0) {
+      words.push(`=?UTF-8?B?${bytesToBase64(chunk)}?=`);
+      chunk = [];
+    }
+    chunk.push(...bytes);
+  }
+  if (chunk.length > 0 || words.length === 0) words.push(`=?UTF-8?B?${bytesToBase64(chunk)}?=`);
+  return words;
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Tue, 01 Jul 2025 09:05:00 +0000": RFC 5322 section 3.3, in UTC. */
+function rfc5322Date(date: Date): string {
+  if (Number.isNaN(date.getTime())) throw new TypeError('Invalid Date header');
+  const two = (n: number) => String(n).padStart(2, '0');
+  return (
+    `${WEEKDAYS[date.getUTCDay()]}, ${two(date.getUTCDate())} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()} ` +
+    `${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())} +0000`
+  );
+}
+
+function assertMessageId(messageId: string): void {
+  if (!/^<[\x21-\x3b\x3d\x3f-\x7e]+@[\x21-\x3b\x3d\x3f-\x7e]+>$/.test(messageId)) {
+    throw new TypeError(`Not a Message-ID: ${JSON.stringify(messageId)}`);
+  }
+}
+
+function normalizeDomain(domain: string): string {
+  const trimmed = domain.trim();
+  if (trimmed === '' || /[\s/@:?#\\[\]<>]/.test(trimmed))
+    throw new TypeError(`Not a domain: ${JSON.stringify(domain)}`);
+  // URL parsing lower-cases and converts an internationalised domain to punycode.
+  const host = new URL(`http://${trimmed}`).hostname;
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(host)) throw new TypeError(`Not a domain: ${JSON.stringify(domain)}`);
+  return host;
+}
+
+// --- bodies ----------------------------------------------------------------------------
+
+/**
+ * A boundary from the Message-ID, so the same mail is byte-for-byte the same message. It
+ * starts with "=_", which base64 text can never contain, so it cannot collide with a body.
+ */
+function boundaryFor(messageId: string): string {
+  // FNV-1a, twice with different offsets: 64 bits of spread, no crypto needed for this.
+  const fnv = (seed: number) => {
+    let hash = seed;
+    for (let i = 0; i < messageId.length; i++) {
+      hash ^= messageId.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    return hash.toString(16).padStart(8, '0');
+  };
+  return `=_avenir_${fnv(0x811c9dc5)}${fnv(0x01000193)}`;
+}
+
+function bodyPart(mediaType: 'text/plain' | 'text/html', content: string): string[] {
+  const base64 = bytesToBase64(new TextEncoder().encode(content.replace(/\r?\n/g, CRLF)));
+  const lines: string[] = [];
+  for (let i = 0; i < base64.length; i += BASE64_LINE) lines.push(base64.slice(i, i + BASE64_LINE));
+  return [`Content-Type: ${mediaType}; charset=UTF-8`, 'Content-Transfer-Encoding: base64', '', ...lines];
+}

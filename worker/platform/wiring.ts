@@ -1,0 +1,47 @@
+import { createOpenAiEngine } from './ai/openai';
+import type { AiEngine } from './ai/port';
+import type { DatabaseAccess } from './db';
+import type { Env } from './env';
+import { createGmailMailer } from './mail/gmail';
+import { createOutboxMailer } from './mail/outbox';
+import type { Address, Mailer } from './mail/port';
+
+/**
+ * The adapters the Worker's bindings configure. With no keys set everything still runs:
+ * no AI provider (the features fall back on their offline engine), mail to the dev outbox.
+ */
+
+/** OpenAI when a key is configured, else null. */
+export function aiFromEnv(env: Env): AiEngine | null {
+  if (!env.OPENAI_API_KEY) return null;
+  const timeoutMs = Number(env.OPENAI_TIMEOUT_MS);
+  return createOpenAiEngine({
+    apiKey: env.OPENAI_API_KEY,
+    ...(env.OPENAI_MODEL ? { model: env.OPENAI_MODEL } : {}),
+    ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}),
+    ...(Number.isFinite(timeoutMs) && timeoutMs > 0 ? { timeoutMs } : {}),
+  });
+}
+
+/** The Gmail account's credentials, when all four are set. */
+function gmailAccount(env: Env) {
+  const { GMAIL_CLIENT_ID: clientId, GMAIL_CLIENT_SECRET: clientSecret, GMAIL_REFRESH_TOKEN: refreshToken } = env;
+  const sender = env.GMAIL_SENDER;
+  return clientId && clientSecret && refreshToken && sender
+    ? { clientId, clientSecret, refreshToken, sender: { email: sender } }
+    : null;
+}
+
+/** The address mail goes out from: the Gmail account, or the dev outbox's. */
+export function senderFromEnv(env: Env): Address {
+  return gmailAccount(env)?.sender ?? { email: env.MAIL_FROM ?? 'replies@avenir.local' };
+}
+
+/** Gmail when all its credentials are set, else the dev outbox. */
+export function mailerFromEnv(env: Env, db: DatabaseAccess): Mailer {
+  const gmail = gmailAccount(env);
+  return gmail ? createGmailMailer(gmail) : createOutboxMailer(db);
+}
+
+/** The dashboard's origin without a trailing slash, for links in emails. */
+export const appUrlFromEnv = (env: Env): string => (env.APP_URL ?? 'http://127.0.0.1:8787').replace(/\/$/, '');

@@ -1,9 +1,0 @@
-import { Hono } from 'hono';
-import type { AppEnv } from '../env';
-import { checkHealth } from '../services/health';
-
-export const health = new Hono<AppEnv>().get('/healthz', async (c) => {
-  const report = await checkHealth(c.var.db);
-  c.header('Cache-Control', 'no-store');
-  return c.json(report, report.ok ? 200 : 503);
-});
