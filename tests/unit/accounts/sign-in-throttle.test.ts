@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shouldTouchSession } from '../../../worker/features/accounts/session-activity';
-import { type Attempt, decideThrottle } from '../../../worker/features/accounts/sign-in-throttle';
+import { type Attempt, attemptTime, decideThrottle } from '../../../worker/features/accounts/sign-in-throttle';
 
 const now = new Date('2026-11-25T12:00:00Z');
 const minutesAgo = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
@@ -36,6 +36,27 @@ describe('sign-in throttle per account', () => {
     expect(decideThrottle({ accountAttempts: attempts, ipFailures: [], now }).allowed).toBe(true);
   });
 
+  it('counts failures stamped after now: attempts let through just before, by a clock a little ahead', () => {
+    const ahead = (ms: number): Attempt => ({ at: new Date(now.getTime() + ms), succeeded: false });
+    const attempts = [ahead(1), ahead(2), ahead(3), failure(1), ahead(40)];
+    expect(decideThrottle({ accountAttempts: attempts, ipFailures: [], now })).toEqual({
+      allowed: false,
+      retryAfterSeconds: 14 * 60, // the oldest of them, a minute ago, leaves the window in 14 minutes
+    });
+    expect(decideThrottle({ accountAttempts: [], ipFailures: Array(20).fill(ahead(5).at), now }).allowed).toBe(false);
+  });
+
+  it('forgives only the failures recorded before the success, as attemptTime orders them', () => {
+    // A success stamped 2 ms ahead of this clock, then five failures recorded after it.
+    let attempts: Attempt[] = [{ at: new Date(now.getTime() + 2), succeeded: true }];
+    for (let i = 0; i < 4; i++) {
+      attempts = [...attempts, { at: attemptTime(attempts, now), succeeded: false }];
+      expect(decideThrottle({ accountAttempts: attempts, ipFailures: [], now }).allowed).toBe(true);
+    }
+    attempts = [...attempts, { at: attemptTime(attempts, now), succeeded: false }];
+    expect(decideThrottle({ accountAttempts: attempts, ipFailures: [], now }).allowed).toBe(false);
+  });
+
   it('never answers a retry of less than one second', () => {
     const edge = new Date(now.getTime() - 15 * 60_000 + 200);
     const attempts = [failure(1), failure(2), failure(3), failure(4), { at: edge, succeeded: false }];
@@ -65,6 +86,21 @@ describe('sign-in throttle per IP', () => {
     const account = [failure(1), failure(2), failure(3), failure(4), failure(14)];
     const refused = decideThrottle({ accountAttempts: account, ipFailures: failures(20), now });
     expect(refused).toEqual({ allowed: false, retryAfterSeconds: 300 });
+  });
+});
+
+describe('the time an attempt is recorded at', () => {
+  it('is now when every attempt before it is older', () => {
+    expect(attemptTime([failure(1), success(3)], now)).toEqual(now);
+    expect(attemptTime([], now)).toEqual(now);
+  });
+
+  it('is just after the newest attempt it was decided against, when a clock behind or the same millisecond would put it before', () => {
+    const newest = new Date(now.getTime() + 5);
+    expect(attemptTime([failure(2), { at: newest, succeeded: true }, failure(1)], now)).toEqual(
+      new Date(newest.getTime() + 1),
+    );
+    expect(attemptTime([{ at: now, succeeded: false }], now)).toEqual(new Date(now.getTime() + 1));
   });
 });
 

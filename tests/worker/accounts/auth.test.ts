@@ -202,6 +202,32 @@ describe('POST /api/app/session signs in', () => {
   });
 });
 
+describe('POST /api/app/session under concurrent attempts', () => {
+  it('checks 5 of 30 wrong passwords sent at once, then refuses the right one', async () => {
+    const owner = await account();
+    const responses = await Promise.all(Array.from({ length: 30 }, (_, i) => signIn(owner.client.email, `wrong-${i}`)));
+    const statuses = responses.map((response) => response.status).sort();
+    expect(statuses).toEqual([...Array(5).fill(401), ...Array(25).fill(429)]);
+    for (const response of responses.filter((r) => r.status === 429)) {
+      expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(14 * 60);
+    }
+    expect((await signIn(owner.client.email, owner.password)).status).toBe(429);
+    const attempts = await rows<{ succeeded: boolean }>(
+      sql`select succeeded from sign_in_attempts where email = ${owner.client.email}`,
+    );
+    expect(attempts).toEqual(Array(5).fill({ succeeded: false }));
+  });
+
+  it('checks 20 of 40 failures sent at once from one IP', async () => {
+    const ip = '203.0.113.98';
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => signIn(`burst-${i}-${randomUUID()}@example.ca`, 'Summer2026!', { ip })),
+    );
+    const statuses = responses.map((response) => response.status).sort();
+    expect(statuses).toEqual([...Array(20).fill(401), ...Array(20).fill(429)]);
+  });
+});
+
 describe('CSRF protection on /api/app mutations', () => {
   it('refuses a JSON sign-in from a foreign Origin with the JSON envelope', async () => {
     const owner = await account();

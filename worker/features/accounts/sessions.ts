@@ -8,7 +8,7 @@ import { checkNewPassword, newPasswordMessage } from './new-password';
 import { hashPassword, verifyPassword } from './password';
 import { shouldTouchSession } from './session-activity';
 import { hashSessionToken, isWellFormedSessionToken, newSessionToken } from './session-token';
-import { decideThrottle, MAX_IP_FAILURES, THROTTLE_WINDOW_MS } from './sign-in-throttle';
+import { attemptTime, decideThrottle, MAX_IP_FAILURES, THROTTLE_WINDOW_MS } from './sign-in-throttle';
 import { UNKNOWN_ACCOUNT_PASSWORD_HASH } from './unknown-account';
 
 /**
@@ -26,12 +26,33 @@ export type SignInResult =
   | { ok: false; reason: 'invalid_credentials' }
   | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
-// Enough rows for the decision: the account throttle stops at its 5th failure (refused
-// attempts are not recorded), but concurrent attempts can slip a few more in.
+// Enough rows for the decision: at most 5 failures are let through after the newest
+// success, so the decision never needs more than the few newest rows.
 const ACCOUNT_ATTEMPTS_READ = 50;
 
-/** How long until `email` (from `ip`) may try a password again; 0 when it may now. */
-async function throttleWait(tx: Transaction, email: string, origin: RequestOrigin): Promise<number> {
+// The namespaces of the sign-in locks: the first key of two-key advisory locks, a key space
+// apart from one-key locks. Accounts and IPs never share a lock, whatever their hashes.
+const ACCOUNT_LOCKS = 'avenir.sign_in.account';
+const IP_LOCKS = 'avenir.sign_in.ip';
+
+type Admission = { allowed: true; attemptId: string } | { allowed: false; retryAfterSeconds: number };
+
+/**
+ * Whether `email` (from `ip`) may have a password checked now; if so, the attempt is
+ * recorded, as a failure, before the check. The decision and the record are one step for
+ * every attempt on the account and every attempt from the IP: transaction-scoped advisory
+ * locks (released at commit; Neon's pooler keeps no session state) on the account, then on
+ * the IP, always in that order so two attempts never wait for each other. Each statement
+ * after the locks reads what the previous holder committed (READ COMMITTED), so concurrent
+ * attempts each see the ones let through before them, and the slow password check runs
+ * after, outside the locks. Refused attempts are not recorded, so hammering a locked
+ * account does not extend its lock.
+ */
+async function admitAttempt(tx: Transaction, email: string, origin: RequestOrigin): Promise<Admission> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${ACCOUNT_LOCKS}), hashtext(${email}))`);
+  if (origin.ip) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${IP_LOCKS}), hashtext(host(${origin.ip}::inet)))`);
+  }
   const since = new Date(origin.now.getTime() - THROTTLE_WINDOW_MS);
   const accountAttempts = await tx
     .select({ at: signInAttempts.attemptedAt, succeeded: signInAttempts.succeeded })
@@ -54,16 +75,23 @@ async function throttleWait(tx: Transaction, email: string, origin: RequestOrigi
         .limit(MAX_IP_FAILURES)
     : [];
   const decision = decideThrottle({ accountAttempts, ipFailures: ipFailures.map((row) => row.at), now: origin.now });
-  return decision.allowed ? 0 : decision.retryAfterSeconds;
+  if (!decision.allowed) return decision;
+  const [attempt] = await tx
+    .insert(signInAttempts)
+    .values({ email, ip: origin.ip, succeeded: false, attemptedAt: attemptTime(accountAttempts, origin.now) })
+    .returning({ id: signInAttempts.id });
+  return { allowed: true, attemptId: attempt!.id };
 }
 
-const recordAttempt = (tx: Transaction, email: string, origin: RequestOrigin, succeeded: boolean) =>
-  tx.insert(signInAttempts).values({ email, ip: origin.ip, succeeded, attemptedAt: origin.now });
+/** The attempt's password was right: it is no failure, and it forgives the account's earlier ones. */
+const markSucceeded = (tx: Transaction, attemptId: string) =>
+  tx.update(signInAttempts).set({ succeeded: true }).where(eq(signInAttempts.id, attemptId));
 
 /**
  * Checks an email and password and opens a session. An unknown email and a wrong password
- * take the same time and give the same answer; refused (throttled) attempts are not
- * recorded, so hammering a locked account does not extend its lock.
+ * take the same time and give the same answer (both recorded as failures before the check,
+ * nothing after it); refused (throttled) attempts are not recorded, so hammering a locked
+ * account does not extend its lock.
  */
 export async function signIn(
   db: DatabaseAccess,
@@ -71,23 +99,19 @@ export async function signIn(
   origin: RequestOrigin,
 ): Promise<SignInResult> {
   const email = credentials.email.trim().toLowerCase();
-  const { wait, account } = await db.service(async (tx) => {
-    const wait = await throttleWait(tx, email, origin);
+  const { admission, account } = await db.service(async (tx) => {
     const [account] = await tx.select().from(clients).where(sql`lower(${clients.email}) = ${email}`).limit(1);
-    return { wait, account };
+    return { admission: await admitAttempt(tx, email, origin), account };
   });
-  if (wait > 0) return { ok: false, reason: 'throttled', retryAfterSeconds: wait };
+  if (!admission.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: admission.retryAfterSeconds };
 
   const matches = await verifyPassword(credentials.password, account?.passwordHash ?? UNKNOWN_ACCOUNT_PASSWORD_HASH);
-  if (!account || !matches) {
-    await db.service((tx) => recordAttempt(tx, email, origin, false));
-    return { ok: false, reason: 'invalid_credentials' };
-  }
+  if (!account || !matches) return { ok: false, reason: 'invalid_credentials' };
 
   const token = newSessionToken();
   const tokenHash = await hashSessionToken(token);
   await db.service(async (tx) => {
-    await recordAttempt(tx, email, origin, true);
+    await markSucceeded(tx, admission.attemptId);
     await tx.insert(sessions).values({ clientId: account.id, tokenHash, ip: origin.ip, userAgent: origin.userAgent });
   });
   await db.tenant(account.id, (tx) =>
@@ -147,7 +171,8 @@ export async function signOut(db: DatabaseAccess, sessionId: string): Promise<vo
  * password flag, and signs out every other session of the account (a password change is
  * what someone does when they think another device has their password). Wrong current
  * passwords count as failed attempts on the account, so a stolen session cannot be used
- * to guess the password without the sign-in throttle.
+ * to guess the password without the sign-in throttle (the same admission as sign-in: the
+ * attempt recorded as a failure before the check, marked succeeded after a right one).
  */
 export async function changePassword(
   db: DatabaseAccess,
@@ -179,12 +204,10 @@ export async function changePassword(
     throw new AppError('invalid_request', text, { fields: { newPassword: [text[language]] } });
   }
 
-  const wait = await db.service((tx) => throttleWait(tx, email, origin));
-  if (wait > 0) throw tooManyAttempts(wait);
-  if (!(await verifyPassword(passwords.currentPassword, account.passwordHash))) {
-    await db.service((tx) => recordAttempt(tx, email, origin, false));
-    throw new AppError('wrong_password');
-  }
+  const admission = await db.service((tx) => admitAttempt(tx, email, origin));
+  if (!admission.allowed) throw tooManyAttempts(admission.retryAfterSeconds);
+  if (!(await verifyPassword(passwords.currentPassword, account.passwordHash))) throw new AppError('wrong_password');
+  await db.service((tx) => markSucceeded(tx, admission.attemptId));
 
   const passwordHash = await hashPassword(passwords.newPassword);
   await db.tenant(session.accountId, (tx) =>
