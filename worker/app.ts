@@ -10,6 +10,7 @@ import { intakeRoutes } from './features/intake';
 import { settingsRoutes, widgetPreviewRoutes } from './features/settings';
 import { staffRoutes } from './features/staff';
 import type { AppEnv } from './platform/env';
+import { boundedBody, DASHBOARD_MAX_BODY_BYTES } from './platform/http/bounded-body';
 import { database } from './platform/http/database';
 import { notFound, onError } from './platform/http/error-envelope';
 import { requestMeta } from './platform/http/request-meta';
@@ -28,8 +29,9 @@ app.use(async (c, next) => {
 
 app.route('/', healthRoutes);
 
-// The dashboard API: every route behind CSRF and the session wall (sign-in excepted).
-app.use('/api/app/*', ...dashboardGuard);
+// The dashboard API: every route behind CSRF and the session wall (sign-in excepted), and
+// every body bounded before a validator reads it (sign-in's included: it is public).
+app.use('/api/app/*', ...dashboardGuard, boundedBody(DASHBOARD_MAX_BODY_BYTES));
 app.route('/api/app', accountRoutes);
 app.route('/api/app', staffRoutes);
 app.route('/api/app', inboxRoutes);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildMimeMessage, escapeHtml, messageIdFor, textToHtml } from '../../../worker/platform/mail/mime';
-import type { OutgoingMail } from '../../../worker/platform/mail/port';
+import {
+  buildMimeMessage,
+  canEncodeAddress,
+  escapeHtml,
+  messageIdFor,
+  textToHtml,
+} from '../../../worker/platform/mail/mime';
+import { MailError, type OutgoingMail } from '../../../worker/platform/mail/port';
 
 const date = new Date(Date.UTC(2025, 6, 1, 9, 5, 3));
 const messageId = '<reply=3Alead-42@renovationscote.ca>';
@@ -140,16 +146,58 @@ describe('buildMimeMessage', () => {
     ['display name', mail({ to: { email: 'a@example.ca', name: 'Marie\r\nBcc: victim@example.com' } })],
     ['email', mail({ to: { email: 'a@example.ca\r\nBcc: victim@example.com' } })],
     ['reply-to email', mail({ replyTo: { email: 'a@example.ca\nBcc: victim@example.com' } })],
-  ])('rejects a line break in the %s (header injection)', (_, injected) => {
-    expect(() => buildMimeMessage(injected, { date, messageId })).toThrow(TypeError);
+  ])('rejects a line break in the %s (header injection), for good', (_, injected) => {
+    expect(refusal(injected)).toMatchObject({ name: 'MailError', retryable: false });
   });
 
-  it('rejects an address that would smuggle in a second recipient', () => {
-    expect(() =>
-      buildMimeMessage(mail({ to: { email: 'a@example.ca,victim@example.com' } }), { date, messageId }),
-    ).toThrow(TypeError);
+  it('rejects an address that would smuggle in a second recipient, for good', () => {
+    expect(refusal(mail({ to: { email: 'a@example.ca,victim@example.com' } }))).toMatchObject({ retryable: false });
+  });
+
+  it.each([',', ';', '<', '>', '(', ')', '"', '[', ']'])(
+    'rejects an address with %j, naming the header, not the value',
+    (char) => {
+      const error = refusal(mail({ to: { email: `secret${char}x@example.ca` } }));
+      expect(error).toMatchObject({ retryable: false, message: 'To address cannot be written in a mail header' });
+    },
+  );
+
+  it('writes an internationalised domain in punycode in To and Reply-To, every header ASCII', () => {
+    const message = buildMimeMessage(
+      mail({
+        to: { email: 'emilie@exemple-québec.ca', name: 'Émilie' },
+        replyTo: { email: 'info@rénovations.ca' },
+      }),
+      { date, messageId },
+    );
+    const { headers } = parse(message);
+    expect(decodeWords(headers.get('to') ?? '')).toBe('Émilie <emilie@xn--exemple-qubec-khb.ca>');
+    expect(headers.get('reply-to')).toBe('<info@xn--rnovations-b7a.ca>');
+    expect(message.split('\r\n\r\n')[0]).toMatch(/^[\x20-\x7e\r\n]*$/);
+  });
+
+  it('refuses, for good, an address with letters beyond ASCII before the @ (no SMTPUTF8)', () => {
+    expect(refusal(mail({ to: { email: 'émilie@exemple-québec.ca' } }))).toMatchObject({ retryable: false });
+    expect(refusal(mail({ replyTo: { email: 'émilie@example.ca' } }))).toMatchObject({ retryable: false });
+  });
+
+  it('says which addresses a header can carry', () => {
+    expect(canEncodeAddress({ email: 'emilie@exemple-québec.ca', name: 'Émilie' })).toBe(true);
+    expect(canEncodeAddress({ email: 'émilie@example.ca' })).toBe(false);
+    expect(canEncodeAddress({ email: 'a@example.ca', name: 'Jean\nDupont' })).toBe(false);
   });
 });
+
+/** The error buildMimeMessage throws for `input`. */
+function refusal(input: OutgoingMail): MailError {
+  try {
+    buildMimeMessage(input, { date, messageId });
+  } catch (error) {
+    if (error instanceof MailError) return error;
+    throw error;
+  }
+  throw new Error('built a message it should have refused');
+}
 
 describe('messageIdFor', () => {
   it('wraps the key and domain in angle brackets', () => {

@@ -15,8 +15,8 @@ import { startTestDatabase, type TestDatabase } from '../../support/database';
 
 /**
  * Every dashboard endpoint's error answers, endpoint by endpoint: 401 without a session,
- * 403 for a mutation from another site, 422 for a bad body or query, 404 for an unknown
- * id. Each answer is the JSON error envelope, and nothing changes.
+ * 403 for a mutation from another site, 422 for a bad body or query, 413 for a body past
+ * 64 KB, 404 for an unknown id. Each answer is the JSON error envelope, and nothing changes.
  */
 
 interface Endpoint {
@@ -166,6 +166,17 @@ describe('every dashboard endpoint', () => {
       const { error } = await envelope(response);
       expect(error.code, label(endpoint)).toBe('invalid_request');
       expect(Object.keys(error.details?.fields ?? {}).length, label(endpoint)).toBeGreaterThan(0);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('answers 413 to a body over 64 KB on every mutation, before reading it as JSON, and changes nothing', async () => {
+    const before = await snapshot();
+    const oversized = JSON.stringify({ note: 'x'.repeat(65 * 1024) });
+    for (const endpoint of endpoints().filter((e) => e.method !== 'GET')) {
+      const response = await owner.call(endpoint.method, endpoint.path, { body: oversized });
+      expect(response.status, label(endpoint)).toBe(413);
+      expect((await envelope(response)).error.code, label(endpoint)).toBe('body_too_large');
     }
     expect(await snapshot()).toEqual(before);
   });

@@ -210,6 +210,19 @@ describe('Gmail mailer: sending', () => {
     expect(error.retryable).toBe(false);
     expect(sendRequests).toHaveLength(0);
   });
+
+  it('sends an internationalised domain in punycode, never raw UTF-8 in a header', async () => {
+    await mailer().send({ ...mail, to: { email: 'emilie@exemple-québec.ca', name: 'Emilie Roy' } });
+    const mime = mimeOf(sendRequests[0]);
+    expect(mime).toContain('\r\nTo: "Emilie Roy" <emilie@xn--exemple-qubec-khb.ca>\r\n');
+    expect(mime.split('\r\n\r\n')[0]).toMatch(/^[\x20-\x7e\r\n]*$/);
+  });
+
+  it('refuses, for good and without sending, an address with accents before the @ (no SMTPUTF8)', async () => {
+    const error = await failure(mailer().send({ ...mail, to: { email: 'émilie@exemple-québec.ca' } }));
+    expect(error).toMatchObject({ retryable: false, message: 'To address cannot be written in a mail header' });
+    expect(sendRequests).toHaveLength(0);
+  });
 });
 
 describe('Gmail mailer: failures', () => {

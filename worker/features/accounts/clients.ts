@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { type Client, clients } from '../../../schema';
+import { isText, mailAddress } from '../../../schema/lead-form';
 import type { Language } from '../../../schema/vocabulary';
 import { type DatabaseAccess, violatedUniqueConstraint } from '../../platform/db';
 import { AppError, bilingual } from '../../platform/errors';
@@ -9,14 +10,33 @@ import { allowedOrigins, bookingLink, businessName, clientLanguage, emailTone } 
 import { hashPassword } from './password';
 
 const EMAIL_RULE = localized('email is not a valid address', "le courriel n'est pas une adresse valide");
+const INDUSTRY_RULE = localized(
+  'industry must be one line of at most 100 characters',
+  "le secteur doit tenir sur une ligne d'au plus 100 caractères",
+);
 
 export const newClientSchema = v.object({
   businessName,
-  email: v.pipe(v.string(EMAIL_RULE), v.trim(), v.toLowerCase(), v.email(EMAIL_RULE), v.maxLength(254, EMAIL_RULE)),
+  // Notifications go To this address and replies name it in Reply-To: the address syntax
+  // the intake accepts for leads, which mail carries (schema/lead-form.ts `mailAddress`).
+  email: v.pipe(
+    v.string(EMAIL_RULE),
+    v.trim(),
+    v.toLowerCase(),
+    v.maxLength(254, EMAIL_RULE),
+    v.check((value) => mailAddress(value) !== null, EMAIL_RULE),
+  ),
   language: v.optional(clientLanguage, 'en'),
   emailTone: v.optional(emailTone, 'Professional'),
   bookingLink: v.optional(bookingLink),
-  industry: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100))),
+  industry: v.optional(
+    v.pipe(
+      v.string(INDUSTRY_RULE),
+      v.trim(),
+      v.maxLength(100, INDUSTRY_RULE),
+      v.check((value) => isText(value, true), INDUSTRY_RULE),
+    ),
+  ),
   allowedOrigins: v.optional(allowedOrigins, []),
   isTest: v.optional(v.boolean(), false),
   isInternal: v.optional(v.boolean(), false),

@@ -1,4 +1,6 @@
 import { claimJob, completeJob, failJob } from '../../platform/jobs/claim';
+import { PermanentJobFailure } from '../../platform/jobs/failure';
+import { failedSends } from '../../platform/mail/send-once';
 import { loadContext, storedTriage } from './context';
 import type { EnrichmentDeps } from './deps';
 import { type EnrichRequest, enrichJobKey } from './message';
@@ -16,7 +18,10 @@ export type EnrichOutcome =
  * The enrichment job of one lead: triage (AI, or the offline engine when the AI fails),
  * the summary in both languages, the auto-reply and the client's notification, with the
  * learning logs. Each step is idempotent and the job is claimed in queue_jobs, so a
- * redelivered message never logs twice nor sends a second email.
+ * redelivered message never logs twice nor sends a second email. An email that failed for
+ * good (an address mail cannot carry, Gmail disconnected) does not stop the next step: the
+ * client is told of the lead even when the lead could not be answered; then the job ends as
+ * a PermanentJobFailure naming why, recorded at once and never retried.
  */
 export async function enrichLead(deps: EnrichmentDeps, request: EnrichRequest): Promise<EnrichOutcome> {
   const payload = { leadId: request.leadId, clientId: request.clientId, reenrichId: request.reenrichId ?? null };
@@ -25,6 +30,14 @@ export async function enrichLead(deps: EnrichmentDeps, request: EnrichRequest): 
   if (claim.state === 'busy') return { status: 'busy', retryInSeconds: claim.retryInSeconds };
   try {
     const result = await runSteps(deps, request);
+    // sendLeadEmail answers `failed` only for a failure no retry can mend (it throws the others).
+    const kinds =
+      'reply' in result ? (['reply', 'notification'] as const).filter((kind) => result[kind] === 'failed') : [];
+    const failed = kinds.length > 0 ? await failedSends(deps.db, request.leadId, kinds) : [];
+    if (failed.length > 0) {
+      // What was done stays beside the reason; a retry would fail the same way.
+      throw new PermanentJobFailure(failed.map(({ kind, error }) => `${kind}: ${error}`).join('; '), result);
+    }
     await completeJob(deps.db, claim.jobId, result);
     return { status: 'completed', result };
   } catch (error) {

@@ -114,7 +114,10 @@ async function authorize(
   key: string | undefined,
 ): Promise<{ client: WidgetClient; preview: boolean }> {
   const origin = c.req.header('Origin');
-  const preview = isOwnOrigin({ url: c.req.url, origin, fetchSite: c.req.header('Sec-Fetch-Site') });
+  // Browsers name the Origin of every POST, same-origin ones included: a POST without one
+  // is not the preview, whatever Sec-Fetch-Site says. Only a same-origin GET goes without.
+  const fetchSite = c.req.method === 'GET' ? c.req.header('Sec-Fetch-Site') : undefined;
+  const preview = isOwnOrigin({ url: c.req.url, origin, fetchSite });
   // The preview reads the key afresh: it must show the settings just saved.
   const client = key ? await resolveWidgetKey(c.var.db, key, { fresh: preview }) : null;
   if (!client) throw new AppError('invalid_key');

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import {
-  checkLeadFields,
+  checkReceivedLead,
   cleanText,
-  hasControlCharacters,
+  isText,
   type LeadErrors,
   type LeadField,
   type LeadFields,
@@ -22,11 +22,12 @@ export interface LeadSubmission extends LeadFields {
   test: boolean;
 }
 
-const plainText = (maxLength: number) =>
+/** Text under the one text rule (schema/lead-form.ts `isText`), at most `maxLength` characters. */
+const plainText = (maxLength: number, singleLine: boolean) =>
   v.pipe(
     v.string(),
     v.maxLength(maxLength),
-    v.check((value) => !hasControlCharacters(value)),
+    v.check((value) => isText(value, singleLine)),
   );
 
 /** Everything a submission carries beside the visitor's fields; unknown keys are ignored. */
@@ -34,9 +35,10 @@ const envelope = v.looseObject({
   language: v.optional(v.picklist(LANGUAGES)),
   idempotencyKey: v.optional(v.pipe(v.string(), v.minLength(8), v.maxLength(100), v.regex(/^[\w-]+$/))),
   elapsedMs: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0))),
-  website: v.optional(plainText(500)),
-  page: v.optional(plainText(2_000)),
-  referrer: v.optional(plainText(2_000)),
+  // The hidden field a bot fills in: whatever it holds, only whether it is filled counts.
+  website: v.optional(plainText(500, false)),
+  page: v.optional(plainText(2_000, true)),
+  referrer: v.optional(plainText(2_000, true)),
   test: v.optional(v.boolean()),
 });
 
@@ -57,7 +59,7 @@ export function parseSubmission(
 ): ParsedSubmission {
   const language: Language =
     body.language === 'fr' || body.language === 'en' ? body.language : options.fallbackLanguage;
-  const errors: SubmissionErrors = checkLeadFields(body, { requireConsent: options.requireConsent });
+  const errors: SubmissionErrors = checkReceivedLead(body, { requireConsent: options.requireConsent });
   const parsed = v.safeParse(envelope, body);
   if (!parsed.success) {
     for (const issue of parsed.issues) {

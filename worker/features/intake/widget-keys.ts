@@ -67,9 +67,11 @@ export async function isKnownOrigin(db: DatabaseAccess, origin: string): Promise
  * Whether a widget request comes from a page this Worker serves itself (the dashboard's
  * preview of the form), not from a customer's site: its Origin is the origin the request
  * was sent to. A same-origin GET carries no Origin in browsers; `Sec-Fetch-Site:
- * same-origin`, which page scripts cannot set, says the same then. Such leads are test
- * leads whatever the client's allowed origins say. APP_URL is not counted: `npm start`'s
- * /demo page is on the other loopback name on purpose, a customer's site in miniature.
+ * same-origin`, which page scripts cannot set, says the same then. Browsers name the Origin
+ * of every other request, so the caller passes `fetchSite` for a GET only. Such leads are
+ * test leads whatever the client's allowed origins say. APP_URL is not counted: `npm
+ * start`'s /demo page is on the other loopback name on purpose, a customer's site in
+ * miniature.
  */
 export function isOwnOrigin(request: { url: string; origin: string | undefined; fetchSite: string | undefined }) {
   if (request.origin !== undefined) return request.origin === new URL(request.url).origin;

@@ -1,4 +1,12 @@
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../env';
 import { AppError, bilingual } from '../errors';
+
+/**
+ * Largest body of a dashboard API request (/api/app/*). The largest the dashboard sends is a
+ * note of 10,000 characters (30 KB of UTF-8 at most) or a list of 200 lead ids (8 KB).
+ */
+export const DASHBOARD_MAX_BODY_BYTES = 64 * 1024;
 
 /**
  * How much of an oversized body is still read (and thrown away) before answering 413. A
@@ -61,3 +69,14 @@ async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, alreadyRea
   }
   await reader.cancel();
 }
+
+/**
+ * Every body under the middleware read through readBoundedText before anything parses it:
+ * 413 past `maxBytes`. What was read replaces the request's body, as Hono's own bodyLimit
+ * does, so the validators' `c.req.json()` parses the bounded text and nothing reads more.
+ */
+export const boundedBody = (maxBytes: number) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    if (c.req.raw.body) c.req.raw = new Request(c.req.raw, { body: await readBoundedText(c.req.raw, maxBytes) });
+    await next();
+  });

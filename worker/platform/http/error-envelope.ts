@@ -35,11 +35,25 @@ const HTTP_EXCEPTION_CODE: Partial<Record<number, ErrorCode>> = {
   413: 'body_too_large',
 };
 
+/**
+ * What the log keeps of an unexpected error: its kind, its SQLSTATE when the database threw
+ * it, its message with every quoted part left out, and where it was thrown. Never the whole
+ * object: a Postgres error's `detail` and `where` (and its message's quotes) copy the input
+ * it refused, which may be a visitor's words.
+ */
+export function loggableError(error: unknown): string {
+  if (!(error instanceof Error)) return `non-Error thrown (${typeof error})`;
+  const sqlState = 'code' in error && typeof error.code === 'string' ? ` [SQLSTATE ${error.code}]` : '';
+  const message = (error.message.split('\n')[0] ?? '').replace(/"[^"]*"?|'[^']*'?|«[^»]*»?/g, '"…"').slice(0, 300);
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  return [`${error.name}${sqlState}: ${message}`, ...frames.slice(0, 8)].join('\n');
+}
+
 /** Every error leaves as the JSON envelope; unexpected ones without their stack. */
 export const onError: ErrorHandler<AppEnv> = (error, c) => {
   if (error instanceof AppError) return answer(c, error);
   const code = error instanceof HTTPException ? HTTP_EXCEPTION_CODE[error.status] : undefined;
   if (code) return answer(c, new AppError(code));
-  console.error(`[${c.var.requestId}]`, error);
+  console.error(`[${c.var.requestId}] ${loggableError(error)}`);
   return answer(c, new AppError('internal_error'));
 };

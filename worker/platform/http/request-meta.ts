@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { repairText } from '../../../schema/lead-form';
 import type { Language } from '../../../schema/vocabulary';
 import type { AppEnv, RequestMeta } from '../env';
 import { parseIpAddress } from './ip-address';
@@ -16,10 +17,15 @@ export function preferredLanguage(acceptLanguage: string | undefined): Language 
   return null;
 }
 
+/**
+ * Who sent the request. The headers kept in tables (User-Agent) go through the one text rule
+ * too, repaired rather than refused: no visitor can correct what their browser sends.
+ */
 export function readRequestMeta(headers: { header(name: string): string | undefined }): RequestMeta {
+  const userAgent = headers.header('User-Agent');
   return {
     ip: parseIpAddress(headers.header('CF-Connecting-IP')),
-    userAgent: headers.header('User-Agent')?.slice(0, MAX_USER_AGENT_LENGTH) ?? null,
+    userAgent: userAgent === undefined ? null : repairText(userAgent.slice(0, MAX_USER_AGENT_LENGTH)),
     origin: headers.header('Origin') ?? null,
     language: preferredLanguage(headers.header('Accept-Language')),
   };

@@ -1,13 +1,16 @@
 import { validator } from 'hono/validator';
 import * as v from 'valibot';
+import { isText } from '../../../schema/lead-form';
 import type { Language } from '../../../schema/vocabulary';
-import { AppError, type LocalizedText } from '../errors';
+import { AppError, bilingual, type LocalizedText } from '../errors';
 import { requestLanguage } from './request-meta';
 
 /**
  * Body validation at the edge of a route, with one answer for every invalid body: 422
  * `invalid_request`, the first message, and each field's messages in `details.fields`, in
- * the language the browser asks for. A raw valibot result never reaches a client.
+ * the language the browser asks for. A raw valibot result never reaches a client. Before any
+ * schema, every string of the body or query string is held to the one text rule
+ * (schema/lead-form.ts `isText`), so no route can hand the database text it cannot store.
  */
 
 /** A valibot message in both languages, picked by the `lang` the body was parsed with. */
@@ -74,7 +77,42 @@ function invalidRequest<TSchema extends v.GenericSchema>(
   });
 }
 
+const NOT_TEXT = bilingual(
+  'This contains a character that cannot be saved (a control character, or half of an emoji). Remove it and try again.',
+  'Ce texte contient un caractère qui ne peut pas être enregistré (un caractère de contrôle, ou une moitié d’émoji). Retirez-le et réessayez.',
+);
+
+/**
+ * The paths (`tags.0`, `note`; "" for the value itself) of the strings in `value` the text
+ * rule refuses. Iterative, so a deeply nested body cannot exhaust the stack; keys are not
+ * read, since no schema lets an unknown key through to the database.
+ */
+function refusedStrings(value: unknown): string[] {
+  const refused: string[] = [];
+  const pending: [unknown, string][] = [[value, '']];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, path] = next;
+    if (typeof item === 'string') {
+      if (!isText(item)) refused.push(path);
+    } else if (typeof item === 'object' && item !== null) {
+      for (const [key, child] of Object.entries(item)) pending.push([child, path ? `${path}.${key}` : key]);
+    }
+  }
+  return refused;
+}
+
+/** The 422 naming each field whose text the database could not store, or null when there is none. */
+function unstorableText(value: unknown, language: Language): AppError | null {
+  const paths = refusedStrings(value);
+  if (paths.length === 0) return null;
+  const message = [NOT_TEXT[language]];
+  const fields = Object.fromEntries(paths.filter((path) => path !== '').map((path) => [path, message]));
+  return new AppError('invalid_request', NOT_TEXT, { fields, ...(paths.includes('') ? { root: message } : {}) });
+}
+
 function validated<TSchema extends v.GenericSchema>(schema: TSchema, value: unknown, language: Language) {
+  const refused = unstorableText(value, language);
+  if (refused) throw refused;
   const parsed = v.safeParse(schema, value, { lang: language });
   if (parsed.success) return parsed.output;
   throw invalidRequest(schema, value, parsed.issues, language);

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
+import { repairText } from '../../../schema/lead-form';
 import type { DatabaseAccess } from '../db';
+import { PermanentJobFailure } from './failure';
 
 /** The 300-second budget of a background job: past its lease, a processing job counts as abandoned. */
 export const JOB_LEASE_SECONDS = 300;
@@ -53,12 +55,42 @@ export function completeJob(db: DatabaseAccess, jobId: string, result: Record<st
   });
 }
 
-/** Marks a claimed job failed with its error; the queue's retry (or the sweep) claims it again. */
-export function failJob(db: DatabaseAccess, jobId: string, error: unknown): Promise<void> {
+/** What queue_jobs.error keeps of a failure: its kind and message, cut to 2,000 characters. */
+function failureText(error: unknown): string {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  // The cut may split an emoji in two: repaired, so recording a failure cannot fail too.
+  return repairText(message.slice(0, 2_000));
+}
+
+/**
+ * Marks a claimed job failed with its error; the queue's retry (or the sweep) claims it
+ * again, unless it is a PermanentJobFailure, whose result is kept too.
+ */
+export function failJob(db: DatabaseAccess, jobId: string, error: unknown): Promise<void> {
+  const result = error instanceof PermanentJobFailure && error.result ? JSON.stringify(error.result) : null;
   return db.service(async (tx) => {
-    await tx.execute(sql`update queue_jobs set status = 'failed', error = ${message.slice(0, 2_000)},
-      completed_at = now(), lease_expires_at = null where id = ${jobId}`);
+    await tx.execute(sql`update queue_jobs set status = 'failed', error = ${failureText(error)},
+      result = coalesce(${result}::jsonb, result), completed_at = now(), lease_expires_at = null
+      where id = ${jobId}`);
+  });
+}
+
+/**
+ * Records a job that failed for good (a PermanentJobFailure reached the consumer), whether
+ * or not the job wrote its row: failed, with the reason, never to be retried by the queue.
+ */
+export function recordPermanentFailure(
+  db: DatabaseAccess,
+  job: { type: string; dedupeKey: string; payload: Record<string, unknown> },
+  error: PermanentJobFailure,
+): Promise<void> {
+  return db.service(async (tx) => {
+    await tx.execute(sql`
+      insert into queue_jobs (job_type, status, payload, dedupe_key, error, completed_at)
+      values (${job.type}, 'failed', ${JSON.stringify(job.payload)}::jsonb, ${job.dedupeKey}, ${failureText(error)}, now())
+      on conflict (dedupe_key) do update set status = 'failed', error = excluded.error, completed_at = now(),
+        lease_expires_at = null
+      where queue_jobs.status <> 'completed'`);
   });
 }
 

@@ -1,15 +1,20 @@
 import { openDatabase } from '../db';
 import type { Env } from '../env';
-import { recordDeadLetter } from './claim';
-import type { JobRegistry } from './registry';
+import { loggableError } from '../http/error-envelope';
+import { recordDeadLetter, recordPermanentFailure } from './claim';
+import { PermanentJobFailure } from './failure';
+import type { QueueMessage } from './message';
+import type { JobDefinition, JobRegistry } from './registry';
 
 /** Retries back off exponentially: 10 s, 20 s, 40 s… capped at 15 minutes. */
 export const retryDelaySeconds = (attempts: number): number => Math.min(10 * 2 ** Math.max(attempts - 1, 0), 900);
 
 /**
  * Acks each message whose job finished, retries the others. A message no registered job
- * takes is retried too, so it ends in the dead-letter queue rather than being dropped. The
- * messages of a batch run side by side: their jobs wait on the network, not the CPU.
+ * takes is retried too, so it ends in the dead-letter queue rather than being dropped. A job
+ * that failed for good (PermanentJobFailure) is recorded failed with its reason and acked at
+ * once: retrying it would only fail the same way, five more times. The messages of a batch
+ * run side by side: their jobs wait on the network, not the CPU.
  */
 export async function consumeBatch(registry: JobRegistry, batch: MessageBatch<unknown>, env: Env): Promise<void> {
   await Promise.all(batch.messages.map((message) => consume(registry, message, env)));
@@ -28,11 +33,42 @@ async function consume(registry: JobRegistry, message: Message<unknown>, env: En
     const outcome = await found.job.run(found.message, env);
     delaySeconds = outcome.done ? null : outcome.retryInSeconds;
   } catch (error) {
-    console.error(`job ${found.job.type} (${message.id}) failed on attempt ${message.attempts}`, error);
     delaySeconds = retryDelaySeconds(message.attempts);
+    if (error instanceof PermanentJobFailure) {
+      console.error(`job ${found.job.type} (${message.id}) failed for good: ${error.message}`);
+      // Acked only once written down; if that fails, the message is retried like any failure.
+      if (await recordFailure(env, found, error)) delaySeconds = null;
+    } else {
+      // Its kind and place, not the whole error: a database error quotes the lead's words.
+      console.error(
+        `job ${found.job.type} (${message.id}) failed on attempt ${message.attempts}: ${loggableError(error)}`,
+      );
+    }
   }
   if (delaySeconds === null) message.ack();
   else message.retry({ delaySeconds });
+}
+
+/** Writes a permanent failure down in queue_jobs; false when that failed (it is logged). */
+async function recordFailure(
+  env: Env,
+  found: { job: JobDefinition; message: QueueMessage },
+  error: PermanentJobFailure,
+): Promise<boolean> {
+  const db = openDatabase(env);
+  try {
+    await recordPermanentFailure(
+      db,
+      { type: found.job.type, dedupeKey: found.job.dedupeKey(found.message), payload: { ...found.message } },
+      error,
+    );
+    return true;
+  } catch (recordError) {
+    console.error(`job ${found.job.type}: permanent failure not recorded: ${loggableError(recordError)}`);
+    return false;
+  } finally {
+    await db.close();
+  }
 }
 
 const typeOf = (body: unknown) =>

@@ -15,7 +15,10 @@ export interface JobDefinition<M extends QueueMessage = QueueMessage> {
   readonly message: v.GenericSchema<unknown, M>;
   /** The queue_jobs row a message's work is tracked in: one per unit of work, whatever the deliveries. */
   dedupeKey(message: M): string;
-  /** Runs the job; throws when it failed and should be retried with backoff. */
+  /**
+   * Runs the job; throws when it failed and should be retried with backoff, or throws a
+   * PermanentJobFailure (jobs/failure.ts) when retrying cannot help: recorded, never retried.
+   */
   run(message: M, env: Env): Promise<JobOutcome>;
 }
 

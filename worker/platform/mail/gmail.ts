@@ -111,7 +111,9 @@ export function createGmailMailer(settings: GmailSettings): Mailer {
         messageId = messageIdFor(mail.idempotencyKey, senderDomain);
         raw = base64Url(buildMimeMessage(mail, { date: new Date(now()), messageId }));
       } catch (error) {
-        // A header that cannot be written safely will not become writable on a retry.
+        // A header that cannot be written safely will not become writable on a retry; the
+        // builder says so itself (a MailError that is not retryable), a bad sender domain too.
+        if (error instanceof MailError) throw error;
         throw new MailError(`Cannot build the message: ${String(error)}`, false, undefined, { cause: error });
       }
 

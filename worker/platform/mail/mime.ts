@@ -1,10 +1,14 @@
+import { asciiDomain, mailAddress } from '../../../schema/lead-form';
 import { bytesToBase64 } from '../encoding';
-import type { Address, OutgoingMail } from './port';
+import { type Address, MailError, type OutgoingMail } from './port';
 
 /**
  * RFC 5322 / MIME messages for the mail adapters, built by hand because a Worker has no
  * mail library and the format needs only a page of rules: CRLF everywhere, ASCII-only
- * headers (RFC 2047 encoded-words for the rest), base64 bodies wrapped at 76 characters.
+ * headers (RFC 2047 encoded-words for display names and subjects, punycode for domains),
+ * base64 bodies wrapped at 76 characters. A value no header can carry is refused with a
+ * MailError that is not retryable: the same value fails the same way on every retry. No
+ * SMTPUTF8 (RFC 6531): an address with letters beyond ASCII before the @ is refused too.
  */
 
 const CRLF = '\r\n';
@@ -92,21 +96,31 @@ function lineToHtml(line: string): string {
 
 // --- headers ---------------------------------------------------------------------------
 
+/** Refused for good; the message names the header, never the value (it may be a visitor's words). */
+const unencodable = (what: string) => new MailError(`${what} cannot be written in a mail header`, false);
+
 function assertNoLineBreak(value: string, what: string): void {
   // A CR or LF in a header value would end the header and let the value write its own
   // (a Bcc, say): refuse rather than strip, since the value is already wrong upstream.
-  if (/[\r\n]/.test(value)) throw new TypeError(`${what} must not contain a line break`);
+  if (/[\r\n]/.test(value)) throw unencodable(`${what} with a line break`);
 }
+
+/**
+ * Whether an address can go into a header: its email is one mail carries (schema/lead-form.ts
+ * `mailAddress`, the syntax the intake and settings accept) and its name holds no line break.
+ */
+export const canEncodeAddress = (address: Address): boolean =>
+  mailAddress(address.email) !== null && !/[\r\n]/.test(address.name ?? '');
 
 function addressHeader(header: string, address: Address): string {
   assertNoLineBreak(address.email, `${header} address`);
   // Commas, angle brackets, quotes or spaces in an address would add recipients or break
-  // the header's structure; a lead's email is validated at intake, so this is a bug guard.
-  if (!/^[^\s<>(),;:"\\[\]@]+@[^\s<>(),;:"\\[\]@]+$/.test(address.email)) {
-    throw new TypeError(`${header} address is not a plain addr-spec: ${JSON.stringify(address.email)}`);
-  }
+  // the header's structure: only the dot-atom syntax the intake accepts gets through, with
+  // its domain in punycode.
+  const email = mailAddress(address.email);
+  if (!email) throw unencodable(`${header} address`);
   assertNoLineBreak(address.name ?? '', `${header} display name`);
-  const angleAddr = `<${address.email}>`;
+  const angleAddr = `<${email}>`;
   const displayName = address.name?.trim();
   if (!displayName) return `${header}: ${angleAddr}`;
   const quoted = `"${displayName.replace(/[\\"]/g, '\\$&')}"`;
@@ -187,13 +201,11 @@ function assertMessageId(messageId: string): void {
   }
 }
 
+/** The sender's domain as a Message-ID carries it: lower-case ASCII (punycode), by the intake's own rule. */
 function normalizeDomain(domain: string): string {
-  const trimmed = domain.trim();
-  if (trimmed === '' || /[\s/@:?#\\[\]<>]/.test(trimmed))
-    throw new TypeError(`Not a domain: ${JSON.stringify(domain)}`);
-  // URL parsing lower-cases and converts an internationalised domain to punycode.
-  const host = new URL(`http://${trimmed}`).hostname;
-  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(host)) throw new TypeError(`Not a domain: ${JSON.stringify(domain)}`);
+  const host = asciiDomain(domain.trim());
+  // The sender's domain is configuration, not a visitor's input: a bug to fix, not to retry.
+  if (!host) throw new TypeError(`Not a domain: ${JSON.stringify(domain)}`);
   return host;
 }
 

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { SentEmailKind } from '../../../schema';
+import { repairText } from '../../../schema/lead-form';
 import type { AiEngineName, ReplyDraft } from '../ai/port';
 import type { DatabaseAccess, Transaction } from '../db';
-import { messageIdFor, textToHtml } from './mime';
+import { canEncodeAddress, messageIdFor, textToHtml } from './mime';
 import { type Address, MailError, type Mailer, type SentMail } from './port';
 
 /** How long a claimed email may stay unsent before another delivery may try again. */
@@ -33,6 +34,16 @@ export type SendAttempt = { email: LeadEmail; elapsedMs: number } & (
 export type SendObserver = (tx: Transaction, attempt: SendAttempt) => Promise<void>;
 
 const ACTION: Record<SentEmailKind, 'replied' | 'notified'> = { reply: 'replied', notification: 'notified' };
+
+/**
+ * A header phrase (a subject, a display name) on one line. Names and subjects hold no line
+ * break since the intake and settings refuse them, but rows stored before then, or a subject
+ * an AI wrote, may: a break there means a space, and a mail is not lost for it.
+ */
+const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ');
+
+const phrased = (address: Address): Address =>
+  address.name === undefined ? address : { ...address, name: oneLine(address.name) };
 
 /** Whether this lead's email of this kind went out already (so its words need not be written again). */
 export async function wasSent(db: DatabaseAccess, leadId: string, kind: SentEmailKind): Promise<boolean> {
@@ -76,13 +87,16 @@ export async function sendLeadEmail(
   });
   if (!claim.claimed) return claim.outcome;
 
+  const replyTo = email.replyTo && phrased(email.replyTo);
   const started = performance.now();
   try {
     const sent = await mailer.send({
-      from: email.from,
-      to: email.to,
-      replyTo: email.replyTo,
-      subject: email.draft.subject,
+      from: phrased(email.from),
+      to: phrased(email.to),
+      // Reply-To is a convenience: one no header can carry (a lead's address stored before the
+      // intake checked it) is left out, and the mail, which names the address, still goes.
+      replyTo: replyTo && canEncodeAddress(replyTo) ? replyTo : undefined,
+      subject: oneLine(email.draft.subject),
       text: email.draft.body,
       html,
       idempotencyKey,
@@ -102,11 +116,30 @@ export async function sendLeadEmail(
     const elapsed = performance.now() - started;
     const reason = error instanceof Error ? error.message : String(error);
     await db.service(async (tx) => {
-      await tx.execute(sql`update sent_emails set status = 'failed', error = ${reason.slice(0, 2_000)},
+      // Cut where it may split an emoji: repaired, so the record of a failure cannot fail too.
+      await tx.execute(sql`update sent_emails set status = 'failed', error = ${repairText(reason.slice(0, 2_000))},
         lease_expires_at = null where id = ${claim.id}`);
       await observe(tx, { email, elapsedMs: elapsed, sent: false, provider: mailer.provider, reason });
     });
     if (error instanceof MailError && !error.retryable) return 'failed';
     throw error;
   }
+}
+
+/** Why this lead's emails of these kinds failed (the reason sendLeadEmail recorded), for the job's record. */
+export async function failedSends(
+  db: DatabaseAccess,
+  leadId: string,
+  kinds: readonly SentEmailKind[],
+): Promise<{ kind: SentEmailKind; error: string }[]> {
+  const rows = await db.service((tx) =>
+    tx.execute<{ kind: SentEmailKind; error: string | null }>(
+      sql`select kind, error from sent_emails where lead_id = ${leadId} and status = 'failed'
+        and kind in (${sql.join(
+          kinds.map((kind) => sql`${kind}`),
+          sql`, `,
+        )}) order by kind`,
+    ),
+  );
+  return rows.rows.map((row) => ({ kind: row.kind, error: row.error ?? 'failed' }));
 }
