@@ -36,7 +36,7 @@ describe('the client notification', () => {
     clientLanguage: 'fr' as const,
     lead: { id: 'lead-1', name: 'Sophie Lavoie', email: 'sophie@example.ca', phone: '450-555-0100', message: 'Fuite!' },
     triage,
-    summary: triage.summary,
+    summaries: { fr: triage.summary, en: null },
     leadUrl: 'https://app.example/app/leads/lead-1',
     replied: true,
   };
@@ -48,6 +48,54 @@ describe('the client notification', () => {
     expect(notice.body).toContain('sophie@example.ca · 450-555-0100');
     expect(notice.body).toContain('https://app.example/app/leads/lead-1');
     expect(notice.body).toContain('Une réponse automatique lui a été envoyée');
+  });
+
+  describe('speaks only the client’s language, whatever the lead’s', () => {
+    const english: Triage = {
+      language: 'en',
+      intent: 'quote_request',
+      urgency: 'Medium',
+      tone: 'Professional',
+      confidence: 0.8,
+      summary: 'Tom is asking for a quote: “Do you do cedar shingle roofs?”',
+    };
+    const englishLead = { ...input.lead, name: 'Tom Baker', message: 'Do you do cedar shingle roofs?' };
+
+    it('gives the summary in the client’s language when it was translated', () => {
+      const notice = composeNotification({
+        ...input,
+        lead: englishLead,
+        triage: english,
+        summaries: {
+          en: english.summary,
+          fr: 'Tom demande une soumission : « Faites-vous les toits en bardeaux de cèdre? »',
+        },
+      });
+      expect(notice.body).toContain('Résumé : Tom demande une soumission');
+      expect(notice.body).not.toContain('Tom is asking');
+    });
+
+    it('labels, in the client’s language, a summary that could not be translated and the lead’s own words', () => {
+      const notice = composeNotification({
+        ...input,
+        lead: englishLead,
+        triage: english,
+        summaries: { en: english.summary, fr: null },
+      });
+      expect(notice.body).toContain(`Résumé (non traduit, en anglais) : ${english.summary}`);
+      expect(notice.body).toContain('Message (en anglais) :\nDo you do cedar shingle roofs?');
+      expect(notice.body).toContain('Une réponse automatique lui a été envoyée en votre nom, en anglais.');
+      const toEnglishClient = composeNotification({ ...input, clientLanguage: 'en' });
+      expect(toEnglishClient.body).toContain(`Summary (not translated, in French): ${triage.summary}`);
+      expect(toEnglishClient.body).toContain('Message (in French):\nFuite!');
+    });
+
+    it('leaves the labels out when the lead wrote in the client’s language', () => {
+      const notice = composeNotification(input);
+      expect(notice.body).toContain(`Résumé : ${triage.summary}`);
+      expect(notice.body).toContain('Message :\nFuite!');
+      expect(notice.body).not.toMatch(/non traduit|en français/);
+    });
   });
 
   it('says so when no automatic reply went out, in English for an English-speaking client', () => {

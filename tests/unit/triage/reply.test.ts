@@ -45,8 +45,11 @@ describe('the auto-reply', () => {
 
   it('greets and signs off formally in the Formal tone, warmly in Friendly, with momentum in Energetic', () => {
     const formal = replyTo(roofQuote, { tone: 'Formal' }).body;
-    expect(lines(formal)[0]).toBe('Madame, Monsieur,');
+    // The name is known: no "Madame, Monsieur", and no "Madame Gagnon" that would guess a gender.
+    expect(lines(formal)[0]).toBe('Bonjour Martin Gagnon,');
+    expect(formal).not.toContain('Madame, Monsieur');
     expect(formal).toContain('Veuillez agréer');
+    expect(lines(replyTo({ ...roofQuote, name: '' }, { tone: 'Formal' }).body)[0]).toBe('Madame, Monsieur,');
     expect(lines(replyTo(roofQuote, { tone: 'Friendly' }).body)[0]).toBe('Bonjour Martin!');
     expect(lines(replyTo(englishBooking, { tone: 'Formal' }).body)[0]).toBe('Dear Rachel Green,');
     expect(replyTo(englishBooking, { tone: 'Energetic' }).body.match(/!/g)?.length ?? 0).toBeGreaterThanOrEqual(3);
@@ -87,17 +90,21 @@ describe('the auto-reply', () => {
     }
   });
 
-  it('tells a lead with an emergency that it will be handled today, and to call 911 if in danger', () => {
+  it('tells a lead with an emergency it is urgent for the team and to call 911 if in danger, promising no time', () => {
     const english = replyTo(flood);
-    expect(english.subject).toMatch(/today/);
-    expect(english.body).toMatch(/on it today/);
+    expect(english.subject).toBe('Your urgent request — Toitures Côté');
+    expect(english.body).toMatch(/flagged as urgent/);
     expect(english.body).toContain('911');
     expect(english.body).not.toContain(BOOKING_LINK);
+    // "today" only inside the lead's own question, quoted back.
+    expect(english.body.replace(/“[^”]*”/g, '')).not.toMatch(/today|on it/i);
     const french = replyTo({
       name: 'Geneviève',
       message: 'Notre chauffe-eau fuit, il y a de l’eau partout. Pouvez-vous venir aujourd’hui?',
     });
-    expect(french.body).toMatch(/aujourd’hui même/);
+    expect(french.subject).toBe('Votre demande urgente — Toitures Côté');
+    expect(french.body).toContain('appelez d’abord le 911');
+    expect(french.body.replace(/«[^»]*»/g, '')).not.toMatch(/aujourd’hui/);
   });
 
   it('apologises and takes ownership of a complaint, without a cheerful tone', () => {

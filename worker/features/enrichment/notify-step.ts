@@ -20,7 +20,8 @@ export async function notifyClient(
     clientLanguage: client.language,
     lead: { id: lead.id, name: lead.name, email: lead.email, phone: lead.phone, message: lead.message },
     triage,
-    summary: summaries[client.language] ?? triage.summary,
+    // Both: the composer says so, in the client's language, when theirs was not translated.
+    summaries,
     leadUrl: `${deps.appUrl}/app/leads/${lead.id}`,
     replied: reply === 'sent' || reply === 'already_sent',
   });

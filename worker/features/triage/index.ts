@@ -6,3 +6,6 @@ export { evaluateTriage, LabelledLeadError, parseLabelledLeads } from './evaluat
 export { triageOffline } from './offline';
 export { offlineAi } from './offline-engine';
 export { composeReply } from './reply/compose';
+export { type LabelledReply, LabelledReplyError, parseLabelledReplies } from './reply/labelled-replies';
+export { measureReplies, type ReplyReport } from './reply/measure';
+export { checkReply, type PropertyFailure, type ReplyProperty } from './reply/properties';
