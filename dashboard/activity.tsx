@@ -3,7 +3,7 @@ import { LEAD_ACTION_TYPES } from '../schema/vocabulary';
 import { type ActivityPage, api } from './api';
 import { formatDate, type Lang, type Strings } from './i18n';
 import { errorText } from './sign-in';
-import { actionText } from './timeline';
+import { actionText, actorText } from './timeline';
 
 interface Filters {
   action: string;
@@ -141,7 +141,7 @@ export function Activity(props: { t: Strings; lang: Lang; open: (id: string) => 
                     </a>
                     {item.isTest ? <span class="badge">{t.testBadge}</span> : null}
                   </td>
-                  <td>{item.performedBy}</td>
+                  <td>{actorText(item.performedBy, t)}</td>
                 </tr>
               ))}
             </tbody>

@@ -47,7 +47,7 @@ export function Preview(props: { t: Strings; lang: Lang; widgetKey: string; vers
 }
 
 /** One snippet in a read-only code block with its Copy button. */
-function Snippet(props: { t: Strings; id: string; label: string; copyLabel: string; code: string }) {
+export function Snippet(props: { t: Strings; id: string; label: string; copyLabel: string; code: string }) {
   const { t } = props;
   const block = useRef<HTMLPreElement>(null);
   const [status, setStatus] = useState('');

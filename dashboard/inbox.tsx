@@ -1,12 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { INTENTS, URGENCIES } from '../schema/vocabulary';
 import { api, type Lead, type LeadPage } from './api';
+import { EmptyInbox } from './empty-inbox';
 import { formatDate, formatNumber, type Lang, type Strings } from './i18n';
-import { LeadActions, tagLabel, useTags } from './lead-actions';
+import { LeadActions, type Notice, tagLabel, useTags } from './lead-actions';
+import { NoticeLine } from './notice';
 import { errorText } from './sign-in';
 
-const STATUSES = ['active', 'archived', 'deleted'] as const;
+const STATUSES = ['active', 'archived', 'spam', 'deleted'] as const;
 type Status = (typeof STATUSES)[number];
+const TAB_LABEL = { active: 'active', archived: 'archived', spam: 'spamTab', deleted: 'deleted' } as const;
 const SORTS = { newest: 'sortNewest', oldest: 'sortOldest', urgency: 'sortUrgency' } as const;
 type Sort = keyof typeof SORTS;
 const POLL_MS = 15_000;
@@ -83,6 +86,10 @@ export const intentLabel = (lead: Lead, lang: Lang) => (lead.intent ? lead.inten
 const summaryIn = (lead: Lead, lang: Lang) =>
   (lang === 'fr' ? lead.aiSummaryFr : lead.aiSummaryEn) ?? lead.aiSummary ?? lead.aiSummaryEn ?? lead.aiSummaryFr;
 
+/** No lead at all under any tab: a new client, whom the inbox teaches how leads arrive. */
+const isEmpty = (page: LeadPage) =>
+  page.counts.active + page.counts.archived + page.counts.spam + page.counts.deleted === 0;
+
 const excerpt = (text: string | null) => (text && text.length > 120 ? `${text.slice(0, 117)}…` : (text ?? ''));
 
 /**
@@ -94,7 +101,7 @@ export function Inbox(props: { t: Strings; lang: Lang; open: (id: string) => voi
   const [filters, setFilters] = useState<Filters>(() => filtersFromUrl(location.search));
   const [page, setPage] = useState<LeadPage | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [status, setStatus] = useState('');
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const [tagsVersion, setTagsVersion] = useState(0);
@@ -105,7 +112,7 @@ export function Inbox(props: { t: Strings; lang: Lang; open: (id: string) => voi
   const change = (patch: Partial<Filters>) => {
     setFilters((old) => ({ ...old, ...patch }));
     setSelected(new Set());
-    setStatus('');
+    setNotice(null);
   };
 
   useEffect(() => {
@@ -203,7 +210,7 @@ export function Inbox(props: { t: Strings; lang: Lang; open: (id: string) => voi
             class={filters.status === s ? 'tab selected' : 'tab'}
             onClick={() => change({ status: s })}
           >
-            {t[s]} <span class="count">{page ? formatNumber(page.counts[s], lang) : ''}</span>
+            {t[TAB_LABEL[s]]} <span class="count">{page ? formatNumber(page.counts[s], lang) : ''}</span>
           </button>
         ))}
       </div>
@@ -314,14 +321,25 @@ export function Inbox(props: { t: Strings; lang: Lang; open: (id: string) => voi
       <p class="error" role="alert">
         {error}
       </p>
-      <p role="status" aria-live="polite" class="status">
-        {status}
-      </p>
+      <NoticeLine
+        t={t}
+        lang={lang}
+        notice={notice}
+        onUndone={(undone) => {
+          setNotice(undone);
+          load();
+        }}
+      />
       <div role="tabpanel" id="inbox-panel" aria-labelledby={`tab-${filters.status}`}>
         {!page ? (
           <p aria-live="polite">{t.loading}</p>
         ) : leads.length === 0 ? (
-          <p>{t.noLeads}</p>
+          isEmpty(page) && !filtered ? (
+            // A real client's test lead is one of its test leads: show those to see it arrive.
+            <EmptyInbox t={t} onTestLead={() => change({ test: true, status: 'active' })} />
+          ) : (
+            <p>{t.noLeads}</p>
+          )
         ) : (
           <>
             <div class="selection-bar">
@@ -351,8 +369,8 @@ export function Inbox(props: { t: Strings; lang: Lang; open: (id: string) => voi
                   lang={lang}
                   leads={selection}
                   tags={tags}
-                  onDone={(message) => {
-                    setStatus(message);
+                  onDone={(done) => {
+                    setNotice(done);
                     setSelected(new Set());
                     setTagsVersion((n) => n + 1);
                     load();
@@ -383,7 +401,7 @@ export function Inbox(props: { t: Strings; lang: Lang; open: (id: string) => voi
                       {lead.name}
                       {lead.unread ? <span class="sr-only"> ({t.unread})</span> : null}
                       {lead.isTest ? <span class="badge">{t.testBadge}</span> : null}
-                      {lead.isSpam ? <span class="badge warn">{t.spamBadge}</span> : null}
+                      {lead.inSpam ? <span class="badge warn">{t.spamBadge}</span> : null}
                       {lead.currentTag ? <span class="badge tag">{tagLabel(lead.currentTag, lang)}</span> : null}
                     </span>
                     <span class="meta">

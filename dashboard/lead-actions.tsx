@@ -21,21 +21,34 @@ export function useTags(version = 0): TagCount[] {
   return tags;
 }
 
-type Request =
+export type ActionRequest =
   | { action: 'tag'; tag: string; reversionReason?: string }
-  | { action: 'archive' | 'delete' | 'reactivate' };
+  | { action: 'archive' | 'delete' | 'restore' | 'reactivate' | 'spam' | 'not_spam' };
+
+/** What an action says once done, and the request that takes it back when it has one (a delete). */
+export interface Notice {
+  text: string;
+  undo?: { ids: string[]; request: ActionRequest; done: (n: string) => string };
+}
+
+/** Sends one action for a selection; answers how many leads changed, as the dashboard writes numbers. */
+export const applyAction = (ids: string[], request: ActionRequest, lang: Lang) =>
+  api<{ updated: number }>('POST', '/leads/actions', { ids, ...request }).then(({ updated }) =>
+    formatNumber(updated, lang),
+  );
 
 /**
- * What can be done to one lead or a selection: tag (built-in or own), archive, delete,
- * reactivate. One POST /api/app/leads/actions for the whole selection. Taking Converted
- * off a lead asks for the reason first, as the learning loop needs it.
+ * What can be done to one lead or a selection: tag (built-in or own), archive, delete
+ * (with an undo), reactivate, and spam or not spam either way. One POST
+ * /api/app/leads/actions for the whole selection. Taking Converted off a lead asks for the
+ * reason first, as the learning loop needs it.
  */
 export function LeadActions(props: {
   t: Strings;
   lang: Lang;
   leads: Lead[];
   tags: TagCount[];
-  onDone: (message: string) => void;
+  onDone: (notice: Notice) => void;
 }) {
   const { t, lang, leads, tags, onDone } = props;
   const [tag, setTag] = useState(HOT_LEAD_TAG);
@@ -51,17 +64,29 @@ export function LeadActions(props: {
   const anyLive = leads.some((lead) => !lead.archived && !lead.deleted);
   const anyNotDeleted = leads.some((lead) => !lead.deleted);
   const anyHidden = leads.some((lead) => lead.archived || lead.deleted);
+  const anyInSpam = leads.some((lead) => lead.inSpam && !lead.deleted);
+  const anyOutOfSpam = leads.some((lead) => !lead.inSpam && !lead.deleted);
   const chosenTag = tag === NEW_TAG ? newTag.trim() : tag;
 
-  const send = async (request: Request) => {
+  /** What each action says it did; a delete can be undone from its notice. */
+  const noticeOf = (request: ActionRequest, count: string): Notice => {
+    if (request.action === 'delete') {
+      return { text: t.deletedCount(count), undo: { ids, request: { action: 'restore' }, done: t.restoredCount } };
+    }
+    if (request.action === 'spam') return { text: t.movedToSpam(count) };
+    if (request.action === 'not_spam') return { text: t.movedToLeads(count) };
+    return { text: t.updated(count) };
+  };
+
+  const send = async (request: ActionRequest) => {
     setBusy(true);
     setError('');
     try {
-      const { updated } = await api<{ updated: number }>('POST', '/leads/actions', { ids, ...request });
+      const count = await applyAction(ids, request, lang);
       setReverting(null);
       setReason('');
       setNewTag('');
-      onDone(t.updated(formatNumber(updated, lang)));
+      onDone(noticeOf(request, count));
     } catch (caught) {
       setError(errorText(caught, t));
     } finally {
@@ -140,6 +165,16 @@ export function LeadActions(props: {
         {anyHidden ? (
           <button type="button" class="secondary" disabled={busy} onClick={() => send({ action: 'reactivate' })}>
             {t.reactivate}
+          </button>
+        ) : null}
+        {anyOutOfSpam ? (
+          <button type="button" class="secondary" disabled={busy} onClick={() => send({ action: 'spam' })}>
+            {t.markSpam}
+          </button>
+        ) : null}
+        {anyInSpam ? (
+          <button type="button" class="secondary" disabled={busy} onClick={() => send({ action: 'not_spam' })}>
+            {t.notSpam}
           </button>
         ) : null}
         {anyNotDeleted ? (

@@ -4,7 +4,8 @@ import { ApiError, api, type LeadDetail, type Note } from './api';
 import { HistoryChart } from './history-chart';
 import { formatDate, formatPercent, type Lang, type Strings } from './i18n';
 import { intentLabel, urgencyLabel } from './inbox';
-import { LeadActions, tagLabel, useTags } from './lead-actions';
+import { LeadActions, type Notice, tagLabel, useTags } from './lead-actions';
+import { NoticeLine } from './notice';
 import { errorText } from './sign-in';
 import { Timeline } from './timeline';
 
@@ -19,7 +20,7 @@ export function LeadView(props: { t: Strings; lang: Lang; id: string; back: () =
   const { t, lang, id, back } = props;
   const [lead, setLead] = useState<LeadDetail | null>(null);
   const [summaryLang, setSummaryLang] = useState<Lang>(lang);
-  const [status, setStatus] = useState('');
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [error, setError] = useState('');
   const [tagsVersion, setTagsVersion] = useState(0);
   const tags = useTags(tagsVersion);
@@ -36,10 +37,10 @@ export function LeadView(props: { t: Strings; lang: Lang; id: string; back: () =
     setError('');
     reload();
   }, [id]);
-  const done = async (message: string) => {
+  const done = async (next: Notice) => {
     await reload();
     setTagsVersion((n) => n + 1);
-    setStatus(message);
+    setNotice(next);
   };
 
   const backLink = (
@@ -85,7 +86,7 @@ export function LeadView(props: { t: Strings; lang: Lang; id: string; back: () =
         {' · '}
         <time dateTime={lead.createdAt}>{formatDate(lead.createdAt, lang)}</time>
       </p>
-      {lead.isSpam ? <p class="badge warn">{t.spam}</p> : null}
+      {lead.inSpam ? <p class="notice-box">{lead.spamReason ? t.setAside[lead.spamReason] : t.inSpamFolder}</p> : null}
       <section>
         <h2>{t.message}</h2>
         <p class="message">{lead.message}</p>
@@ -103,7 +104,9 @@ export function LeadView(props: { t: Strings; lang: Lang; id: string; back: () =
         <p class="summary-text" lang={summaryLang} aria-live="polite">
           {summary ?? (lead.aiSummaryEn || lead.aiSummaryFr ? t.notTranslated : t.noSummary)}
         </p>
-        <p class="hint">{lead.enrichmentEngine ? t.enrichedBy(lead.enrichmentEngine) : t.awaitingTriage}</p>
+        <p class="hint">
+          {lead.enrichmentEngine ? t.enrichedBy(lead.enrichmentEngine) : lead.isSpam ? t.notTriaged : t.awaitingTriage}
+        </p>
       </section>
       <section>
         <h2>{t.details}</h2>
@@ -162,9 +165,15 @@ export function LeadView(props: { t: Strings; lang: Lang; id: string; back: () =
       <section>
         <h2>{t.actions}</h2>
         <LeadActions t={t} lang={lang} leads={[lead]} tags={tags} onDone={done} />
-        <p role="status" aria-live="polite" class="status">
-          {status}
-        </p>
+        <NoticeLine
+          t={t}
+          lang={lang}
+          notice={notice}
+          onUndone={async (undone) => {
+            await reload();
+            setNotice(undone);
+          }}
+        />
       </section>
       <section>
         <h2>{t.sentReply}</h2>
@@ -184,7 +193,7 @@ export function LeadView(props: { t: Strings; lang: Lang; id: string; back: () =
           <p>{t.noReply}</p>
         )}
       </section>
-      <Notes t={t} lang={lang} leadId={lead.id} notes={lead.notes} onChange={done} />
+      <Notes t={t} lang={lang} leadId={lead.id} notes={lead.notes} onChange={(text) => done({ text })} />
       <section>
         <h2>{t.timeline}</h2>
         <Timeline t={t} lang={lang} items={lead.timeline} />

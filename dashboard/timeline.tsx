@@ -16,6 +16,13 @@ export function actionText(item: ActionView, t: Strings, lang: Lang): string {
   return `${name}${tag}${outcome}`;
 }
 
+/**
+ * Who did it, as the client reads it: the product's own actors by name in the dashboard's
+ * language (the form that received the lead, Avenir that answered it), people by email.
+ */
+export const actorText = (performedBy: string, t: Strings): string =>
+  performedBy === 'widget' ? t.byWidget : performedBy === 'system' ? t.bySystem : performedBy;
+
 /** A lead's actions, newest first (lead_actions). */
 export function Timeline(props: { t: Strings; lang: Lang; items: ActionView[] }) {
   const { t, lang, items } = props;
@@ -23,7 +30,8 @@ export function Timeline(props: { t: Strings; lang: Lang; items: ActionView[] })
     <ol class="timeline">
       {items.map((item) => (
         <li key={item.id}>
-          <time dateTime={item.at}>{formatDate(item.at, lang)}</time> — {actionText(item, t, lang)} · {item.performedBy}
+          <time dateTime={item.at}>{formatDate(item.at, lang)}</time> — {actionText(item, t, lang)} ·{' '}
+          {actorText(item.performedBy, t)}
           {item.reversionReason ? <p class="reason">{t.reasonLabel(item.reversionReason)}</p> : null}
         </li>
       ))}

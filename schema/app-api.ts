@@ -5,7 +5,16 @@
 import type { ErrorCode } from './errors';
 import type { EnrichmentEngine } from './leads';
 import type { SentEmailStatus } from './mail';
-import type { EmailTone, IntentKey, Language, LeadActionType, LeadTone, Urgency } from './vocabulary';
+import type {
+  EmailTone,
+  IntentKey,
+  Language,
+  LeadActionType,
+  LeadTone,
+  SpamReason,
+  SpamVerdict,
+  Urgency,
+} from './vocabulary';
 
 /** Every error code an answer may carry (schema/errors.ts): match on these, never on bare strings. */
 export type { ErrorCode };
@@ -31,6 +40,12 @@ export interface LeadItem {
   isTest: boolean;
   /** Caught by the form's bot checks (honeypot, fill time): kept, never answered. */
   isSpam: boolean;
+  /** Why the bot checks set it aside; null when they did not. */
+  spamReason: SpamReason | null;
+  /** In the Spam folder (the client's verdict, else the detection). */
+  inSpam: boolean;
+  /** The client's own call, when they made one. */
+  spamVerdict: SpamVerdict | null;
   unread: boolean;
 }
 
@@ -38,7 +53,10 @@ export interface LeadItem {
 export interface LeadCounts {
   active: number;
   archived: number;
+  /** Bot-caught submissions, spam and vendor pitches, unless the client said otherwise. */
+  spam: number;
   deleted: number;
+  /** Within the status shown and every other filter, the urgency one excepted. */
   byUrgency: { High: number; Medium: number; Low: number };
 }
 

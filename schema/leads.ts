@@ -15,7 +15,16 @@ import {
 import { clients } from './clients';
 import { createdAt, id, oneOf, updatedAt, within } from './columns';
 import { intentTranslations } from './support';
-import { LANGUAGES, LEAD_ACTION_TYPES, LEAD_TONES, URGENCIES } from './vocabulary';
+import {
+  intentOf,
+  LANGUAGES,
+  LEAD_ACTION_TYPES,
+  LEAD_TONES,
+  SPAM_FOLDER_INTENTS,
+  SPAM_REASONS,
+  SPAM_VERDICTS,
+  URGENCIES,
+} from './vocabulary';
 
 /** Which engine produced a value: the OpenAI adapter or the offline heuristics. */
 export const ENRICHMENT_ENGINES = ['openai', 'offline'] as const;
@@ -73,7 +82,21 @@ export const leadMemory = pgTable(
     consent: boolean('consent').notNull().default(false),
     /** Caught by the honeypot or the fill-time check: stored, never enriched nor answered. */
     isSpam: boolean('is_spam').notNull().default(false),
-    spamReason: text('spam_reason'),
+    spamReason: text('spam_reason', { enum: SPAM_REASONS }),
+    /** The client's own call, which overrides the detection either way; NULL until they make one. */
+    spamVerdict: text('spam_verdict', { enum: SPAM_VERDICTS }),
+    /**
+     * Whether the lead is in the Spam folder rather than among the real leads: the client's
+     * verdict, else the bot checks or the triage (intent Spam or Vendor pitch). Stored so the
+     * inbox's indexes can hold it.
+     */
+    inSpam: boolean('in_spam')
+      .notNull()
+      .generatedAlwaysAs(
+        sql.raw(
+          `coalesce(spam_verdict = 'spam', is_spam or coalesce(intent in (${SPAM_FOLDER_INTENTS.map((key) => `'${intentOf(key).en}'`).join(', ')}), false))`,
+        ),
+      ),
     /** The widget's per-submission key: a retried submission returns the first lead. */
     idempotencyKey: text('idempotency_key'),
     metadata: jsonb('metadata').$type<LeadMetadata>().notNull().default({}),
@@ -94,13 +117,23 @@ export const leadMemory = pgTable(
     index('lead_memory_client_created_idx').on(t.clientId, t.createdAt, t.id),
     // The inbox list in keyset order. is_test and urgency come last only so that the
     // counts by status and urgency read this index alone (an index-only scan), not the table.
-    index('lead_memory_inbox_idx').on(t.clientId, t.deleted, t.archived, t.createdAt, t.id, t.isTest, t.urgency),
+    index('lead_memory_inbox_idx').on(
+      t.clientId,
+      t.deleted,
+      t.archived,
+      t.inSpam,
+      t.createdAt,
+      t.id,
+      t.isTest,
+      t.urgency,
+    ),
     // The inbox sorted by urgency (High first, then newest): the expression is the
     // services' URGENCY_RANK, which must stay the same for the planner to match it.
     index('lead_memory_inbox_urgency_idx').on(
       t.clientId,
       t.deleted,
       t.archived,
+      t.inSpam,
       sql`(case ${t.urgency} when 'High' then 0 when 'Medium' then 1 when 'Low' then 2 else 3 end)`,
       t.createdAt.desc().nullsFirst(),
       t.id.desc().nullsFirst(),
@@ -118,6 +151,7 @@ export const leadMemory = pgTable(
     oneOf('lead_memory_urgency_check', t.urgency, URGENCIES),
     oneOf('lead_memory_language_check', t.language, LANGUAGES),
     oneOf('lead_memory_engine_check', t.enrichmentEngine, ENRICHMENT_ENGINES),
+    oneOf('lead_memory_spam_verdict_check', t.spamVerdict, SPAM_VERDICTS),
     within('lead_memory_confidence_check', t.confidenceScore, 0, 1),
     check(
       'lead_memory_history_check',

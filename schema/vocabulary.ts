@@ -10,9 +10,32 @@ export type Language = (typeof LANGUAGES)[number];
 export const URGENCIES = ['High', 'Medium', 'Low'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 
+/** How each urgency reads, in each language. */
+export const URGENCY_NAMES: Record<Urgency, Record<Language, string>> = {
+  High: { en: 'High', fr: 'Élevée' },
+  Medium: { en: 'Medium', fr: 'Moyenne' },
+  Low: { en: 'Low', fr: 'Faible' },
+};
+
 /** Tone the AI reads in a lead's message. */
 export const LEAD_TONES = ['Professional', 'Friendly', 'Formal', 'Casual', 'Frustrated', 'Enthusiastic'] as const;
 export type LeadTone = (typeof LEAD_TONES)[number];
+
+/** How each lead tone reads, in each language. */
+export const LEAD_TONE_NAMES: Record<LeadTone, Record<Language, string>> = {
+  Professional: { en: 'Professional', fr: 'Professionnel' },
+  Friendly: { en: 'Friendly', fr: 'Amical' },
+  Formal: { en: 'Formal', fr: 'Formel' },
+  Casual: { en: 'Casual', fr: 'Décontracté' },
+  Frustrated: { en: 'Frustrated', fr: 'Frustré' },
+  Enthusiastic: { en: 'Enthusiastic', fr: 'Enthousiaste' },
+};
+
+/** Each language's name, in each language. */
+export const LANGUAGE_NAMES: Record<Language, Record<Language, string>> = {
+  en: { en: 'English', fr: 'Anglais' },
+  fr: { en: 'French', fr: 'Français' },
+};
 
 /** Tone a client wants its replies written in. */
 export const EMAIL_TONES = ['Professional', 'Friendly', 'Formal', 'Energetic'] as const;
@@ -62,11 +85,24 @@ export const LEAD_ACTION_TYPES = [
   'tagged',
   'archived',
   'deleted',
+  'restored',
   'reactivated',
   'replied',
   'notified',
   'noted',
+  'marked_spam',
+  'marked_not_spam',
 ] as const;
+
+/** The intents whose leads go to the Spam folder, not among the real leads, unless the client says otherwise. */
+export const SPAM_FOLDER_INTENTS = ['spam', 'vendor_pitch'] as const satisfies readonly IntentKey[];
+/** Why the form's bot checks set a submission aside (the hidden field filled, or filled too fast to be a person). */
+export const SPAM_REASONS = ['honeypot', 'too_fast'] as const;
+export type SpamReason = (typeof SPAM_REASONS)[number];
+
+/** The client's own call on a lead: spam, or not spam, whatever the detection said. */
+export const SPAM_VERDICTS = ['spam', 'not_spam'] as const;
+export type SpamVerdict = (typeof SPAM_VERDICTS)[number];
 export type LeadActionType = (typeof LEAD_ACTION_TYPES)[number];
 
 export const FEEDBACK_ACTION_TYPES = [

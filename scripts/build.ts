@@ -10,9 +10,16 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { minify } from 'terser';
 import { DASHBOARD_SECURITY_HEADERS } from '../worker/features/dashboard';
+import { faviconIco } from './lib/favicon';
 
-export const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/public');
-export const WIDGET_BUDGET_GZIP_BYTES = 10 * 1024;
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const PUBLIC_DIR = path.join(ROOT, 'dist/public');
+/**
+ * The widget's gzipped size budget. It was 10 KB until the form learned, at load, that a
+ * dead key or a site not allowed can never send (and shows no form), and the shared rules
+ * refused what mail and Postgres cannot carry: 10.5 KB, and every byte still counted.
+ */
+export const WIDGET_BUDGET_GZIP_BYTES = 10.5 * 1024;
 /** The dashboard's first screen: its JS and CSS together, gzipped. */
 export const DASHBOARD_BUDGET_GZIP_BYTES = 60 * 1024;
 /** Where the dashboard's content-hashed files go, under dist/public/app. */
@@ -93,6 +100,7 @@ export async function buildDashboard(): Promise<BuiltDashboard> {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Avenir</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="${url(css)}">
 <script type="module" src="${url(js)}"></script>
 </head>
@@ -118,6 +126,8 @@ const HEADERS = `/widget.js
   Cache-Control: public, max-age=300, stale-while-revalidate=86400
   Cross-Origin-Resource-Policy: cross-origin
   X-Content-Type-Options: nosniff
+/favicon.*
+  Cache-Control: public, max-age=86400
 /app/*
   Cache-Control: no-cache
 ${headerLines(DASHBOARD_SECURITY_HEADERS)}/app/${DASHBOARD_ASSETS}/*
@@ -128,6 +138,11 @@ ${headerLines(DASHBOARD_SECURITY_HEADERS)}/app/${DASHBOARD_ASSETS}/*
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await mkdir(PUBLIC_DIR, { recursive: true });
   await writeFile(path.join(PUBLIC_DIR, '_headers'), HEADERS);
+  await writeFile(
+    path.join(PUBLIC_DIR, 'favicon.svg'),
+    await readFile(path.join(ROOT, 'dashboard/public/favicon.svg')),
+  );
+  await writeFile(path.join(PUBLIC_DIR, 'favicon.ico'), faviconIco());
   const widget = await buildWidget();
   const verdict = widget.gzipBytes <= WIDGET_BUDGET_GZIP_BYTES ? 'within' : 'OVER';
   console.log(

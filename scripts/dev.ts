@@ -8,14 +8,16 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from './lib/config';
 import { connect } from './lib/database';
-import { ensureDemoClient } from './lib/demo';
+import { demoInboxIsEmpty, ensureDemoClient, sendDemoLeads } from './lib/demo';
 import { migrateDatabase } from './lib/migrate';
+import { type DevFront, freePort, startDevFront } from './stack/dev-front';
 import { type LocalDatabase, startLocalDatabase } from './stack/local-database';
 
 const config = loadConfig();
 
 // What has been started so far; Ctrl-C at any moment, even mid-start, stops exactly that.
 let database: LocalDatabase | undefined;
+let front: DevFront | undefined;
 let wrangler: ChildProcess | undefined;
 let stopping = false;
 
@@ -31,31 +33,40 @@ async function stop(code: number) {
       // already gone
     }
   }
+  await front?.close();
   await database?.close();
   process.exit(code);
 }
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 
-await mkdir(config.dataDir, { recursive: true });
-database = await startLocalDatabase(config).catch((error: unknown) => {
+/** Stops what started so far with a message, not a stack trace. */
+const fail = (error: unknown) => {
   console.error(`avenir: ${(error as Error).message}`);
-  return process.exit(1);
-});
+  return stop(1) as Promise<never>;
+};
+
+await mkdir(config.dataDir, { recursive: true });
+database = await startLocalDatabase(config).catch(fail);
 const demo = await prepare(database.databaseUrl);
+// wrangler dev listens on a port of its own, behind the front that answers on the one
+// given out (scripts/stack/dev-front.ts); wrangler's messages are rewritten to name it.
+const wranglerPort = await freePort();
+front = await startDevFront({ port: config.workerPort, upstreamPort: wranglerPort }).catch(fail);
 
 /** Brings the database to the latest schema and makes sure the demo client exists. */
 async function prepare(databaseUrl: string) {
   const connection = await connect(databaseUrl);
   try {
     await migrateDatabase(connection);
-    return await ensureDemoClient(connection.access, config.dataDir, config.workerPort);
+    const credentials = await ensureDemoClient(connection.access, config.dataDir, config.workerPort);
+    return { ...credentials, seed: await demoInboxIsEmpty(connection.access, credentials.id) };
   } finally {
     await connection.close();
   }
 }
 
-const origin = `http://127.0.0.1:${config.workerPort}`;
+const origin = `http://127.0.0.1:${front.port}`;
 console.log(`
   Avenir is starting on ${origin}
   database   ${database.description}
@@ -64,11 +75,12 @@ console.log(`
   demo login ${demo.email} / ${demo.password}
   widget key ${demo.widgetKey}
   outbox     ${origin}/dev/outbox   (the mail it sends while Gmail is not configured)
+  crons      curl "${origin}/cdn-cgi/handler/scheduled?cron=*/5+*+*+*+*"   (any cron of wrangler.toml)
 `);
 
 const vars = [
   `DATABASE_URL:${database.databaseUrl}`,
-  `DEMO_WIDGET_KEY:${demo.widgetKey}`,
+  `DEMO_CLIENT_ID:${demo.id}`,
   'DEV_OUTBOX:on',
   `APP_URL:${origin}`,
 ];
@@ -81,7 +93,9 @@ wrangler = spawn(
     '--ip',
     '127.0.0.1',
     '--port',
-    String(config.workerPort),
+    String(wranglerPort),
+    // The route the front sends the printed cron trigger to (scripts/stack/dev-front.ts).
+    '--test-scheduled',
     '--persist-to',
     path.join(config.dataDir, 'wrangler'),
     '--show-interactive-dev-session=false',
@@ -89,10 +103,40 @@ wrangler = spawn(
   ],
   // Its own process group, so stopping it also stops the workerd it starts.
   {
-    stdio: 'inherit',
+    stdio: ['inherit', 'pipe', 'pipe'],
     detached: true,
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
   },
 );
 
+// What wrangler prints names its own port; people use the front's.
+const ownPort = new RegExp(`(127\\.0\\.0\\.1|localhost):${wranglerPort}\\b`, 'g');
+for (const [from, to] of [
+  [wrangler.stdout, process.stdout],
+  [wrangler.stderr, process.stderr],
+] as const) {
+  from?.setEncoding('utf8');
+  from?.on('data', (text: string) => to.write(text.replace(ownPort, `$1:${front!.port}`)));
+}
+
 wrangler.on('exit', (code) => void stop(code ?? 1));
+
+// A first start fills the demo inbox through the form API, once the Worker answers.
+if (demo.seed) void seedDemoInbox();
+
+async function seedDemoInbox() {
+  for (let waited = 0; waited < 120_000; waited += 500) {
+    const healthy = await fetch(`${origin}/healthz`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (healthy) {
+      const sent = await sendDemoLeads(origin, demo.widgetKey, `http://localhost:${front!.port}`);
+      console.log(
+        `  demo inbox: ${sent} leads sent through the form, as visitors would (triaged and answered in a moment)`,
+      );
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}

@@ -16,13 +16,16 @@ export interface FormProps {
 
 type Config = Pick<WidgetConfig, 'businessName' | 'requireConsent' | 'bookingLink'>;
 
-type Status = 'loading' | 'idle' | 'sending' | 'retrying' | 'sent' | 'error';
+/** `unavailable`: the key is dead or the site not allowed, known at load; no form is shown. */
+type Status = 'loading' | 'idle' | 'sending' | 'retrying' | 'sent' | 'error' | 'unavailable';
 type Values = { name: string; email: string; phone: string; message: string; consent: boolean; website: string };
 
 const EMPTY: Values = { name: '', email: '', phone: '', message: '', consent: false, website: '' };
 /** What the form assumes when its settings cannot be loaded; the server still enforces the real ones. */
 const FALLBACK_CONFIG: Config = { businessName: '', requireConsent: false, bookingLink: null };
 const CONFIG_TIMEOUT_MS = 4_000;
+/** What a dead key or a site not allowed loads: no form at all (`unavailable`). */
+const UNAVAILABLE: Config = { ...FALLBACK_CONFIG };
 const FIELD_ORDER: LeadField[] = ['name', 'email', 'phone', 'message', 'consent'];
 
 /** A fresh idempotency key; getRandomValues works on plain-http pages where randomUUID does not. */
@@ -76,11 +79,26 @@ export function LeadForm({ widgetKey, api, language, test, host }: FormProps) {
       credentials: 'omit',
       signal: AbortSignal.timeout(CONFIG_TIMEOUT_MS),
     })
-      .then((response) => (response.ok ? (response.json() as Promise<Config>) : null))
+      .then((response) =>
+        response.ok
+          ? (response.json() as Promise<Config>)
+          : // 401 or 403: the key is dead or this site not allowed, so the form could never send
+            // and nobody may write into it. The site's owner reads why in the console.
+            response.status === 401 || response.status === 403
+            ? response
+                .json()
+                .then(
+                  (body: { error?: { message?: string } }) => console.error('Avenir:', body.error?.message),
+                  () => {},
+                )
+                .then(() => UNAVAILABLE)
+            : null,
+      )
+      // Offline or slow: the form is shown with safe defaults and sending keeps trying.
       .catch(() => null)
       .then((loaded) => {
         setConfig(loaded ?? FALLBACK_CONFIG);
-        setStatus('idle');
+        setStatus(loaded === UNAVAILABLE ? 'unavailable' : 'idle');
       });
   }, []);
 
@@ -166,6 +184,8 @@ export function LeadForm({ widgetKey, api, language, test, host }: FormProps) {
       {announcement}
     </p>
   );
+
+  if (status === 'unavailable') return <p class="status">{t.notSetUp}</p>;
 
   if (status === 'sent') {
     return (

@@ -83,7 +83,7 @@ async function startDashboardStack(databaseUrl: string | undefined): Promise<Das
       await server.close();
     });
   } else {
-    const pglite = await openEmbeddedDatabase({});
+    const { db: pglite } = await openEmbeddedDatabase({});
     const server = await startPostgresWireServer({ db: pglite, port: 0 });
     const version = await pglite.query<{ server_version: string }>('show server_version');
     database = `PGlite (PostgreSQL ${version.rows[0]?.server_version ?? '?'}, in memory)`;

@@ -27,7 +27,7 @@ export async function startBenchStack(
   options: { extraOrigins?: string[]; queueConsumer?: boolean } = {},
 ): Promise<BenchStack> {
   buildWorker();
-  const pglite = await openEmbeddedDatabase({});
+  const { db: pglite } = await openEmbeddedDatabase({});
   const server = await startPostgresWireServer({ db: pglite, port: 0 });
   const databaseUrl = embeddedDatabaseUrl(server.port);
   const connection = await connect(databaseUrl);

@@ -1,10 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { clients } from '../../schema';
+import { clients, leadMemory } from '../../schema';
 import { createClient, hashPassword, parseNewClient } from '../../worker/features/accounts';
 import type { DatabaseAccess } from '../../worker/platform/db';
 import { newOneTimePassword } from '../../worker/platform/identifiers';
+import { DEMO_LEADS } from './demo-leads';
 
 export interface DemoCredentials {
   id: string;
@@ -15,6 +16,42 @@ export interface DemoCredentials {
 }
 
 const DEMO_EMAIL = 'demo@avenir.local';
+
+/** The origins `npm start` serves the demo page on: both loopback names. */
+const demoOrigins = (workerPort: number) => [`http://localhost:${workerPort}`, `http://127.0.0.1:${workerPort}`];
+
+/** Whether the demo client has no lead at all: a first start, or an inbox emptied by hand. */
+export async function demoInboxIsEmpty(db: DatabaseAccess, clientId: string): Promise<boolean> {
+  const rows = await db.service((tx) =>
+    tx.select({ id: leadMemory.id }).from(leadMemory).where(eq(leadMemory.clientId, clientId)).limit(1),
+  );
+  return rows.length === 0;
+}
+
+/**
+ * Sends the demo leads through the public form API of the running Worker, from the demo
+ * page's origin, as visitors would; returns how many were accepted.
+ */
+export async function sendDemoLeads(workerOrigin: string, widgetKey: string, pageOrigin: string): Promise<number> {
+  let accepted = 0;
+  for (const [index, lead] of DEMO_LEADS.entries()) {
+    const response = await fetch(`${workerOrigin}/api/lead`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: pageOrigin },
+      body: JSON.stringify({
+        key: widgetKey,
+        ...lead,
+        consent: true,
+        idempotencyKey: `demo-lead-${index + 1}`,
+        // A person's typing time: the form's bot check lets these through.
+        elapsedMs: 45_000,
+        page: `${pageOrigin}/demo`,
+      }),
+    });
+    if (response.status === 201) accepted++;
+  }
+  return accepted;
+}
 
 /**
  * The local demo client, created on first run. Its password is random and only its hash is
@@ -30,6 +67,13 @@ export async function ensureDemoClient(
   const saved = await readSaved(file);
   const existing = await db.service((tx) => tx.query.clients.findFirst({ where: eq(clients.email, DEMO_EMAIL) }));
 
+  if (existing) {
+    // Whatever ports this start was given, the demo page and its widget may talk to it.
+    const origins = [...new Set([...existing.allowedOrigins, ...demoOrigins(workerPort)])];
+    if (origins.length !== existing.allowedOrigins.length) {
+      await db.service((tx) => tx.update(clients).set({ allowedOrigins: origins }).where(eq(clients.id, existing.id)));
+    }
+  }
   if (existing && saved?.id === existing.id) return { ...saved, widgetKey: existing.apiKey };
 
   let credentials: DemoCredentials;
@@ -55,7 +99,7 @@ export async function ensureDemoClient(
         emailTone: 'Friendly',
         bookingLink: 'https://booking.example.com/renovations-demo',
         industry: 'renovation',
-        allowedOrigins: [`http://localhost:${workerPort}`, `http://127.0.0.1:${workerPort}`],
+        allowedOrigins: demoOrigins(workerPort),
         isTest: true,
         passwordIsFinal: true,
       }),

@@ -1,13 +1,43 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
+import { claimDataFolder } from './data-folder';
 
-/** PGlite with pgvector: persisted under `dataDir` when given, in memory otherwise. */
-export async function openEmbeddedDatabase(options: { dataDir?: string }): Promise<PGlite> {
-  if (options.dataDir) {
-    await mkdir(options.dataDir, { recursive: true });
+export interface EmbeddedDatabase {
+  db: PGlite;
+  /** Tells later tools where this process serves the data folder (nothing for one in memory). */
+  announce(pgPort: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * PGlite with pgvector: in memory, or persisted under `dataDir`, which this process then
+ * owns alone until it closes (a second opener is refused: scripts/stack/data-folder.ts).
+ */
+export async function openEmbeddedDatabase(options: { dataDir?: string; command?: string }): Promise<EmbeddedDatabase> {
+  const { dataDir } = options;
+  if (!dataDir) return withExtensions(await PGlite.create({ extensions: { vector } }), null);
+  await mkdir(dataDir, { recursive: true });
+  const claim = await claimDataFolder(dataDir, options.command ?? process.argv.slice(1).join(' '));
+  try {
+    return withExtensions(await PGlite.create({ dataDir, extensions: { vector } }), claim);
+  } catch (error) {
+    await claim.release();
+    throw error;
   }
-  const db = await PGlite.create({ dataDir: options.dataDir, extensions: { vector } });
+}
+
+async function withExtensions(
+  db: PGlite,
+  claim: Awaited<ReturnType<typeof claimDataFolder>> | null,
+): Promise<EmbeddedDatabase> {
   await db.exec('CREATE EXTENSION IF NOT EXISTS vector');
-  return db;
+  return {
+    db,
+    announce: async (pgPort) => claim?.announce(pgPort),
+    async close() {
+      await db.close();
+      await claim?.release();
+    },
+  };
 }

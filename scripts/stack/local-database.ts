@@ -21,14 +21,17 @@ export async function startLocalDatabase(config: StackConfig): Promise<LocalData
   if (config.databaseUrl) return fronted(config.databaseUrl, config.wsPort);
 
   const dataDir = path.join(config.dataDir, 'pglite');
-  const db = await openEmbeddedDatabase({ dataDir });
-  const closeDb = () => db.close();
-  const server = await startPostgresWireServer({ db, port: config.pgPort, portEnvName: 'AVENIR_PG_PORT' }).catch(
-    async (error: unknown) => {
-      await closeDb();
-      throw error;
-    },
-  );
+  const embedded = await openEmbeddedDatabase({ dataDir, command: 'npm start' });
+  const closeDb = () => embedded.close();
+  const server = await startPostgresWireServer({
+    db: embedded.db,
+    port: config.pgPort,
+    portEnvName: 'AVENIR_PG_PORT',
+  }).catch(async (error: unknown) => {
+    await closeDb();
+    throw error;
+  });
+  await embedded.announce(server.port);
   const front = await fronted(embeddedDatabaseUrl(server.port), config.wsPort).catch(async (error: unknown) => {
     await server.close();
     await closeDb();

@@ -85,11 +85,16 @@ export async function clientWithPassword(database: TestDatabase, fields: Record<
 }
 
 /** A new client account with a final password, signed in through POST /api/app/session. */
-export async function signedInClient(database: TestDatabase, worker: Miniflare): Promise<SignedInClient> {
+export async function signedInClient(
+  database: TestDatabase,
+  worker: Miniflare,
+  fields: { isTest?: boolean } = {},
+): Promise<SignedInClient> {
   const n = ++accountCounter;
   const client = await clientWithPassword(database, {
     businessName: `Entreprise ${n}`,
     email: `owner${n}-${randomUUID().slice(0, 8)}@example.ca`,
+    ...fields,
   });
   const response = await dashboardCall(worker, 'POST', '/api/app/session', {
     body: { email: client.email, password: TEST_PASSWORD },

@@ -12,7 +12,7 @@ export interface TestDatabase extends Connection {
 
 /** A fresh, migrated database for one test file: in-memory PGlite behind the wire server. */
 export async function startEmbeddedTestDatabase(): Promise<TestDatabase> {
-  const pglite = await openEmbeddedDatabase({});
+  const { db: pglite } = await openEmbeddedDatabase({});
   const server = await startPostgresWireServer({ db: pglite, port: 0 });
   const databaseUrl = embeddedDatabaseUrl(server.port);
   const connection = await connect(databaseUrl);

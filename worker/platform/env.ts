@@ -14,8 +14,8 @@ interface Settings {
    * (the embedded one, or any Postgres). Unset on Neon, which speaks WebSocket itself.
    */
   DATABASE_WS_PROXY?: string;
-  /** The demo client's widget key; set by `npm start` to serve `/demo`, unset in production. */
-  DEMO_WIDGET_KEY?: string;
+  /** The demo client's id; set by `npm start` to serve `/demo` with its current key, unset in production. */
+  DEMO_CLIENT_ID?: string;
   /** "on" serves the dev mailer's outbox at /dev/outbox (`npm start` sets it); never in production. */
   DEV_OUTBOX?: string;
   /** The dashboard's origin, for links in emails (e.g. https://avenir.example.workers.dev). */

@@ -50,6 +50,22 @@ describe('avenir_lead_search', () => {
     expect(await search(tenantA, 'leak')).toEqual([ids.plumbA]);
   });
 
+  it('reads the last word as the start of a word, as people type', async () => {
+    expect(await search(tenantA, 'toit')).toEqual([ids.roofA]);
+    expect(await search(tenantA, 'refaire toi')).toEqual([ids.roofA]);
+    expect(await search(tenantA, 'plum')).toEqual([ids.plumbA]);
+    expect(await search(tenantA, 'the plumb')).toEqual([ids.plumbA]);
+    // Whole words before the last one: "toit" alone as a first word is no prefix.
+    expect(await search(tenantA, 'toit chalet')).toEqual([]);
+    expect(await search(tenantA, 'chalet -toit')).toEqual([ids.roofA]);
+  });
+
+  it('never fails on what a person can type as the last word', async () => {
+    for (const q of ["l'", "a'b:*", '&|!<>', "'", '""', '-', 'or', '(', ':*', 'été:', '\\']) {
+      await expect(search(tenantA, q), q).resolves.toBeInstanceOf(Array);
+    }
+  });
+
   it('matches the start of an email whatever its case, wildcards as characters', async () => {
     expect(await search(tenantA, 'MARIE.R')).toEqual([ids.roofA]);
     expect(await search(tenantA, '50%')).toEqual([ids.percentA]);

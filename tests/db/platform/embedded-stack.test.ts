@@ -29,7 +29,8 @@ interface Stack {
 }
 
 async function startStack(options: { dataDir?: string; idleInTransactionMs?: number } = {}): Promise<Stack> {
-  const db = await openEmbeddedDatabase({ dataDir: options.dataDir });
+  const embedded = await openEmbeddedDatabase({ dataDir: options.dataDir });
+  const { db } = embedded;
   const server = await startPostgresWireServer({ db, port: 0, idleInTransactionMs: options.idleInTransactionMs });
   const proxy = await startWebSocketProxy({ port: 0, upstream: { host: server.host, port: server.port } });
   proxyPortByDatabasePort.set(server.port, proxy.port);
@@ -41,7 +42,7 @@ async function startStack(options: { dataDir?: string; idleInTransactionMs?: num
     close: async () => {
       await proxy.close();
       await server.close();
-      await db.close();
+      await embedded.close();
     },
   };
 }
@@ -343,7 +344,7 @@ describe('persistence', () => {
 
     const reopened = await openEmbeddedDatabase({ dataDir });
     try {
-      const result = await reopened.query<{ label: string }>('select label from kept');
+      const result = await reopened.db.query<{ label: string }>('select label from kept');
       expect(result.rows).toEqual([{ label: 'durable' }]);
     } finally {
       await reopened.close();

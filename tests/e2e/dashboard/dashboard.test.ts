@@ -88,6 +88,46 @@ it('serves the SPA under /app with its security headers, and leaves the Worker r
   expect((await fetch(`${origin}/widget.js`)).headers.get('content-type')).toContain('javascript');
 });
 
+it('serves the favicon every page asks for', async () => {
+  const ico = await fetch(`${origin}/favicon.ico`);
+  expect(ico.status).toBe(200);
+  const bytes = new Uint8Array(await ico.arrayBuffer());
+  // An ICO file: reserved 0, type 1 (icon), one image of 32×32.
+  expect([...bytes.slice(0, 8)]).toEqual([0, 0, 1, 0, 1, 0, 32, 32]);
+  const svg = await fetch(`${origin}/favicon.svg`);
+  expect(svg.headers.get('content-type')).toContain('image/svg+xml');
+  expect(await (await fetch(`${origin}/app/`)).text()).toContain('<link rel="icon" href="/favicon.svg"');
+});
+
+it('teaches an empty inbox how leads arrive, and shows the test lead it sends', async () => {
+  const newcomer = await clientWithPassword(database, {
+    businessName: 'Paysagiste Nouveau',
+    email: `new-${randomUUID().slice(0, 8)}@paysage.example`,
+    language: 'en',
+  });
+  const context = await browser.newContext({ locale: 'en-CA', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${origin}/app`);
+    await page.getByLabel('Email').fill(newcomer.email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Your inbox is ready' }).waitFor();
+    expect(await page.locator('.empty-inbox pre').textContent()).toContain(`data-key="${newcomer.apiKey}"`);
+    expect(
+      await page
+        .locator('.empty-inbox')
+        .getByRole('button', { name: /Copy the code/ })
+        .count(),
+    ).toBe(1);
+    await page.getByRole('button', { name: 'Send a test lead' }).click();
+    await expect.poll(() => page.locator('li.lead').count()).toBe(1);
+    expect(new URL(page.url()).searchParams.get('test')).toBe('1');
+  } finally {
+    await context.close();
+  }
+});
+
 it('signs in, lists the leads, works one lead and signs out', async () => {
   const context = await browser.newContext({ locale: 'en-CA', viewport: { width: 375, height: 800 } });
   const page: Page = await context.newPage();
@@ -161,6 +201,16 @@ it('signs in, lists the leads, works one lead and signs out', async () => {
     await page.getByRole('button', { name: 'Réactiver' }).click();
     await expect.poll(() => rows.count()).toBe(1);
     expect(await page.getByRole('tab', { name: /Actifs/ }).textContent()).toContain('1');
+
+    // A delete says so and can be undone from what it says.
+    await page.getByRole('tab', { name: /Actifs/ }).click();
+    await page.getByLabel('Sélectionner Martin Gagnon').check();
+    await page.getByRole('button', { name: 'Supprimer' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Client potentiel supprimé. Annuler');
+    await expect.poll(() => rows.count()).toBe(0);
+    await page.getByRole('button', { name: 'Annuler' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Client potentiel restauré.');
+    await expect.poll(() => rows.count()).toBe(1);
 
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await expect.poll(() => page.getByLabel('Mot de passe').count()).toBe(1);

@@ -60,6 +60,13 @@ beforeAll(async () => {
   site.page('/unreserved', customerPage({ lang: 'en-CA', body: '<div data-avenir-form></div>' }));
   site.page('/launcher', customerPage({ lang: 'en-CA', body: '', script: 'data-mode="launcher"' }));
   site.page(
+    '/revoked',
+    customerPage({ lang: 'fr-CA' }).replace(
+      `data-key="${client.apiKey}"`,
+      'data-key="pk_live_000000000000000000000000"',
+    ),
+  );
+  site.page(
     '/two-forms',
     customerPage({
       lang: 'en-CA',
@@ -330,5 +337,18 @@ describe('embedding', () => {
     expect(await dialog.locator('[name="email"]').isVisible()).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.isVisible()).toBe(false);
+  });
+
+  it('shows no form to write in when its key is dead, and tells the site owner why in the console', async () => {
+    const console: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') console.push(message.text());
+    });
+    await page.goto(`${site.origin}/revoked`);
+    await expect.poll(widget.state).toBe('unavailable');
+    expect(await widget.form().count()).toBe(0);
+    expect(await page.locator('[data-avenir-form] textarea, [data-avenir-form] input').count()).toBe(0);
+    expect(await page.locator('[data-avenir-form] p.status').innerText()).toBe(STRINGS.fr.notSetUp);
+    await expect.poll(() => console.join('\n')).toContain('This widget key is unknown or has been revoked.');
   });
 });

@@ -65,6 +65,7 @@ const lead: ExportLead = {
   currentTag: 'VIP',
   archived: true,
   deleted: false,
+  inSpam: false,
   isTest: false,
 };
 
@@ -76,12 +77,16 @@ describe('lead CSV', () => {
     expect(leadCsvHeader('fr').endsWith('\r\n')).toBe(true);
   });
 
-  it('writes a lead with its intent in the client language and its status', () => {
+  it("writes every value the product words in the client's language, the lead's words as written", () => {
     expect(leadCsvRow(lead, 'fr')).toBe(
-      '00000000-0000-4000-8000-000000000001,2026-03-01T10:00:00.000Z,Hélène,helene@example.ca,,fr,' +
-        '"Bonjour,\nune soumission?",true,Demande de soumission,High,Formal,0.9,,VIP,archived,false\r\n',
+      '00000000-0000-4000-8000-000000000001,2026-03-01T10:00:00.000Z,Hélène,helene@example.ca,,Français,' +
+        '"Bonjour,\nune soumission?",Oui,Demande de soumission,Élevée,Formel,0.9,,VIP,Archivé,Non\r\n',
     );
-    expect(leadCsvRow(lead, 'en')).toContain(',Quote request,');
+    expect(leadCsvRow(lead, 'en')).toBe(
+      '00000000-0000-4000-8000-000000000001,2026-03-01T10:00:00.000Z,Hélène,helene@example.ca,,French,' +
+        '"Bonjour,\nune soumission?",Yes,Quote request,High,Formal,0.9,,VIP,Archived,No\r\n',
+    );
+    expect(leadCsvRow({ ...lead, archived: false, inSpam: true }, 'fr')).toContain(',Pourriel,');
   });
 
   it('names the file after the UTC day', () => {

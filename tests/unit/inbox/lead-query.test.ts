@@ -78,7 +78,7 @@ describe('the inbox query string', () => {
 
   it('refuses values outside the vocabularies and limits, in the asked language', () => {
     for (const bad of [
-      { status: 'spam' },
+      { status: 'junk' },
       { urgency: 'high' },
       { intent: 'Quote request' },
       { limit: '0' },
@@ -116,5 +116,39 @@ describe('helpers', () => {
 
   it('escape LIKE wildcards', () => {
     expect(escapeLike('50%_off\\')).toBe('50\\%\\_off\\\\');
+  });
+});
+
+describe('dates and cursors name real, storable instants', () => {
+  it('refuses days that do not exist, in dates and date-times alike', () => {
+    for (const text of ['2026-02-31', '2026-02-31T00:00Z', '2026-13-01', '2026-04-31T10:00:00+02:00']) {
+      expect(parseDateBound(text, 'from'), text).toBeNull();
+    }
+    expect(parseDateBound('2028-02-29T12:00Z', 'from')?.at.toISOString()).toBe('2028-02-29T12:00:00.000Z');
+  });
+
+  it('refuses hours, minutes and offsets no clock shows', () => {
+    for (const text of ['2026-03-01T24:00Z', '2026-03-01T10:60Z', '2026-03-01T10:00:61Z', '2026-03-01T10:00+15:00']) {
+      expect(parseDateBound(text, 'from'), text).toBeNull();
+    }
+  });
+
+  it('refuses years Postgres and JSON cannot both write, after the offset', () => {
+    for (const text of ['0000-01-01', '0000-12-31T23:00Z', '9999-12-31T23:00:00-05:00', '+010000-01-01']) {
+      expect(parseDateBound(text, 'from'), text).toBeNull();
+    }
+    expect(parseDateBound('0001-01-01', 'from')?.at.toISOString()).toBe('0001-01-01T00:00:00.000Z');
+    // The whole last day, without stepping into year 10000.
+    expect(parseDateBound('9999-12-31', 'to')).toEqual({ at: new Date('9999-12-31T23:59:59.999Z'), inclusive: true });
+  });
+
+  it('refuses a cursor whose timestamp names no real instant', () => {
+    const id = '00000000-0000-4000-8000-000000000001';
+    expect(
+      decodeCursor(encodeCursor({ sort: 'newest', at: '2026-03-01T10:00:00.000001Z', id }), 'newest'),
+    ).not.toBeNull();
+    for (const at of ['2026-02-31T10:00:00.000001Z', '0000-01-01T00:00:00.000000Z', '2026-03-01T25:00:00.000000Z']) {
+      expect(decodeCursor(encodeCursor({ sort: 'newest', at, id }), 'newest'), at).toBeNull();
+    }
   });
 });

@@ -32,6 +32,17 @@ describe('npm start', () => {
     expect(firstLogin).toMatch(/^demo@avenir\.local \/ [a-z0-9-]{19}$/);
     expect(started.output()).toMatch(/widget key pk_test_[0-9A-Za-z]{24}/);
 
+    // The cron trigger at the path wrangler gives it, as npm start prints it, on the port people were given.
+    const printed = /curl "(http:\/\/127\.0\.0\.1:\d+\/cdn-cgi\/handler\/scheduled)\?cron=/.exec(started.output())?.[1];
+    expect(printed).toBe(`http://127.0.0.1:${ports.PORT}/cdn-cgi/handler/scheduled`);
+    for (const cron of ['*/5 * * * *', '30 8 * * *']) {
+      const response = await fetch(`${printed}?cron=${encodeURIComponent(cron)}`);
+      expect(response.status, cron).toBe(200);
+    }
+    expect((await fetch(printed!)).status).toBe(200);
+    // The retention cron ran, and said what it did.
+    await expect.poll(() => started.output(), { timeout: 10_000 }).toMatch(/auth retention: \d+ sign-in attempt/);
+
     ctrlC(started);
     expect(await started.exited, started.output()).toBe(0);
     for (const port of Object.values(ports)) expect(await isListening(Number(port)), `port ${port}`).toBe(false);

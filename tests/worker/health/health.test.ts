@@ -45,7 +45,7 @@ describe('GET /healthz', () => {
   });
 
   it('answers 503 when the database has not been migrated', async () => {
-    const pglite = await openEmbeddedDatabase({});
+    const { db: pglite } = await openEmbeddedDatabase({});
     const server = await startPostgresWireServer({ db: pglite, port: 0 });
     const empty = await connect(embeddedDatabaseUrl(server.port));
     const unmigrated = await startWorker({

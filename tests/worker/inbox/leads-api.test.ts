@@ -38,7 +38,7 @@ interface LeadJson {
 interface PageJson {
   leads: LeadJson[];
   nextCursor: string | null;
-  counts: { active: number; archived: number; deleted: number; byUrgency: Record<string, number> };
+  counts: { active: number; archived: number; spam: number; deleted: number; byUrgency: Record<string, number> };
 }
 
 const rows = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) =>
@@ -141,8 +141,15 @@ describe('GET /api/app/leads lists the inbox', () => {
     expect(page.leads).toHaveLength(9);
     expect(page.nextCursor).toBeNull();
     expect(page.leads.every((item) => item.unread && !item.isTest)).toBe(true);
-    // Counts ignore the status filter: the archived and deleted leads count too.
-    expect(page.counts).toEqual({ active: 9, archived: 1, deleted: 1, byUrgency: { High: 2, Medium: 1, Low: 1 } });
+    // Tab counts ignore the tab shown; urgency counts are those of the tab shown (the High
+    // deleted lead and the Low archived one are not among the active leads).
+    expect(page.counts).toEqual({
+      active: 9,
+      archived: 1,
+      spam: 0,
+      deleted: 1,
+      byUrgency: { High: 1, Medium: 1, Low: 0 },
+    });
     const roof = page.leads.find((item) => item.id === lead.roof)!;
     expect(roof).toMatchObject({
       intent: { key: 'quote_request', en: 'Quote request', fr: 'Demande de soumission' },
@@ -156,11 +163,71 @@ describe('GET /api/app/leads lists the inbox', () => {
     });
   });
 
-  it('marks a lead the form caught as a bot, so the inbox can say so', async () => {
+  it('keeps what the bot checks caught, and spam and vendor pitches, in their own tab, saying why', async () => {
     const client = await signedInClient(database, worker);
-    await insertLead(client.client.id, { name: 'Bot', isSpam: true });
-    const page = (await (await client.call('GET', '/api/app/leads')).json()) as { leads: { isSpam: boolean }[] };
-    expect(page.leads.map((item) => item.isSpam)).toEqual([true]);
+    const call = async (query: string) =>
+      (await (await client.call('GET', `/api/app/leads${query}`)).json()) as PageJson & {
+        leads: (LeadJson & { isSpam: boolean; inSpam: boolean; spamReason: string | null })[];
+      };
+    await insertLead(client.client.id, { name: 'Bot', isSpam: true, spamReason: 'too_fast' });
+    await insertLead(client.client.id, { name: 'Pitch', intent: 'Vendor pitch' });
+    await insertLead(client.client.id, { name: 'Junk', intent: 'Spam' });
+    await insertLead(client.client.id, { name: 'Real', intent: 'Quote request', urgency: 'High' });
+    const active = await call('');
+    expect(names(active)).toEqual(['Real']);
+    expect(active.counts).toMatchObject({ active: 1, spam: 3 });
+    const spam = await call('?status=spam');
+    expect(names(spam).sort()).toEqual(['Bot', 'Junk', 'Pitch']);
+    expect(spam.leads.find((item) => item.name === 'Bot')).toMatchObject({
+      isSpam: true,
+      inSpam: true,
+      spamReason: 'too_fast',
+    });
+  });
+
+  it('moves a lead out of the spam tab and back in one click each, with the timeline saying so', async () => {
+    const client = await signedInClient(database, worker);
+    const pitch = await insertLead(client.client.id, { name: 'Pitch', intent: 'Vendor pitch' });
+    const act = (action: string) =>
+      client.call('POST', '/api/app/leads/actions', { body: { ids: [pitch.id], action } });
+    const tab = async (status: string) =>
+      names((await (await client.call('GET', `/api/app/leads?status=${status}`)).json()) as PageJson);
+    expect((await act('not_spam')).status).toBe(200);
+    expect(await tab('active')).toEqual(['Pitch']);
+    expect(await tab('spam')).toEqual([]);
+    expect((await act('spam')).status).toBe(200);
+    expect(await tab('spam')).toEqual(['Pitch']);
+    const actions = await rows<{ action_type: string }>(
+      sql`select action_type from lead_actions where lead_id = ${pitch.id} order by timestamp, id`,
+    );
+    expect(actions.map((row) => row.action_type)).toEqual(['marked_not_spam', 'marked_spam']);
+  });
+
+  it('shows a test client all its leads, which are all test leads, with their tags', async () => {
+    const demo = await signedInClient(database, worker, { isTest: true });
+    const kitchen = await insertLead(demo.client.id, { name: 'Démo', isTest: true, currentTag: 'Cuisine 2027' });
+    await insertLead(owner.client.id, { name: 'Someone else', isTest: true, currentTag: 'Cuisine 2027' });
+    const page = (await (await demo.call('GET', '/api/app/leads')).json()) as PageJson;
+    expect(page.leads.map((item) => item.id)).toEqual([kitchen.id]);
+    const tags = (await (await demo.call('GET', '/api/app/tags')).json()) as { tags: { tag: string; count: number }[] };
+    expect(tags.tags).toContainEqual({ tag: 'Cuisine 2027', count: 1 });
+    const csv = await (await demo.call('GET', '/api/app/leads/export.csv')).text();
+    expect(csv).toContain(kitchen.id);
+    // A real client's test leads stay behind the test filter.
+    expect(names(await list())).not.toContain('Someone else');
+  });
+
+  it('undoes a delete exactly: a deleted archived lead goes back to the archive', async () => {
+    const client = await signedInClient(database, worker);
+    const archived = await insertLead(client.client.id, { name: 'Kept', archived: true });
+    const act = (action: string) =>
+      client.call('POST', '/api/app/leads/actions', { body: { ids: [archived.id], action } });
+    expect((await act('delete')).status).toBe(200);
+    expect((await act('restore')).status).toBe(200);
+    const [row] = await rows<{ archived: boolean; deleted: boolean }>(
+      sql`select archived, deleted from lead_memory where id = ${archived.id}`,
+    );
+    expect(row).toEqual({ archived: true, deleted: false });
   });
 
   it('filters by status, tag, urgency, intent, language, dates and test leads', async () => {
@@ -173,8 +240,11 @@ describe('GET /api/app/leads lists the inbox', () => {
     expect(names(await list('?from=2026-03-02&to=2026-03-05'))).toEqual(['Sam Smith']);
     expect(names(await list('?to=2026-03-01T10:00:00Z'))).toEqual(['Jean Tremblay']);
     expect(names(await list('?test=1'))).toContain('Test Lead');
+    // The tabs count the High leads; each urgency counts what picking it would show.
     const high = await list('?urgency=High');
-    expect(high.counts).toMatchObject({ active: 1, deleted: 1, byUrgency: { High: 2, Medium: 0, Low: 0 } });
+    expect(high.counts).toMatchObject({ active: 1, deleted: 1, byUrgency: { High: 1, Medium: 1, Low: 0 } });
+    const deletedHigh = await list('?status=deleted&urgency=High');
+    expect(deletedHigh.counts.byUrgency).toEqual({ High: 1, Medium: 0, Low: 0 });
   });
 
   it('searches in English and French, and emails by prefix', async () => {
@@ -185,6 +255,10 @@ describe('GET /api/app/leads lists the inbox', () => {
     expect(names(await list('?q=sam%40pip'))).toEqual(['Sam Smith']);
     expect(names(await list('?q=%25'))).toEqual([]); // a wildcard is a character, not "anything"
     expect(names(await list('?q=nothing-like-this'))).toEqual([]);
+    // The last word is read as the start of a word, as people type it.
+    expect(names(await list('?q=toit'))).toEqual(['Jean Tremblay']);
+    expect(names(await list('?q=plomb'))).toEqual([]);
+    expect(names(await list('?q=plumb'))).toEqual(['Sam Smith']);
   });
 
   it('pages through every row exactly once under each sort', async () => {
@@ -205,7 +279,7 @@ describe('GET /api/app/leads lists the inbox', () => {
   });
 
   it('answers 422 to an invalid query, in the language asked', async () => {
-    for (const query of ['?limit=0', '?limit=101', '?status=spam', '?intent=Quote', '?from=hier', '?cursor=abc']) {
+    for (const query of ['?limit=0', '?limit=101', '?status=junk', '?intent=Quote', '?from=hier', '?cursor=abc']) {
       const response = await owner.call('GET', `/api/app/leads${query}`);
       expect(response.status, query).toBe(422);
       expect((await errorOf(response)).code).toBe('invalid_request');
@@ -213,6 +287,19 @@ describe('GET /api/app/leads lists the inbox', () => {
     const newest = await list('?limit=1');
     const mismatched = await owner.call('GET', `/api/app/leads?sort=oldest&cursor=${newest.nextCursor}`);
     expect(mismatched.status).toBe(422);
+    // Dates and cursors must name real instants Postgres can store, in the list, the
+    // activity log and the export alike: a 422, never a 500 or an export of only a header.
+    for (const path of ['/api/app/leads', '/api/app/activity', '/api/app/leads/export.csv']) {
+      for (const query of ['?from=0000-01-01', '?to=2026-02-31T00:00Z', '?to=9999-12-31T23:00:00-05:00']) {
+        const response = await owner.call('GET', `${path}${query}`);
+        expect(response.status, `${path}${query}`).toBe(422);
+      }
+      expect((await owner.call('GET', `${path}?to=9999-12-31`)).status, path).toBe(200);
+    }
+    const forged = Buffer.from(
+      JSON.stringify({ sort: 'newest', at: '2026-02-31T10:00:00.000000Z', id: lead.roof }),
+    ).toString('base64url');
+    expect((await owner.call('GET', `/api/app/leads?cursor=${forged}`)).status).toBe(422);
     const french = await owner.call('GET', '/api/app/leads?limit=500', { headers: { 'Accept-Language': 'fr-CA' } });
     expect((await errorOf(french)).details?.fields?.limit).toEqual(['Utilisez une limite de 1 à 100.']);
   });

@@ -1,26 +1,25 @@
+import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
+import { clients } from '../../../schema';
 import type { Language } from '../../../schema/vocabulary';
 import { embedSnippet } from '../../../widget/snippet';
+import type { DatabaseAccess } from '../../platform/db';
 import type { AppEnv } from '../../platform/env';
 import { AppError, bilingual } from '../../platform/errors';
+import { isUuid } from '../../platform/identifiers';
 
 /**
  * `/demo`: a small business's page with the widget embedded, for trying the product
- * locally. It exists only where DEMO_WIDGET_KEY is set (`npm start` sets it). The page
+ * locally. It exists only where DEMO_CLIENT_ID is set (`npm start` sets it). The page
  * loads the widget from the other loopback name (localhost ↔ 127.0.0.1), so the form runs
- * cross-origin exactly as on a customer's site.
+ * cross-origin exactly as on a customer's site. The key is the demo client's current one,
+ * read on each visit, so the page keeps working after a rotation from Settings.
  */
-export const demoRoutes = new Hono<AppEnv>().get('/demo', (c) => {
-  const key = c.env.DEMO_WIDGET_KEY;
-  if (!key)
-    throw new AppError(
-      'not_found',
-      bilingual(
-        'The demo page is only served by `npm start`.',
-        'La page de démonstration n’est servie que par `npm start`.',
-      ),
-    );
+export const demoRoutes = new Hono<AppEnv>().get('/demo', async (c) => {
+  const demoClientId = c.env.DEMO_CLIENT_ID;
+  const key = demoClientId ? await currentWidgetKey(c.var.db, demoClientId) : null;
+  if (!key) throw new AppError('not_found', DEMO_ONLY);
   const language: Language = c.req.query('lang') === 'en' ? 'en' : 'fr';
   const page = new URL(c.req.url);
   const api = new URL(page.origin);
@@ -53,8 +52,8 @@ export const demoRoutes = new Hono<AppEnv>().get('/demo', (c) => {
       <div>
         <h1>Rénovations Démo Laval</h1>
         <nav aria-label="${text.languages}">
-          <a href="?lang=fr" lang="fr" ${language === 'fr' ? 'aria-current="page"' : ''}>Français</a>
-          <a href="?lang=en" lang="en" ${language === 'en' ? 'aria-current="page"' : ''}>English</a>
+          <a href="?lang=fr" lang="fr" ${language === 'fr' ? raw('aria-current="page"') : ''}>Français</a>
+          <a href="?lang=en" lang="en" ${language === 'en' ? raw('aria-current="page"') : ''}>English</a>
         </nav>
       </div>
     </header>
@@ -73,6 +72,19 @@ export const demoRoutes = new Hono<AppEnv>().get('/demo', (c) => {
   </body>
 </html>`);
 });
+
+const DEMO_ONLY = bilingual(
+  'The demo page is only served by `npm start`.',
+  'La page de démonstration n’est servie que par `npm start`.',
+);
+
+async function currentWidgetKey(db: DatabaseAccess, clientId: string): Promise<string | null> {
+  if (!isUuid(clientId)) return null;
+  const [row] = await db.service((tx) =>
+    tx.select({ key: clients.apiKey }).from(clients).where(eq(clients.id, clientId)),
+  );
+  return row?.key ?? null;
+}
 
 const TEXT: Record<Language, Record<'languages' | 'hero' | 'contactTitle' | 'contactBody' | 'footer', string>> = {
   fr: {

@@ -1,18 +1,19 @@
 import { inArray, sql } from 'drizzle-orm';
 import { leadActions, leadMemory } from '../../../schema';
-import { CONVERTED_TAG, type Language } from '../../../schema/vocabulary';
+import { CONVERTED_TAG, type Language, type LeadActionType } from '../../../schema/vocabulary';
 import type { DatabaseAccess } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { recordConversions } from '../learning';
 import { leadNotFound } from './leads';
 
 /**
- * Bulk actions on a selection of leads: tag, archive, soft-delete, reactivate. The whole
- * selection changes in one tenant transaction or not at all, and every lead gets its own
- * lead_actions row. Converting a lead (and taking it back) feeds the learning loop.
+ * Bulk actions on a selection of leads: tag, archive, soft-delete (and restore, its undo),
+ * reactivate, and the client's own spam verdict either way. The whole selection changes
+ * in one tenant transaction or not at all, and every lead gets its own lead_actions row.
+ * Converting a lead (and taking it back) feeds the learning loop.
  */
 
-export const BULK_ACTIONS = ['tag', 'archive', 'delete', 'reactivate'] as const;
+export const BULK_ACTIONS = ['tag', 'archive', 'delete', 'restore', 'reactivate', 'spam', 'not_spam'] as const;
 export type BulkActionName = (typeof BULK_ACTIONS)[number];
 
 export interface BulkAction {
@@ -26,8 +27,22 @@ const ACTION_TYPE = {
   tag: 'tagged',
   archive: 'archived',
   delete: 'deleted',
+  restore: 'restored',
   reactivate: 'reactivated',
-} as const satisfies Record<BulkActionName, string>;
+  spam: 'marked_spam',
+  not_spam: 'marked_not_spam',
+} as const satisfies Record<BulkActionName, LeadActionType>;
+
+/** What each action changes; `tag` sets the tag it was given. */
+const CHANGES = {
+  archive: { archived: true },
+  delete: { deleted: true },
+  // Undoes a delete and only that: an archived lead goes back to the archive.
+  restore: { deleted: false },
+  reactivate: { archived: false, deleted: false },
+  spam: { spamVerdict: 'spam' },
+  not_spam: { spamVerdict: 'not_spam' },
+} as const satisfies Record<Exclude<BulkActionName, 'tag'>, Partial<typeof leadMemory.$inferInsert>>;
 
 const REASON_REQUIRED = {
   en: 'Say why this lead is no longer converted.',
@@ -70,14 +85,7 @@ export async function applyBulkAction(
       });
     }
 
-    const changes =
-      request.action === 'tag'
-        ? { currentTag: tag }
-        : request.action === 'archive'
-          ? { archived: true }
-          : request.action === 'delete'
-            ? { deleted: true }
-            : { archived: false, deleted: false };
+    const changes = request.action === 'tag' ? { currentTag: tag } : CHANGES[request.action];
     await tx
       .update(leadMemory)
       .set({ ...changes, updatedAt: sql`now()` })

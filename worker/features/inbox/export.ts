@@ -35,6 +35,7 @@ const exportColumns = {
   currentTag: leadMemory.currentTag,
   archived: leadMemory.archived,
   deleted: leadMemory.deleted,
+  inSpam: leadMemory.inSpam,
   isTest: leadMemory.isTest,
   cursorAt,
   rank: URGENCY_RANK,
@@ -58,61 +59,76 @@ export interface LeadExport {
 }
 
 /**
- * The export as UTF-8 bytes: BOM, header row, then one row per lead. The stream opens its
- * own database access because the request's is closed once the handler returns, before
- * the body has been read.
+ * The export as UTF-8 bytes: BOM, header row, then one row per lead. The first batch is
+ * read before anything is answered, so a failure there is an error answer, never a file
+ * with only its header; a failure after the first byte errors the stream, so the download
+ * ends cut off (no final chunk), which browsers and HTTP clients report as failed, never as
+ * a complete file. The stream opens its own database access because the request's is
+ * closed once the handler returns, before the body has been read.
  */
-export function leadExportStream({
+export async function leadExportStream({
   open,
   clientId,
   query,
   language,
   batchSize = EXPORT_BATCH_SIZE,
-}: LeadExport): ReadableStream<Uint8Array> {
+}: LeadExport): Promise<ReadableStream<Uint8Array>> {
   const encoder = new TextEncoder();
   const filters = [...filterConditions(clientId, query), statusCondition(query.status)];
-  let db: DatabaseAccess | null = null;
-  let cursor: Cursor | null = null;
+  let db: DatabaseAccess | null = open();
   const close = async () => {
-    const open = db;
+    const opened = db;
     db = null;
-    await open?.close();
+    await opened?.close();
   };
+  /** The batch after `cursor`, as CSV, and where the next one starts (null: this was the last). */
+  const batch = async (after: Cursor | null) => {
+    const rows = await db!.tenant(clientId, (tx) =>
+      selectBatch(tx)
+        .where(and(...filters, ...(after ? [afterCursor(after)] : [])))
+        .orderBy(...ordering(query.sort))
+        .limit(batchSize),
+    );
+    const last = rows.at(-1);
+    const next: Cursor | null =
+      last && rows.length === batchSize
+        ? { sort: query.sort, ...(query.sort === 'urgency' ? { rank: last.rank } : {}), at: last.cursorAt, id: last.id }
+        : null;
+    return { csv: rows.map((row) => leadCsvRow(exportLead(row), language)).join(''), next };
+  };
+
+  let first: Awaited<ReturnType<typeof batch>>;
+  try {
+    first = await batch(null);
+  } catch (error) {
+    await close().catch(() => {});
+    throw error;
+  }
+  let cursor = first.next;
 
   return new ReadableStream<Uint8Array>(
     {
-      start(controller) {
-        controller.enqueue(encoder.encode(CSV_BOM + leadCsvHeader(language)));
+      async start(controller) {
+        controller.enqueue(encoder.encode(CSV_BOM + leadCsvHeader(language) + first.csv));
+        if (cursor === null) {
+          await close();
+          controller.close();
+        }
       },
       async pull(controller) {
+        if (cursor === null) return;
         try {
-          db ??= open();
-          const after = cursor;
-          const rows = await db.tenant(clientId, (tx) =>
-            selectBatch(tx)
-              .where(and(...filters, ...(after ? [afterCursor(after)] : [])))
-              .orderBy(...ordering(query.sort))
-              .limit(batchSize),
-          );
-          if (rows.length > 0) {
-            controller.enqueue(encoder.encode(rows.map((row) => leadCsvRow(exportLead(row), language)).join('')));
-          }
-          const last = rows.at(-1);
-          if (!last || rows.length < batchSize) {
+          const { csv, next } = await batch(cursor);
+          if (csv) controller.enqueue(encoder.encode(csv));
+          cursor = next;
+          if (cursor === null) {
             await close();
             controller.close();
-            return;
           }
-          cursor = {
-            sort: query.sort,
-            ...(query.sort === 'urgency' ? { rank: last.rank } : {}),
-            at: last.cursorAt,
-            id: last.id,
-          };
         } catch (error) {
-          // The 200 and the first rows are gone already: a cut-off download is all the
-          // client can be told, and the log says why.
-          console.error(`lead export of client ${clientId} failed`, error);
+          // The 200 and the first rows are gone already: erroring the stream cuts the
+          // download short, which is what the client can be told; the log says why.
+          console.error(`lead export of client ${clientId} failed after its first rows`, error);
           await close().catch(() => {});
           controller.error(error);
         }

@@ -26,25 +26,44 @@ export const URGENCY_RANK = sql<number>`(case ${leadMemory.urgency} ${sql.raw(
   URGENCIES.map((urgency, rank) => `when '${urgency}' then ${rank}`).join(' '),
 )} else ${sql.raw(String(URGENCIES.length))} end)`;
 
+/** The tabs: spam (bot-caught, spam, vendor pitches, unless the client said otherwise) is out of the others. */
 export function statusCondition(status: LeadStatus): SQL {
   switch (status) {
     case 'active':
-      return and(eq(leadMemory.archived, false), eq(leadMemory.deleted, false))!;
+      return and(eq(leadMemory.deleted, false), eq(leadMemory.archived, false), eq(leadMemory.inSpam, false))!;
     case 'archived':
-      return and(eq(leadMemory.archived, true), eq(leadMemory.deleted, false))!;
+      return and(eq(leadMemory.deleted, false), eq(leadMemory.archived, true), eq(leadMemory.inSpam, false))!;
+    case 'spam':
+      return and(eq(leadMemory.deleted, false), eq(leadMemory.inSpam, true))!;
     case 'deleted':
       return eq(leadMemory.deleted, true);
   }
 }
 
-/** Every filter of the query but the status and the cursor: what the counts respect. */
-export function filterConditions(clientId: string, query: LeadFilterQuery): SQL[] {
+/**
+ * The leads shown without asking for test leads: real ones, or every lead of a test client
+ * (the demo), whose leads are all test leads and all it has.
+ */
+export const shownWithoutTestFilter = (clientId: string): SQL =>
+  sql`(${leadMemory.isTest} = false or (select c.is_test from clients c where c.id = ${clientId}))`;
+
+/**
+ * Every filter of the query but the status and the cursor: what the counts respect.
+ * `except: 'urgency'` leaves out the urgency filter, for the counts by urgency.
+ */
+export function filterConditions(
+  clientId: string,
+  query: LeadFilterQuery,
+  options: { except?: 'urgency' } = {},
+): SQL[] {
   // Row-level security already limits rows to the tenant; naming the client lets the
   // planner use the (client_id, …) indexes.
   const conditions: SQL[] = [eq(leadMemory.clientId, clientId)];
-  if (!query.test) conditions.push(eq(leadMemory.isTest, false));
+  if (!query.test) conditions.push(shownWithoutTestFilter(clientId));
   if (query.tag !== undefined) conditions.push(eq(leadMemory.currentTag, query.tag));
-  if (query.urgency !== undefined) conditions.push(eq(leadMemory.urgency, query.urgency));
+  if (query.urgency !== undefined && options.except !== 'urgency') {
+    conditions.push(eq(leadMemory.urgency, query.urgency));
+  }
   if (query.language !== undefined) conditions.push(eq(leadMemory.language, query.language));
   if (query.intent !== undefined) {
     // lead_memory.intent holds the English name (a foreign key to intent_translations).

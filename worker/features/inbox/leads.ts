@@ -1,12 +1,12 @@
 import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { intentTranslations, leadActions, leadMemory, leadNotes, sentEmails } from '../../../schema';
 import type { LeadCounts, LeadDetail, LeadItem, LeadPage, NoteView } from '../../../schema/app-api';
-import type { IntentKey } from '../../../schema/vocabulary';
+import type { IntentKey, Urgency } from '../../../schema/vocabulary';
 import type { DatabaseAccess, Transaction } from '../../platform/db';
 import { AppError, bilingual } from '../../platform/errors';
 import { actionView } from './action-view';
 import { filterConditions, statusCondition, URGENCY_RANK } from './filters';
-import { type Cursor, encodeCursor, type LeadListQuery } from './query';
+import { type Cursor, encodeCursor, type LeadFilterQuery, type LeadListQuery, type LeadStatus } from './query';
 
 /** The inbox: the list of a client's leads, and one lead with everything about it. */
 
@@ -49,6 +49,9 @@ function leadItem({ lead, intentKey, intentFr }: LeadRow): LeadItem {
     deleted: lead.deleted,
     isTest: lead.isTest,
     isSpam: lead.isSpam,
+    spamReason: lead.spamReason,
+    inSpam: lead.inSpam,
+    spamVerdict: lead.spamVerdict,
     unread: lead.openedAt === null,
   };
 }
@@ -70,23 +73,33 @@ export function ordering(sort: LeadListQuery['sort']): SQL[] {
   return sort === 'urgency' ? [asc(URGENCY_RANK), ...newest] : newest;
 }
 
-const count = (condition: SQL) => sql<number>`(count(*) filter (where ${condition}))::int`;
+const count = (condition: SQL | undefined) => sql<number>`(count(*) filter (where ${condition}))::int`;
 
-async function countLeads(tx: Transaction, filters: SQL[]): Promise<LeadCounts> {
+/**
+ * The counts beside the list: each tab under every other filter, and each urgency within
+ * the tab shown under every other filter but the urgency one (so its options say what
+ * picking them would show).
+ */
+async function countLeads(tx: Transaction, clientId: string, query: LeadFilterQuery): Promise<LeadCounts> {
+  const urgency = query.urgency === undefined ? undefined : eq(leadMemory.urgency, query.urgency);
+  const inTab = (status: LeadStatus) => and(statusCondition(status), urgency);
+  const ofUrgency = (value: Urgency) => and(statusCondition(query.status), eq(leadMemory.urgency, value));
   const [row] = await tx
     .select({
-      active: count(statusCondition('active')),
-      archived: count(statusCondition('archived')),
-      deleted: count(statusCondition('deleted')),
-      high: count(eq(leadMemory.urgency, 'High')),
-      medium: count(eq(leadMemory.urgency, 'Medium')),
-      low: count(eq(leadMemory.urgency, 'Low')),
+      active: count(inTab('active')),
+      archived: count(inTab('archived')),
+      spam: count(inTab('spam')),
+      deleted: count(inTab('deleted')),
+      high: count(ofUrgency('High')),
+      medium: count(ofUrgency('Medium')),
+      low: count(ofUrgency('Low')),
     })
     .from(leadMemory)
-    .where(and(...filters));
+    .where(and(...filterConditions(clientId, query, { except: 'urgency' })));
   return {
     active: row?.active ?? 0,
     archived: row?.archived ?? 0,
+    spam: row?.spam ?? 0,
     deleted: row?.deleted ?? 0,
     byUrgency: { High: row?.high ?? 0, Medium: row?.medium ?? 0, Low: row?.low ?? 0 },
   };
@@ -125,7 +138,7 @@ export function listLeads(
             id: last.lead.id,
           })
         : null;
-    return { leads: page.map(leadItem), nextCursor, counts: await countLeads(tx, filters) };
+    return { leads: page.map(leadItem), nextCursor, counts: await countLeads(tx, clientId, query) };
   });
 }
 

@@ -14,7 +14,7 @@ import {
  * routes accept, and how a page's last row becomes the opaque `cursor` of the next page.
  */
 
-export const LEAD_STATUSES = ['active', 'archived', 'deleted'] as const;
+export const LEAD_STATUSES = ['active', 'archived', 'spam', 'deleted'] as const;
 export type LeadStatus = (typeof LEAD_STATUSES)[number];
 
 export const LEAD_SORTS = ['newest', 'oldest', 'urgency'] as const;
@@ -80,26 +80,63 @@ export function decodeCursor(text: string, sort: Cursor['sort']): Cursor | null 
   }
   const parsed = v.safeParse(cursorShape, value);
   if (!parsed.success || parsed.output.sort !== sort) return null;
+  // A cursor names a row's real timestamp; one edited to "2026-02-31" or year 0 names none.
+  if (!realInstant(parsed.output.at)) return null;
   if ((sort === 'urgency') !== (parsed.output.rank !== undefined)) return null;
   return parsed.output;
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-](\d{2}):(\d{2}))$/;
+
+/**
+ * The instants a filter or cursor may name: those with a four-digit year after any offset,
+ * which every layer reads alike. Past them, JS writes "+010000-…", which Postgres refuses,
+ * and year 0 exists in neither calendar.
+ */
+const EARLIEST = new Date('0001-01-01T00:00:00Z').getTime();
+const LATEST = new Date('9999-12-31T23:59:59.999Z').getTime();
+
+/** Whether `day` (YYYY-MM-DD) is a day of the calendar: "2026-02-31" is not, though Date reads it as March 3. */
+const isCalendarDay = (day: string) => {
+  const at = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === day;
+};
+
+/**
+ * The instant an ISO date or date-time names, or null when it names none that can be
+ * stored: a day that does not exist, an hour past 23, an offset past ±14:00, a year
+ * outside 0001–9999 once the offset applied. The one check of every date at the edge.
+ */
+export function realInstant(text: string): Date | null {
+  const dateOnly = DATE_ONLY.test(text);
+  const parts = dateOnly ? null : DATE_TIME.exec(text);
+  if (!dateOnly && !parts) return null;
+  if (!isCalendarDay(dateOnly ? text : parts![1]!)) return null;
+  if (parts) {
+    const [hour, minute, second, offsetHours, offsetMinutes] = [2, 3, 4, 6, 7].map((i) => Number(parts[i] ?? 0));
+    if (hour! > 23 || minute! > 59 || second! > 59 || offsetHours! > 14 || offsetMinutes! > 59) return null;
+  }
+  const at = new Date(dateOnly ? `${text}T00:00:00Z` : text);
+  const time = at.getTime();
+  return Number.isNaN(time) || time < EARLIEST || time > LATEST ? null : at;
+}
 
 /**
  * A `from`/`to` bound: a date (UTC day) or a date-time with its offset. A date-only `to`
  * includes that whole day, as a person picking "to the 12th" means; the bound returned is
- * then exclusive (the next midnight). Null when the text is not such a date.
+ * then exclusive (the next midnight), or the day's last millisecond on 9999-12-31. Null
+ * when the text is no real, storable instant.
  */
 export function parseDateBound(text: string, side: 'from' | 'to'): { at: Date; inclusive: boolean } | null {
-  if (!DATE_ONLY.test(text) && !DATE_TIME.test(text)) return null;
-  const dateOnly = DATE_ONLY.test(text);
-  const at = new Date(dateOnly ? `${text}T00:00:00Z` : text);
-  if (Number.isNaN(at.getTime())) return null;
-  // "2026-02-31" parses as March 3rd: refuse dates that do not exist.
-  if (dateOnly && at.toISOString().slice(0, 10) !== text) return null;
-  if (side === 'to' && dateOnly) return { at: new Date(at.getTime() + 86_400_000), inclusive: false };
+  const at = realInstant(text);
+  if (!at) return null;
+  if (side === 'to' && DATE_ONLY.test(text)) {
+    const nextMidnight = at.getTime() + 86_400_000;
+    return nextMidnight > LATEST
+      ? { at: new Date(LATEST), inclusive: true }
+      : { at: new Date(nextMidnight), inclusive: false };
+  }
   return { at, inclusive: true };
 }
 

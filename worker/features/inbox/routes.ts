@@ -56,7 +56,7 @@ inboxRoutes.get('/leads', query(leadListQuery), async (c) => {
 inboxRoutes.get('/leads/export.csv', query(leadExportQuery), async (c) => {
   const { clientId } = c.var.session;
   const language = await clientLanguage(c.var.db, clientId);
-  const body = leadExportStream({
+  const body = await leadExportStream({
     // The request's database access closes when this handler returns, before the body is
     // read: the stream pages with its own.
     open: () => openDatabase(c.env),

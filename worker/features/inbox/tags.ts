@@ -3,6 +3,7 @@ import { leadMemory } from '../../../schema';
 import type { TagCount } from '../../../schema/app-api';
 import { CONVERTED_TAG, HOT_LEAD_TAG } from '../../../schema/vocabulary';
 import type { DatabaseAccess } from '../../platform/db';
+import { shownWithoutTestFilter } from './filters';
 
 export type { TagCount };
 
@@ -20,7 +21,7 @@ export function listTags(db: DatabaseAccess, clientId: string): Promise<TagCount
           eq(leadMemory.clientId, clientId),
           isNotNull(leadMemory.currentTag),
           eq(leadMemory.deleted, false),
-          eq(leadMemory.isTest, false),
+          shownWithoutTestFilter(clientId),
         ),
       )
       .groupBy(leadMemory.currentTag)

@@ -1,6 +1,5 @@
 import { MIN_FILL_MS } from '../../../schema/lead-form';
-
-export type SpamReason = 'honeypot' | 'too_fast';
+import type { SpamReason } from '../../../schema/vocabulary';
 
 /**
  * Bot signals of a form submission: the hidden `website` field filled in, or a form
