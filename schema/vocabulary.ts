@@ -96,6 +96,8 @@ export const LEAD_ACTION_TYPES = [
 
 /** The intents whose leads go to the Spam folder, not among the real leads, unless the client says otherwise. */
 export const SPAM_FOLDER_INTENTS = ['spam', 'vendor_pitch'] as const satisfies readonly IntentKey[];
+export const isSpamFolderIntent = (intent: IntentKey): boolean =>
+  (SPAM_FOLDER_INTENTS as readonly IntentKey[]).includes(intent);
 /** Why the form's bot checks set a submission aside (the hidden field filled, or filled too fast to be a person). */
 export const SPAM_REASONS = ['honeypot', 'too_fast'] as const;
 export type SpamReason = (typeof SPAM_REASONS)[number];

@@ -13,7 +13,7 @@ import type { ReplyInput } from '../../../worker/platform/ai/port';
 const LINK = 'https://cal.example/plomberie-roy';
 
 function reply(
-  lead: { name: string; message: string },
+  lead: { name: string; message: string; phone?: string },
   business: Partial<ReplyInput['business']> = {},
 ): { subject: string; body: string } {
   const triage = triageOffline({ ...lead, businessName: 'Plomberie Roy' });
@@ -220,6 +220,15 @@ describe('12. every reply ends with a clear next step', () => {
       message: 'Notre fournaise est en panne, on gèle! Venez vite!',
     }).body;
     expect(lastParagraphs(french)).toMatch(/numéro de téléphone/);
+    // A number left in the form's phone field is not asked for again.
+    const fromTheForm = reply({
+      name: 'Sophie Tremblay',
+      message: "Il y a de l'eau qui coule du plafond, juste à côté du panneau électrique. Pouvez-vous venir?",
+      phone: '514 555-0188',
+    }).body;
+    expect(fromTheForm).toContain('514 555-0188');
+    expect(lastParagraphs(fromTheForm)).not.toMatch(/indiquant votre numéro/);
+    expect(fromTheForm).toMatch(/911/);
   });
 
   it('tells someone who complains what they can send and that the team will get back to them', () => {

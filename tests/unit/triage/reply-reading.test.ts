@@ -59,6 +59,12 @@ describe('danger to people', () => {
     expect(hazards('Le sous-sol est inondé, l’eau monte proche du panneau électrique')).toEqual(['water']);
     expect(hazards('Il y a des fils dénudés dans le mur')).toEqual(['electric']);
     expect(hazards('My dad fell off the ladder and is bleeding badly')).toEqual(['injury']);
+    // Water and the electrical panel in one sentence, however far apart.
+    expect(
+      hazards(
+        "Il y a de l'eau qui coule du plafond de la salle de bain du sous-sol, juste à côté du panneau électrique.",
+      ),
+    ).toEqual(['water']);
     // Quebec words for smoke and what burns.
     expect(hazards('Y’a de la boucane qui sort du plafonnier pis ça sent le plastique brûlé')).toEqual(['fire']);
   });

@@ -1,3 +1,4 @@
+import { isSpamFolderIntent } from '../../../schema/vocabulary';
 import type { ReplyDraft } from '../../platform/ai/port';
 import type { Triage } from '../../platform/ai/triage';
 import { sendLeadEmail } from '../../platform/mail/send-once';
@@ -15,7 +16,8 @@ export async function notifyClient(
   summaries: Summaries,
   reply: ReplyOutcome,
 ): Promise<ReplyOutcome> {
-  if (triage.intent === 'spam') return 'not_for_spam';
+  // What goes to the Spam folder (spam, vendor pitches) is neither answered nor announced.
+  if (isSpamFolderIntent(triage.intent)) return 'not_for_spam';
   const draft: ReplyDraft = composeNotification({
     clientLanguage: client.language,
     lead: { id: lead.id, name: lead.name, email: lead.email, phone: lead.phone, message: lead.message },

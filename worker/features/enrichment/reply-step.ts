@@ -1,3 +1,4 @@
+import { isSpamFolderIntent } from '../../../schema/vocabulary';
 import { withFallback } from '../../platform/ai/fallback';
 import type { Triage } from '../../platform/ai/triage';
 import { type SendOutcome, sendLeadEmail, wasSent } from '../../platform/mail/send-once';
@@ -15,12 +16,13 @@ export async function replyToLead(
   triage: Triage,
 ): Promise<ReplyOutcome> {
   if (!client.aiPersonalizedReply) return 'disabled';
-  if (triage.intent === 'spam') return 'not_for_spam';
+  // What goes to the Spam folder (spam, vendor pitches) is neither answered nor announced.
+  if (isSpamFolderIntent(triage.intent)) return 'not_for_spam';
   if (await wasSent(deps.db, lead.id, 'reply')) return 'already_sent';
 
   const variant = await deps.db.service((tx) => choosePromptVariant(tx, 'reply', triage.language, lead.id));
   const replyInput = {
-    lead: { name: lead.name, message: lead.message },
+    lead: { name: lead.name, message: lead.message, phone: lead.phone },
     triage,
     business: {
       name: client.businessName,

@@ -32,7 +32,8 @@ export interface AiResult<T> {
 
 /** What a reply is written from. */
 export interface ReplyInput {
-  lead: { name: string; message: string };
+  /** `phone`: what the form's phone field held, when the lead gave one there. */
+  lead: { name: string; message: string; phone?: string | null | undefined };
   triage: Triage;
   business: { name: string; tone: EmailTone; bookingLink: string | null; industry?: string | null | undefined };
 }

@@ -41,7 +41,7 @@ const SALES: ReadonlySet<IntentKey> = new Set([
  */
 export function composeReply(input: ReplyInput): ReplyDraft {
   const { lead, triage, business } = input;
-  const situation = readSituation(lead.message, triage);
+  const situation = readSituation(lead.message, triage, lead.phone ?? null);
   const { language, register } = situation;
   const voice = voiceOf(language, business.tone);
   const answer = answerFor(language, triage.intent);

@@ -65,8 +65,10 @@ export function hazardsIn(text: LeadText): Hazard[] {
   return PATTERNS.map(([hazard]) => hazard).filter((hazard) => found.has(hazard));
 }
 
+/** Loose water and something electric close together: within NEAR characters, or in one sentence. */
 function waterNearElectricity(folded: string): boolean {
   const text = folded.replace(NOT_LOOSE_WATER, (match) => ' '.repeat(match.length));
+  if (text.split(/[.!?\n]+/).some((sentence) => WATER.test(sentence) && ELECTRICITY.test(sentence))) return true;
   const water = new RegExp(WATER.source, 'g');
   for (const match of text.matchAll(water)) {
     const around = text.slice(Math.max(0, match.index - NEAR), match.index + match[0].length + NEAR);

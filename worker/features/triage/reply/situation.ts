@@ -54,7 +54,7 @@ const UPSET =
 const CRITICISM =
   /\b(confusing|confused|difficult|hard to|could be better|not clear|unclear|frustrating|annoying|unfortunately|disappoint\w*|confus\w*|difficile|complique\w*|pas clair\w*|pourrait etre mieux|dommage|malheureusement|decevant\w*|plate)\b/;
 
-export function readSituation(message: string, triage: Triage): Situation {
+export function readSituation(message: string, triage: Triage, formPhone: string | null = null): Situation {
   const text = readMessage(message);
   const hazards = hazardsIn(text);
   const urgent = triage.urgency === 'High';
@@ -79,7 +79,8 @@ export function readSituation(message: string, triage: Triage): Situation {
     urgent,
     frustrated,
     callback: firstMatch(text.folded, CALLBACK) !== null,
-    phone: found.phone,
+    // The form's phone field first: a number given there is not to be asked for again.
+    phone: formPhone?.trim() || found.phone,
     suggestion: SUGGESTION.test(text.folded),
     critical: CRITICISM.test(text.folded) || sentiment.negative > sentiment.positive,
     details,
