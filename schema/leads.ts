@@ -128,7 +128,7 @@ export const leadMemory = pgTable(
       t.urgency,
     ),
     // The inbox sorted by urgency (High first, then newest): the expression is the
-    // services' URGENCY_RANK, which must stay the same for the planner to match it.
+    // inbox's URGENCY_RANK (features/inbox/filters.ts), which must stay the same for the planner to match it.
     index('lead_memory_inbox_urgency_idx').on(
       t.clientId,
       t.deleted,

@@ -48,7 +48,7 @@ const fail = (error: unknown) => {
 
 await mkdir(config.dataDir, { recursive: true });
 database = await startLocalDatabase(config).catch(fail);
-const demo = await prepare(database.databaseUrl);
+const demo = await prepare(database.databaseUrl).catch(fail);
 // wrangler dev listens on a port of its own, behind the front that answers on the one
 // given out (scripts/stack/dev-front.ts); wrangler's messages are rewritten to name it.
 const wranglerPort = await freePort();

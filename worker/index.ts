@@ -6,7 +6,9 @@ import { runScheduled } from './platform/jobs/scheduler';
 
 export default {
   fetch: app.fetch,
-  scheduled: (controller, env, ctx) => ctx.waitUntil(runScheduled(crons, controller, env)),
+  // Awaited, not left to waitUntil: a cron that throws fails its trigger, which the
+  // platform's cron log (and the local trigger's answer) then shows.
+  scheduled: (controller, env) => runScheduled(crons, controller, env),
   queue: (batch, env) =>
     batch.queue === QUEUES.deadLetters ? consumeDeadLetters(jobs, batch, env) : consumeBatch(jobs, batch, env),
   // No address receives mail yet; rejecting tells the sender rather than dropping it.

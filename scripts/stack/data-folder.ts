@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -28,7 +28,8 @@ export class DataFolderBusyError extends Error {
     super(
       `${dataDir} is already open by process ${owner.pid} (${owner.command}, since ${owner.since}). ` +
         'The embedded database has one owner: stop that process, or work through it ' +
-        '(`npm run client:create` and `npm run db:migrate` find it on their own).',
+        '(`npm run client:create` and `npm run db:migrate` find it on their own). If no such ' +
+        `process is running, delete ${path.join(dataDir, OWNER_FILE)}.`,
     );
     this.name = 'DataFolderBusyError';
   }
@@ -41,6 +42,9 @@ export interface DataFolderClaim {
 }
 
 const ownerFile = (dataDir: string) => path.join(dataDir, OWNER_FILE);
+
+/** The folders this process owns now: a file naming this pid for any other is a previous life's. */
+const ownedHere = new Set<string>();
 
 function isAlive(pid: number): boolean {
   try {
@@ -60,7 +64,11 @@ export async function liveOwner(dataDir: string): Promise<DataFolderOwner | null
   } catch {
     return null;
   }
-  return Number.isInteger(owner.pid) && isAlive(owner.pid) ? owner : null;
+  if (!Number.isInteger(owner.pid)) return null;
+  // A pid is reused after a restart (a container's first process is often the same one):
+  // this process owns only what it claimed itself.
+  if (owner.pid === process.pid) return ownedHere.has(path.resolve(dataDir)) ? owner : null;
+  return isAlive(owner.pid) ? owner : null;
 }
 
 /** Makes this process the folder's owner, or throws DataFolderBusyError naming the one that is. */
@@ -76,11 +84,19 @@ export async function claimDataFolder(dataDir: string, command: string): Promise
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const current = await liveOwner(dataDir);
       if (current) throw new DataFolderBusyError(dataDir, current);
-      // Left by a process that died: take the folder over, once.
-      if (attempt > 0) throw error;
-      await rm(file, { force: true });
+      if (attempt >= 3) throw error;
+      // Left by a process that died: moved aside atomically, so of two processes taking
+      // the folder over, one moves it and the other finds the winner's file next time round.
+      const aside = `${file}.stale-${process.pid}-${attempt}`;
+      try {
+        await rename(file, aside);
+        await rm(aside, { force: true });
+      } catch (moveError) {
+        if ((moveError as NodeJS.ErrnoException).code !== 'ENOENT') throw moveError;
+      }
     }
   }
+  ownedHere.add(path.resolve(dataDir));
   let released = false;
   return {
     async announce(pgPort) {
@@ -90,6 +106,7 @@ export async function claimDataFolder(dataDir: string, command: string): Promise
     async release() {
       if (released) return;
       released = true;
+      ownedHere.delete(path.resolve(dataDir));
       await rm(file, { force: true });
     },
   };

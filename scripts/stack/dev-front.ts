@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { pipeline } from 'node:stream/promises';
 import { listenWithClearPortError } from './postgres-wire-server';
 
 /**
@@ -29,14 +30,20 @@ export async function startDevFront(options: { port: number; upstreamPort: numbe
       { host: '127.0.0.1', port: options.upstreamPort, method: request.method, path, headers: request.headers },
       (answer) => {
         response.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(response);
+        // An answer cut off upstream is cut off here too (never ended as if complete), and
+        // a browser that goes away stops the upstream request.
+        pipeline(answer, response).catch(() => upstream.destroy());
       },
     );
     upstream.on('error', () => {
-      if (!response.headersSent) response.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8' });
+      if (response.headersSent) {
+        response.destroy();
+        return;
+      }
+      response.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8' });
       response.end('The Worker is not answering yet (wrangler dev is starting or restarting).');
     });
-    request.pipe(upstream);
+    pipeline(request, upstream).catch(() => upstream.destroy());
   });
   const port = await listenWithClearPortError(server, '127.0.0.1', options.port, 'PORT');
   return {

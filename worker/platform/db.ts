@@ -118,14 +118,23 @@ export function databaseAccess(pool: Pool): DatabaseAccess {
   };
 }
 
-/** The constraint a unique violation (SQLSTATE 23505) broke, looking through Drizzle's wrapper. */
-export function violatedUniqueConstraint(error: unknown): string | undefined {
+/** The Postgres error inside `error` (Drizzle wraps it in its own), if there is one. */
+function postgresError(error: unknown): (Error & { code: string; constraint?: string }) | undefined {
   for (let current = error; current instanceof Error; current = current.cause) {
-    const pgError = current as Error & { code?: string; constraint?: string };
-    if (pgError.code === '23505') return pgError.constraint;
+    const code = (current as Error & { code?: unknown }).code;
+    if (typeof code === 'string') return current as Error & { code: string; constraint?: string };
   }
   return undefined;
 }
+
+/** The constraint a unique violation (SQLSTATE 23505) broke. */
+export function violatedUniqueConstraint(error: unknown): string | undefined {
+  const pgError = postgresError(error);
+  return pgError?.code === '23505' ? pgError.constraint : undefined;
+}
+
+/** Whether a statement gave up waiting for a lock (SQLSTATE 55P03, `lock_timeout`). */
+export const isLockTimeout = (error: unknown): boolean => postgresError(error)?.code === '55P03';
 
 /** Escapes LIKE's wildcards so a search for "a_b%" matches those characters. */
 export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);

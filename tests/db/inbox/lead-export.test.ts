@@ -34,7 +34,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-/** The database access, failing from its `failAt`-th tenant transaction on. */
+/** The database access, failing from its `failAt`-th tenant transaction on (the first reads whether the client is a test client). */
 function failingFrom(failAt: number): DatabaseAccess {
   let calls = 0;
   return {
@@ -77,7 +77,7 @@ describe('the lead export', () => {
     console.error = (...args: unknown[]) => errors.push(args);
     try {
       const stream = await leadExportStream({
-        open: () => failingFrom(2),
+        open: () => failingFrom(3),
         clientId,
         query,
         language: 'fr',

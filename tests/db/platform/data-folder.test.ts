@@ -61,6 +61,10 @@ describe('the embedded data folder', () => {
     const taken = await openEmbeddedDatabase({ dataDir: folder });
     expect((await liveOwner(folder))?.pid).toBe(process.pid);
     await taken.close();
+    // A previous life of this very pid (a restarted container) does not own it either.
+    await writeFile(path.join(folder, 'avenir-owner.json'), JSON.stringify({ ...dead, pid: process.pid }));
+    expect(await liveOwner(folder)).toBeNull();
+    await (await openEmbeddedDatabase({ dataDir: folder })).close();
   }, 60_000);
 
   it('lets client:create reach the running stack on the port it was given, not a default one', async () => {

@@ -266,3 +266,50 @@ async function sessionOf(email: string): Promise<ActiveSession> {
   if (!session) throw new Error('no session');
   return session;
 }
+
+describe('what a burst cannot do to everyone else', () => {
+  it('answers "try again" after waiting 2 s for the account, rather than queueing forever', async () => {
+    const { email } = await insertClient(database.access);
+    // Another transaction holds the account's lock, as a long queue ahead would.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const holding = wide.access.service(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('avenir.sign_in.account'), hashtext(${email}))`);
+      await held;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const started = Date.now();
+    const result = await signIn(wide.access, { email, password: PASSWORD }, from());
+    const waited = Date.now() - started;
+    release();
+    await holding;
+    expect(result).toEqual({ ok: false, reason: 'throttled', retryAfterSeconds: 5 });
+    expect(waited).toBeLessThan(10_000);
+    expect(checks).not.toHaveBeenCalled();
+  });
+
+  it('counts the failures of an IPv6 subscriber on its /64, whatever address it picks', async () => {
+    const accounts = await Promise.all(
+      Array.from({ length: MAX_IP_FAILURES + 1 }, () => insertClient(database.access)),
+    );
+    const results = [];
+    for (const [n, account] of accounts.entries()) {
+      results.push(
+        await signIn(wide.access, { email: account.email, password: 'wrong' }, from(`2001:db8:5:7::${n + 1}`)),
+      );
+    }
+    expect(
+      results.slice(0, MAX_IP_FAILURES).every((result) => !result.ok && result.reason === 'invalid_credentials'),
+    ).toBe(true);
+    expect(results.at(-1)).toMatchObject({ ok: false, reason: 'throttled' });
+    // Another /64 is another subscriber.
+    const elsewhere = await signIn(
+      wide.access,
+      { email: accounts[0]!.email, password: PASSWORD },
+      from('2001:db8:5:8::1'),
+    );
+    expect(elsewhere.ok).toBe(true);
+  });
+});

@@ -30,7 +30,8 @@ describe('readBoundedText', () => {
   });
 
   it('refuses a body that declares more than the limit, with 413', async () => {
-    expect(await status(readBoundedText(post('x'.repeat(2_000)), 1_024))).toBe(413);
+    // Node's Request sets no Content-Length for a string body; browsers and workerd do.
+    expect(await status(readBoundedText(post('x'.repeat(2_000), { 'Content-Length': '2000' }), 1_024))).toBe(413);
   });
 
   it('refuses a streamed body without a length once it passes the limit', async () => {

@@ -203,6 +203,32 @@ describe('GET /api/app/leads lists the inbox', () => {
     expect(actions.map((row) => row.action_type)).toEqual(['marked_not_spam', 'marked_spam']);
   });
 
+  it('triages a bot-caught lead the client clears, and does not thank it a week late', async () => {
+    const client = await signedInClient(database, worker);
+    const caught = await insertLead(client.client.id, {
+      name: 'Vraie personne',
+      message: 'Bonjour, une soumission pour refaire notre toiture, svp.',
+      language: 'fr',
+      isSpam: true,
+      spamReason: 'too_fast',
+      at: new Date(Date.now() - 9 * 86_400_000).toISOString(),
+    });
+    const cleared = await client.call('POST', '/api/app/leads/actions', {
+      body: { ids: [caught.id], action: 'not_spam' },
+    });
+    expect(cleared.status).toBe(200);
+    const intentOf = async () =>
+      (await rows<{ intent: string | null }>(sql`select intent from lead_memory where id = ${caught.id}`))[0]?.intent;
+    await expect.poll(intentOf, { timeout: 20_000 }).toBe('Quote request');
+    const replyOutcome = async () =>
+      (
+        await rows<{ result: { reply?: string } | null }>(
+          sql`select result from queue_jobs where dedupe_key = ${`enrich_lead:${caught.id}`}`,
+        )
+      )[0]?.result?.reply;
+    await expect.poll(replyOutcome, { timeout: 20_000 }).toBe('too_late');
+  });
+
   it('shows a test client all its leads, which are all test leads, with their tags', async () => {
     const demo = await signedInClient(database, worker, { isTest: true });
     const kitchen = await insertLead(demo.client.id, { name: 'Démo', isTest: true, currentTag: 'Cuisine 2027' });

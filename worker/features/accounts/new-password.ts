@@ -19,7 +19,7 @@ export interface NewPasswordContext {
   oneTimePassword?: string | undefined;
 }
 
-// Hashing normalises to NFC (domain/password.ts), so rules count and compare the same way.
+// Hashing normalises to NFC (password.ts), so rules count and compare the same way.
 const normalise = (text: string) => text.normalize('NFC');
 const characters = (text: string) => [...normalise(text)].length;
 const sameText = (a: string, b: string) => normalise(a).trim().toLowerCase() === normalise(b).trim().toLowerCase();

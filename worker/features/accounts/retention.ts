@@ -32,7 +32,7 @@ export async function pruneAuthRecords(db: DatabaseAccess): Promise<PrunedAuthRe
   });
 }
 
-/** Drops sign-in attempts and ended sessions past their retention, 03:30 in Montreal (EST). */
+/** Drops sign-in attempts and ended sessions past their retention, 08:30 UTC (03:30 in Montreal in winter, 04:30 in summer). */
 export const authRetention: CronDefinition = {
   cron: '30 8 * * *',
   name: 'sign-in retention',

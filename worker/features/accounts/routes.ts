@@ -25,7 +25,14 @@ const NEW_PASSWORD_REQUIRED: Bilingual = ['Enter a new password.', 'Entrez un no
 
 /** A non-empty string, capped so a huge body cannot make PBKDF2 work for nothing. */
 const requiredText = (message: Bilingual, maxLength: number) =>
-  v.pipe(v.string(localized(...message)), v.minLength(1, localized(...message)), v.maxLength(maxLength));
+  v.pipe(
+    v.string(localized(...message)),
+    v.minLength(1, localized(...message)),
+    v.maxLength(
+      maxLength,
+      localized(`Use at most ${maxLength} characters.`, `Utilisez au plus ${maxLength} caractères.`),
+    ),
+  );
 
 const signInBody = fields(
   {
@@ -33,7 +40,7 @@ const signInBody = fields(
       v.string(localized(...EMAIL_REQUIRED)),
       v.trim(),
       v.minLength(1, localized(...EMAIL_REQUIRED)),
-      v.maxLength(254),
+      v.maxLength(254, localized(...EMAIL_REQUIRED)),
     ),
     password: requiredText(PASSWORD_REQUIRED, 1_000),
   },

@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { type Client, clients, sessions, signInAttempts } from '../../../schema';
 import type { Language } from '../../../schema/vocabulary';
-import type { DatabaseAccess, Transaction } from '../../platform/db';
+import { type DatabaseAccess, isLockTimeout, type Transaction } from '../../platform/db';
 import type { ActiveSession, RequestMeta } from '../../platform/env';
 import { AppError, bilingual } from '../../platform/errors';
 import { checkNewPassword, newPasswordMessage } from './new-password';
@@ -38,20 +38,49 @@ const IP_LOCKS = 'avenir.sign_in.ip';
 type Admission = { allowed: true; attemptId: string } | { allowed: false; retryAfterSeconds: number };
 
 /**
+ * How long an attempt waits for the ones ahead of it on the same account or network. Each
+ * waiting attempt holds a database connection; past this, a burst is answered "try again"
+ * rather than queued until the pooler runs out of connections for every tenant.
+ */
+const LOCK_WAIT = '2s';
+const BUSY_RETRY_SECONDS = 5;
+
+/**
+ * The network an address's failures are counted on: the address for IPv4, its /64 for
+ * IPv6, since one subscriber holds a whole /64 and could otherwise pick a fresh address
+ * for every guess.
+ */
+const throttledNetwork = (ip: string) =>
+  sql`network(set_masklen(${ip}::inet, case when family(${ip}::inet) = 6 then 64 else 32 end))`;
+
+/** `admitAttempt` in its own transaction; a burst that waited too long is throttled, not queued. */
+async function admit(db: DatabaseAccess, email: string, origin: RequestOrigin): Promise<Admission> {
+  try {
+    return await db.service((tx) => admitAttempt(tx, email, origin));
+  } catch (error) {
+    if (isLockTimeout(error)) return { allowed: false, retryAfterSeconds: BUSY_RETRY_SECONDS };
+    throw error;
+  }
+}
+
+/**
  * Whether `email` (from `ip`) may have a password checked now; if so, the attempt is
  * recorded, as a failure, before the check. The decision and the record are one step for
  * every attempt on the account and every attempt from the IP: transaction-scoped advisory
  * locks (released at commit; Neon's pooler keeps no session state) on the account, then on
- * the IP, always in that order so two attempts never wait for each other. Each statement
+ * the IP, always in that order so two attempts cannot deadlock. Each statement
  * after the locks reads what the previous holder committed (READ COMMITTED), so concurrent
  * attempts each see the ones let through before them, and the slow password check runs
  * after, outside the locks. Refused attempts are not recorded, so hammering a locked
  * account does not extend its lock.
  */
 async function admitAttempt(tx: Transaction, email: string, origin: RequestOrigin): Promise<Admission> {
+  await tx.execute(sql`select set_config('lock_timeout', ${LOCK_WAIT}, true)`);
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${ACCOUNT_LOCKS}), hashtext(${email}))`);
   if (origin.ip) {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${IP_LOCKS}), hashtext(host(${origin.ip}::inet)))`);
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtext(${IP_LOCKS}), hashtext(host(${throttledNetwork(origin.ip)})))`,
+    );
   }
   const since = new Date(origin.now.getTime() - THROTTLE_WINDOW_MS);
   const accountAttempts = await tx
@@ -66,7 +95,7 @@ async function admitAttempt(tx: Transaction, email: string, origin: RequestOrigi
         .from(signInAttempts)
         .where(
           and(
-            eq(signInAttempts.ip, origin.ip),
+            sql`${signInAttempts.ip} <<= ${throttledNetwork(origin.ip)}`,
             eq(signInAttempts.succeeded, false),
             gt(signInAttempts.attemptedAt, since),
           ),
@@ -99,10 +128,10 @@ export async function signIn(
   origin: RequestOrigin,
 ): Promise<SignInResult> {
   const email = credentials.email.trim().toLowerCase();
-  const { admission, account } = await db.service(async (tx) => {
-    const [account] = await tx.select().from(clients).where(sql`lower(${clients.email}) = ${email}`).limit(1);
-    return { admission: await admitAttempt(tx, email, origin), account };
-  });
+  const [account] = await db.service((tx) =>
+    tx.select().from(clients).where(sql`lower(${clients.email}) = ${email}`).limit(1),
+  );
+  const admission = await admit(db, email, origin);
   if (!admission.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: admission.retryAfterSeconds };
 
   const matches = await verifyPassword(credentials.password, account?.passwordHash ?? UNKNOWN_ACCOUNT_PASSWORD_HASH);
@@ -204,7 +233,7 @@ export async function changePassword(
     throw new AppError('invalid_request', text, { fields: { newPassword: [text[language]] } });
   }
 
-  const admission = await db.service((tx) => admitAttempt(tx, email, origin));
+  const admission = await admit(db, email, origin);
   if (!admission.allowed) throw tooManyAttempts(admission.retryAfterSeconds);
   if (!(await verifyPassword(passwords.currentPassword, account.passwordHash))) throw new AppError('wrong_password');
   await db.service((tx) => markSucceeded(tx, admission.attemptId));

@@ -1,5 +1,5 @@
 /**
- * A PBKDF2 hash (domain/password.ts format) of a random password that was thrown away.
+ * A PBKDF2 hash (password.ts format) of a random password that was thrown away.
  * Sign-in verifies against it when no account has the email, so an unknown email costs
  * the same time as a wrong password and the answer's timing does not reveal who has an
  * account. A constant because Workers cannot generate random values at global scope, and

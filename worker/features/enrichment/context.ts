@@ -9,6 +9,16 @@ import type { EnrichRequest } from './message';
 type LeadRow = typeof leadMemory.$inferSelect;
 type ClientRow = typeof clients.$inferSelect;
 
+/** Older leads get no automatic reply: a week-old "thanks for writing" does more harm than good. */
+export const AUTO_REPLY_HORIZON_DAYS = 7;
+
+/** What the client said of it, over what the detection said: a lead they called spam is spam, one they cleared is not. */
+export function spamAsSeenByClient(lead: LeadContext['lead'], intent: IntentKey | null): 'spam' | 'pitch' | null {
+  if (lead.spamVerdict === 'not_spam') return null;
+  if (lead.spamVerdict === 'spam' || lead.isSpam || intent === 'spam') return 'spam';
+  return intent === 'vendor_pitch' ? 'pitch' : null;
+}
+
 /** The summary of a lead in each language; null where it is not written (or not translated) yet. */
 export type Summaries = Readonly<Record<Language, string | null>>;
 
@@ -22,7 +32,9 @@ export interface LeadContext {
     | 'phone'
     | 'message'
     | 'isSpam'
+    | 'spamVerdict'
     | 'isTest'
+    | 'createdAt'
     | 'enrichedAt'
     | 'aiSummary'
     | 'tone'

@@ -1,9 +1,8 @@
-import { isSpamFolderIntent } from '../../../schema/vocabulary';
 import type { ReplyDraft } from '../../platform/ai/port';
 import type { Triage } from '../../platform/ai/triage';
 import { sendLeadEmail } from '../../platform/mail/send-once';
 import { recordSend } from '../learning';
-import type { LeadContext, Summaries } from './context';
+import { type LeadContext, type Summaries, spamAsSeenByClient } from './context';
 import type { EnrichmentDeps } from './deps';
 import { composeNotification } from './notification';
 import type { ReplyOutcome } from './reply-step';
@@ -16,8 +15,9 @@ export async function notifyClient(
   summaries: Summaries,
   reply: ReplyOutcome,
 ): Promise<ReplyOutcome> {
-  // What goes to the Spam folder (spam, vendor pitches) is neither answered nor announced.
-  if (isSpamFolderIntent(triage.intent)) return 'not_for_spam';
+  // Spam is not announced; a vendor pitch is (in its folder), so a real lead the triage
+  // misread still reaches the client.
+  if (spamAsSeenByClient(lead, triage.intent) === 'spam') return 'not_for_spam';
   const draft: ReplyDraft = composeNotification({
     clientLanguage: client.language,
     lead: { id: lead.id, name: lead.name, email: lead.email, phone: lead.phone, message: lead.message },

@@ -55,7 +55,8 @@ export async function enrichLead(deps: EnrichmentDeps, request: EnrichRequest): 
 async function runSteps(deps: EnrichmentDeps, request: EnrichRequest) {
   const context = await loadContext(deps.db, request);
   if (!context) return { skipped: 'lead_not_found' };
-  if (context.lead.isSpam) return { skipped: 'spam' };
+  // Caught by the form's bot checks, unless the client cleared it ("Not spam").
+  if (context.lead.isSpam && context.lead.spamVerdict !== 'not_spam') return { skipped: 'spam' };
 
   const stored = storedTriage(context);
   const triaged = stored && !request.reenrichId ? stored : await triageLead(deps, context);

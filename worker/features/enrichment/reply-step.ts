@@ -1,13 +1,12 @@
-import { isSpamFolderIntent } from '../../../schema/vocabulary';
 import { withFallback } from '../../platform/ai/fallback';
 import type { Triage } from '../../platform/ai/triage';
 import { type SendOutcome, sendLeadEmail, wasSent } from '../../platform/mail/send-once';
 import { aiMetrics, choosePromptVariant, recordExecutions, recordMetrics, recordSend, scoreReply } from '../learning';
 import { offlineAi } from '../triage';
-import type { LeadContext } from './context';
+import { AUTO_REPLY_HORIZON_DAYS, type LeadContext, spamAsSeenByClient } from './context';
 import type { EnrichmentDeps } from './deps';
 
-export type ReplyOutcome = SendOutcome | 'disabled' | 'not_for_spam';
+export type ReplyOutcome = SendOutcome | 'disabled' | 'not_for_spam' | 'too_late';
 
 /** Writes and sends the lead's automatic reply, once, in the client's tone and the lead's language. */
 export async function replyToLead(
@@ -16,8 +15,10 @@ export async function replyToLead(
   triage: Triage,
 ): Promise<ReplyOutcome> {
   if (!client.aiPersonalizedReply) return 'disabled';
-  // What goes to the Spam folder (spam, vendor pitches) is neither answered nor announced.
-  if (isSpamFolderIntent(triage.intent)) return 'not_for_spam';
+  // Spam and vendor pitches get no reply: an answer invites more.
+  if (spamAsSeenByClient(lead, triage.intent) !== null) return 'not_for_spam';
+  // A lead cleared from the Spam folder days later is triaged, but not thanked a week late.
+  if (Date.now() - lead.createdAt.getTime() > AUTO_REPLY_HORIZON_DAYS * 86_400_000) return 'too_late';
   if (await wasSent(deps.db, lead.id, 'reply')) return 'already_sent';
 
   const variant = await deps.db.service((tx) => choosePromptVariant(tx, 'reply', triage.language, lead.id));

@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { type DatabaseAccess, openDatabase } from '../../platform/db';
 import type { CronDefinition } from '../../platform/jobs/registry';
+import { AUTO_REPLY_HORIZON_DAYS } from './context';
 import { type EnrichLeadMessage, enrichLeadMessageFor } from './message';
 
 /** A lead is given this long for its queue message to arrive before the sweep steps in. */
 const GRACE_MINUTES = 2;
-/** Older leads are left alone: a week-old auto-reply would do more harm than good. */
-const HORIZON_DAYS = 7;
+/** Older leads are left alone (AUTO_REPLY_HORIZON_DAYS). */
+const HORIZON_DAYS = AUTO_REPLY_HORIZON_DAYS;
 const BATCH = 100;
 
 /**
@@ -18,7 +19,7 @@ export async function findOwedEnrichments(db: DatabaseAccess): Promise<EnrichLea
   const rows = await db.service((tx) =>
     tx.execute<{ lead_id: string; client_id: string }>(sql`
       (select m.id as lead_id, m.client_id from lead_memory m
-        where m.enriched_at is null and not m.is_spam
+        where m.enriched_at is null and (not m.is_spam or m.spam_verdict = 'not_spam')
           and m.created_at < now() - make_interval(mins => ${GRACE_MINUTES})
           and m.created_at > now() - make_interval(days => ${HORIZON_DAYS})
           and not exists (select 1 from queue_jobs j where j.dedupe_key = 'enrich_lead:' || m.id)

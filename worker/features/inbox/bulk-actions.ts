@@ -55,7 +55,7 @@ export async function applyBulkAction(
   performedBy: string,
   request: BulkAction,
   language: Language,
-): Promise<{ updated: number }> {
+): Promise<{ updated: number; toEnrich: string[] }> {
   const ids = [...new Set(request.ids.map((id) => id.toLowerCase()))];
   return db.tenant(clientId, async (tx) => {
     // Locked, so two tabs tagging at once cannot both read "not converted yet".
@@ -67,6 +67,8 @@ export async function applyBulkAction(
         urgency: leadMemory.urgency,
         confidence: leadMemory.confidenceScore,
         isTest: leadMemory.isTest,
+        isSpam: leadMemory.isSpam,
+        enrichedAt: leadMemory.enrichedAt,
       })
       .from(leadMemory)
       .where(inArray(leadMemory.id, ids))
@@ -109,6 +111,11 @@ export async function applyBulkAction(
     );
 
     if (tag !== undefined) await recordConversions(tx, { clientId, tag, leads, reversionReason: reason });
-    return { updated: leads.length };
+    // What the bot checks set aside was never triaged: cleared, it is, now.
+    const toEnrich =
+      request.action === 'not_spam'
+        ? leads.filter((lead) => lead.isSpam && !lead.enrichedAt).map((lead) => lead.id)
+        : [];
+    return { updated: leads.length, toEnrich };
   });
 }

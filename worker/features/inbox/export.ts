@@ -1,9 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import { clients, intentTranslations, leadMemory } from '../../../schema';
 import type { Language } from '../../../schema/vocabulary';
 import type { DatabaseAccess, Transaction } from '../../platform/db';
 import { CSV_BOM } from './csv';
-import { filterConditions, statusCondition, URGENCY_RANK } from './filters';
+import { filterConditions, isTestClient, statusCondition, URGENCY_RANK } from './filters';
 import { type ExportLead, leadCsvHeader, leadCsvRow } from './lead-csv';
 import { afterCursor, cursorAt, ordering } from './leads';
 import type { Cursor, LeadFilterQuery } from './query';
@@ -74,8 +74,8 @@ export async function leadExportStream({
   batchSize = EXPORT_BATCH_SIZE,
 }: LeadExport): Promise<ReadableStream<Uint8Array>> {
   const encoder = new TextEncoder();
-  const filters = [...filterConditions(clientId, query), statusCondition(query.status)];
   let db: DatabaseAccess | null = open();
+  let filters: SQL[] = [];
   const close = async () => {
     const opened = db;
     db = null;
@@ -99,6 +99,8 @@ export async function leadExportStream({
 
   let first: Awaited<ReturnType<typeof batch>>;
   try {
+    const testClient = await db.tenant(clientId, (tx) => isTestClient(tx, clientId));
+    filters = [...filterConditions(clientId, query, { testClient }), statusCondition(query.status)];
     first = await batch(null);
   } catch (error) {
     await close().catch(() => {});

@@ -1,6 +1,7 @@
 import { and, eq, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
-import { leadMemory } from '../../../schema';
+import { clients, leadMemory } from '../../../schema';
 import { intentOf, URGENCIES } from '../../../schema/vocabulary';
+import type { Transaction } from '../../platform/db';
 import { type LeadFilterQuery, type LeadStatus, parseDateBound } from './query';
 
 /**
@@ -9,8 +10,8 @@ import { type LeadFilterQuery, type LeadStatus, parseDateBound } from './query';
 
 /**
  * The words of `q` in both stemmers (either may match) against the lead's stored
- * `search_document`, or an email starting with `q`: the ids come from
- * avenir_lead_search() (migration 0009), which can use the search indexes where a
+ * `search_document` (the last word as a prefix), or an email starting with `q`: the ids
+ * come from avenir_lead_search() (migrations 0009 and 0011), which can use the search indexes where a
  * condition written here could not under row-level security. The rows stay under the policy.
  */
 function searchCondition(q: string): SQL {
@@ -18,7 +19,7 @@ function searchCondition(q: string): SQL {
 }
 
 /**
- * Sort rank of the urgency column: High 0, Medium 1, Low 2, not triaged 3 (domain `urgencyRank`).
+ * Sort rank of the urgency column: High 0, Medium 1, Low 2, not triaged 3 (query.ts `urgencyRank`).
  * It must stay the expression of the `lead_memory_inbox_urgency_idx` index (schema/leads.ts)
  * for the urgency sort to read that index instead of sorting every lead of the client.
  */
@@ -41,11 +42,18 @@ export function statusCondition(status: LeadStatus): SQL {
 }
 
 /**
- * The leads shown without asking for test leads: real ones, or every lead of a test client
- * (the demo), whose leads are all test leads and all it has.
+ * Whether the client is a test client (the demo): its leads are all test leads and all it
+ * has, so they show without asking for test leads. Read once per request, by primary key,
+ * so the lead queries keep a plain `is_test = false` their indexes serve.
  */
-export const shownWithoutTestFilter = (clientId: string): SQL =>
-  sql`(${leadMemory.isTest} = false or (select c.is_test from clients c where c.id = ${clientId}))`;
+export async function isTestClient(tx: Transaction, clientId: string): Promise<boolean> {
+  const [row] = await tx.select({ isTest: clients.isTest }).from(clients).where(eq(clients.id, clientId));
+  return row?.isTest ?? false;
+}
+
+/** Test leads are left out unless asked for, or unless they are all the client has. */
+export const testLeadsHidden = (query: { test?: boolean }, testClient: boolean): SQL | undefined =>
+  query.test || testClient ? undefined : eq(leadMemory.isTest, false);
 
 /**
  * Every filter of the query but the status and the cursor: what the counts respect.
@@ -54,12 +62,13 @@ export const shownWithoutTestFilter = (clientId: string): SQL =>
 export function filterConditions(
   clientId: string,
   query: LeadFilterQuery,
-  options: { except?: 'urgency' } = {},
+  options: { testClient: boolean; except?: 'urgency' },
 ): SQL[] {
   // Row-level security already limits rows to the tenant; naming the client lets the
   // planner use the (client_id, …) indexes.
   const conditions: SQL[] = [eq(leadMemory.clientId, clientId)];
-  if (!query.test) conditions.push(shownWithoutTestFilter(clientId));
+  const hidden = testLeadsHidden(query, options.testClient);
+  if (hidden) conditions.push(hidden);
   if (query.tag !== undefined) conditions.push(eq(leadMemory.currentTag, query.tag));
   if (query.urgency !== undefined && options.except !== 'urgency') {
     conditions.push(eq(leadMemory.urgency, query.urgency));

@@ -5,7 +5,7 @@ import type { IntentKey, Urgency } from '../../../schema/vocabulary';
 import type { DatabaseAccess, Transaction } from '../../platform/db';
 import { AppError, bilingual } from '../../platform/errors';
 import { actionView } from './action-view';
-import { filterConditions, statusCondition, URGENCY_RANK } from './filters';
+import { filterConditions, isTestClient, statusCondition, URGENCY_RANK } from './filters';
 import { type Cursor, encodeCursor, type LeadFilterQuery, type LeadListQuery, type LeadStatus } from './query';
 
 /** The inbox: the list of a client's leads, and one lead with everything about it. */
@@ -80,7 +80,12 @@ const count = (condition: SQL | undefined) => sql<number>`(count(*) filter (wher
  * the tab shown under every other filter but the urgency one (so its options say what
  * picking them would show).
  */
-async function countLeads(tx: Transaction, clientId: string, query: LeadFilterQuery): Promise<LeadCounts> {
+async function countLeads(
+  tx: Transaction,
+  clientId: string,
+  query: LeadFilterQuery,
+  testClient: boolean,
+): Promise<LeadCounts> {
   const urgency = query.urgency === undefined ? undefined : eq(leadMemory.urgency, query.urgency);
   const inTab = (status: LeadStatus) => and(statusCondition(status), urgency);
   const ofUrgency = (value: Urgency) => and(statusCondition(query.status), eq(leadMemory.urgency, value));
@@ -95,7 +100,7 @@ async function countLeads(tx: Transaction, clientId: string, query: LeadFilterQu
       low: count(ofUrgency('Low')),
     })
     .from(leadMemory)
-    .where(and(...filterConditions(clientId, query, { except: 'urgency' })));
+    .where(and(...filterConditions(clientId, query, { testClient, except: 'urgency' })));
   return {
     active: row?.active ?? 0,
     archived: row?.archived ?? 0,
@@ -116,7 +121,8 @@ export function listLeads(
   cursor: Cursor | null,
 ): Promise<LeadPage> {
   return db.tenant(clientId, async (tx) => {
-    const filters = filterConditions(clientId, query);
+    const testClient = await isTestClient(tx, clientId);
+    const filters = filterConditions(clientId, query, { testClient });
     const conditions = [...filters, statusCondition(query.status)];
     if (cursor) conditions.push(afterCursor(cursor));
     // One row more than asked says whether there is a next page.
@@ -138,7 +144,7 @@ export function listLeads(
             id: last.lead.id,
           })
         : null;
-    return { leads: page.map(leadItem), nextCursor, counts: await countLeads(tx, clientId, query) };
+    return { leads: page.map(leadItem), nextCursor, counts: await countLeads(tx, clientId, query, testClient) };
   });
 }
 

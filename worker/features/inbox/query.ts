@@ -8,6 +8,7 @@ import {
   URGENCIES,
   type Urgency,
 } from '../../../schema/vocabulary';
+import { localized } from '../../platform/http/validate';
 
 /**
  * The inbox's query strings and keyset cursors, without I/O: what the list and activity
@@ -141,10 +142,7 @@ export function parseDateBound(text: string, side: 'from' | 'to'): { at: Date; i
 }
 
 /** Bilingual messages, picked by the `lang` the query was parsed with. */
-const say =
-  (en: string, fr: string) =>
-  (issue: v.BaseIssue<unknown>): string =>
-    issue.lang === 'fr' ? fr : en;
+const say = localized;
 
 const oneOf = <T extends string>(values: readonly T[], en: string, fr: string) =>
   v.picklist(values as T[], say(`${en}: ${values.join(', ')}.`, `${fr} : ${values.join(', ')}.`));
@@ -172,7 +170,15 @@ const pageSize = v.pipe(
   ),
 );
 
-const cursorText = v.pipe(v.string(), v.maxLength(1_000));
+export const INVALID_CURSOR_MESSAGE = {
+  en: 'This page link is out of date. Start again from the first page.',
+  fr: 'Ce lien de page est périmé. Recommencez à la première page.',
+} as const;
+
+const cursorText = v.pipe(
+  v.string(say(INVALID_CURSOR_MESSAGE.en, INVALID_CURSOR_MESSAGE.fr)),
+  v.maxLength(1_000, say(INVALID_CURSOR_MESSAGE.en, INVALID_CURSOR_MESSAGE.fr)),
+);
 
 /** `GET /api/app/leads` query string. */
 export const leadListQuery = v.object({
@@ -224,8 +230,3 @@ export const activityQuery = v.object({
   limit: pageSize,
 });
 export type ActivityQuery = v.InferOutput<typeof activityQuery>;
-
-export const INVALID_CURSOR_MESSAGE = {
-  en: 'This page link is out of date. Start again from the first page.',
-  fr: 'Ce lien de page est périmé. Recommencez à la première page.',
-} as const;

@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors';
 import { requestLanguage } from '../../platform/http/request-meta';
 import { type Bilingual, fields, jsonBody, localized, query } from '../../platform/http/validate';
 import { isUuid } from '../../platform/identifiers';
+import { enrichLeadMessageFor } from '../enrichment';
 import { listActivity } from './activity';
 import { applyBulkAction, BULK_ACTIONS } from './bulk-actions';
 import { clientLanguage, leadExportStream } from './export';
@@ -92,7 +93,7 @@ const actionBody = v.pipe(
       ids: v.pipe(
         v.array(
           v.pipe(
-            v.string(),
+            v.string(localized('This is not a lead id.', "Ce n'est pas un identifiant de client potentiel.")),
             v.uuid(localized('This is not a lead id.', "Ce n'est pas un identifiant de client potentiel.")),
           ),
           localized(...IDS_REQUIRED),
@@ -130,14 +131,19 @@ const actionBody = v.pipe(
 
 inboxRoutes.post('/leads/actions', jsonBody(actionBody), async (c) => {
   const { session } = c.var;
-  const result = await applyBulkAction(
+  const { updated, toEnrich } = await applyBulkAction(
     c.var.db,
     session.clientId,
     session.accountEmail,
     c.req.valid('json'),
     requestLanguage(c),
   );
-  return c.json(result);
+  if (toEnrich.length > 0) {
+    await c.env.JOBS.sendBatch(
+      toEnrich.map((leadId) => ({ body: enrichLeadMessageFor({ leadId, clientId: session.clientId }) })),
+    );
+  }
+  return c.json({ updated });
 });
 
 const NOTE_REQUIRED: Bilingual = [

@@ -3,7 +3,7 @@ import { leadMemory } from '../../../schema';
 import type { TagCount } from '../../../schema/app-api';
 import { CONVERTED_TAG, HOT_LEAD_TAG } from '../../../schema/vocabulary';
 import type { DatabaseAccess } from '../../platform/db';
-import { shownWithoutTestFilter } from './filters';
+import { isTestClient, testLeadsHidden } from './filters';
 
 export type { TagCount };
 
@@ -13,16 +13,12 @@ export type { TagCount };
  */
 export function listTags(db: DatabaseAccess, clientId: string): Promise<TagCount[]> {
   return db.tenant(clientId, async (tx) => {
+    const hidden = testLeadsHidden({}, await isTestClient(tx, clientId));
     const rows = await tx
       .select({ tag: leadMemory.currentTag, count: sql<number>`count(*)::int` })
       .from(leadMemory)
       .where(
-        and(
-          eq(leadMemory.clientId, clientId),
-          isNotNull(leadMemory.currentTag),
-          eq(leadMemory.deleted, false),
-          shownWithoutTestFilter(clientId),
-        ),
+        and(eq(leadMemory.clientId, clientId), isNotNull(leadMemory.currentTag), eq(leadMemory.deleted, false), hidden),
       )
       .groupBy(leadMemory.currentTag)
       .orderBy(desc(sql`count(*)`), leadMemory.currentTag)

@@ -8,7 +8,13 @@ import { readBoundedText } from '../../platform/http/bounded-body';
 import { RATE_LIMITS } from '../../platform/rate-limits';
 import { captureLead, logRefusedIntake, type RequestContext } from './capture';
 import { parseSubmission, type SubmissionErrors } from './submission';
-import { isKnownOrigin, isOwnOrigin, resolveWidgetKey, type WidgetClient } from './widget-keys';
+import {
+  isKnownOrigin,
+  isOwnOrigin,
+  resolveWidgetKey,
+  WIDGET_KEY_CACHE_SECONDS,
+  type WidgetClient,
+} from './widget-keys';
 
 /**
  * The public API the widget talks to: `POST /api/lead`, `GET /api/widget/config`, and
@@ -54,7 +60,9 @@ intakeRoutes.get('/widget/config', async (c) => {
     config,
     200,
     // The preview reloads right after a save and must show it.
-    { 'Cache-Control': preview ? 'no-store' : 'public, max-age=300' },
+    // No longer than an isolate trusts the key: a rotated key's form learns it is dead
+    // within the minute the dashboard promises, not five later.
+    { 'Cache-Control': preview ? 'no-store' : `public, max-age=${WIDGET_KEY_CACHE_SECONDS}` },
   );
 });
 

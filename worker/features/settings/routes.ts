@@ -11,7 +11,7 @@ import { readSettings, rotateWidgetKey, sendTestLead, updateSettings } from './s
 
 /**
  * The dashboard's settings under /api/app: read and change them, rotate the widget key,
- * send a test lead. Mounted after appAuth, whose /api/app/* middleware has already checked
+ * send a test lead. Behind the dashboard guard (app.ts), which has already checked
  * the session (and CSRF on mutations); everything acts on the session's client only.
  */
 export const settingsRoutes = new Hono<AppEnv>();
@@ -45,7 +45,7 @@ async function limitSettingsAction(c: Context<AppEnv>): Promise<void> {
 
 const onOffMessage = localized('Use true or false.', 'Utilisez true ou false.');
 
-// The same rules as client creation (domain/client-fields.ts), every field optional.
+// The same rules as client creation (accounts/client-fields.ts), every field optional.
 const settingsPatch = v.object(
   {
     businessName: v.optional(businessName),
