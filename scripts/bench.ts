@@ -52,7 +52,7 @@ if (runs('widget') || runs('intake')) {
       }
 
       if (hasChromium()) {
-        const load = await benchWidgetLoad(stack.worker, stack.client.apiKey, 20);
+        const load = await benchWidgetLoad(stack.worker, stack.client.apiKey, 20, site);
         console.log('\n## Widget: time to an interactive form (headless Chromium, cold cache, 20 loads)\n');
         console.log('| from | p50 | p99 |\n|---|---|---|');
         console.log(`| widget.js requested | ${ms(load.fromScriptRequest.p50)} | ${ms(load.fromScriptRequest.p99)} |`);

@@ -1,7 +1,7 @@
 import type { Miniflare } from 'miniflare';
 import { launchChromium } from '../lib/browser';
 import { type LatencySummary, summarize } from '../lib/stats';
-import { startThirdPartySite } from '../lib/third-party-site';
+import type { ThirdPartySite } from '../lib/third-party-site';
 
 export interface WidgetLoadFigures {
   /** Navigation start → the form interactive. */
@@ -14,10 +14,15 @@ export interface WidgetLoadFigures {
  * Time to the widget's form being interactive (rendered with its settings,
  * `data-avenir-state="idle"`) on a customer's page, in headless Chromium, with the script
  * loaded `async` from the Worker's origin as customers embed it; a cold cache every load.
+ * `site` must be among the key's allowed origins: elsewhere the form rightly never shows.
  */
-export async function benchWidgetLoad(worker: Miniflare, widgetKey: string, runs: number): Promise<WidgetLoadFigures> {
+export async function benchWidgetLoad(
+  worker: Miniflare,
+  widgetKey: string,
+  runs: number,
+  site: ThirdPartySite,
+): Promise<WidgetLoadFigures> {
   const workerOrigin = (await worker.ready).origin;
-  const site = await startThirdPartySite();
   site.page(
     '/contact',
     `<!doctype html><html lang="fr-CA"><head><meta charset="utf-8"><title>Contact</title></head><body>
@@ -53,6 +58,5 @@ export async function benchWidgetLoad(worker: Miniflare, widgetKey: string, runs
     return { fromNavigation: summarize(fromNavigation), fromScriptRequest: summarize(fromScriptRequest) };
   } finally {
     await browser.close();
-    await site.close();
   }
 }

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { INTENTS, LEAD_TONES } from '../../schema/vocabulary';
+import { type IntentKey, intentOf, isSpamFolderIntent, LEAD_TONES } from '../../schema/vocabulary';
 
 /**
  * A dashboard's worth of leads, generated inside the database in one INSERT … SELECT per
@@ -354,7 +354,7 @@ const LAST_NAMES = [
 const DOMAINS = ['gmail.com', 'outlook.com', 'hotmail.com', 'videotron.ca', 'yahoo.ca', 'bell.net', 'icloud.com'];
 
 /** Intents weighted as a contractor's inbox sees them: mostly sales, some service, a little noise. */
-const INTENT_WEIGHTS: Record<(typeof INTENTS)[number]['key'], number> = {
+const INTENT_WEIGHTS: Record<IntentKey, number> = {
   quote_request: 30,
   service_inquiry: 18,
   booking_request: 10,
@@ -389,9 +389,10 @@ export interface SeedOptions {
 
 /** One INSERT … SELECT generating `leads` leads for one client. */
 export function seedLeadsStatement({ clientId, leads, allActive = false, now }: SeedOptions): SQL {
-  const intents = Object.entries(INTENT_WEIGHTS).flatMap(([key, weight]) =>
-    Array<string>(weight).fill(INTENTS.find((intent) => intent.key === key)!.en),
-  );
+  // Spam and vendor pitches go to the Spam folder: an all-active client has none.
+  const intents = (Object.entries(INTENT_WEIGHTS) as [IntentKey, number][])
+    .filter(([key]) => !allActive || !isSpamFolderIntent(key))
+    .flatMap(([key, weight]) => Array<string>(weight).fill(intentOf(key).en));
   const topic = (field: keyof Topic) => sql`(${textArray(TOPICS.map((t) => t[field]))})[b.topic]`;
   const first = pick(FIRST_NAMES, sql`b.r_first`);
   const last = pick(LAST_NAMES, sql`b.r_last`);
