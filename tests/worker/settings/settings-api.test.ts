@@ -535,7 +535,7 @@ describe("leads from the Worker's own origin (the preview)", () => {
 
     const site = await config(client.client.apiKey, { Origin: SITE });
     expect(site.status).toBe(200);
-    expect(site.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(site.headers.get('cache-control')).toBe('public, max-age=60'); // no longer than a key is trusted
     expect((await config(client.client.apiKey, {})).status).toBe(403);
     expect((await config(client.client.apiKey, { 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
   });
