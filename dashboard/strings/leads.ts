@@ -159,7 +159,7 @@ export const LEADS_STRINGS: { en: typeof en; fr: typeof en } = {
     emptyInboxHelp:
       'Vos clients potentiels apparaissent ici quelques secondes après l’envoi de votre formulaire, avec un résumé, leur intention et leur urgence. Pour mettre le formulaire sur votre site, collez ce code à l’endroit où il doit apparaître :',
     emptyInboxTestHelp:
-      'Ou voyez-le à l’œuvre tout de suite : envoyez-vous un client potentiel de test, qui reçoit la réponse qu’un vrai client recevrait.',
+      'Ou voyez-le à l’œuvre tout de suite : envoyez-vous un client potentiel d’essai, qui reçoit la réponse qu’un vrai client recevrait.',
     selectLead: (name: string) => `Sélectionner ${name}`,
     selectAll: 'Tout sélectionner',
     selectedCount: (n: string) => `${n} sélectionné(s)`,

@@ -1,0 +1,138 @@
+/**
+ * `npm run screenshots`: every dashboard screen as its readers see it: English and French, 1280 and 375 px wide, light and dark, into
+ * screenshots/ (ignored by git). The stack is `npm start`'s in one process (in-memory
+ * PGlite, the bundled Worker in workerd with its queue consumer); the demo leads go through
+ * the form API and the real pipeline, so each screen shows what a client would.
+ */
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { createClient, hashPassword, parseNewClient } from '../worker/features/accounts';
+import { BENCH_SITE, startBenchStack } from './bench/stack';
+import { hasChromium, launchChromium } from './lib/browser';
+import { sendDemoLeads } from './lib/demo';
+
+const OUT = path.resolve('screenshots');
+const PASSWORD = 'capture-ecran-2026';
+const WIDTHS = [1280, 375] as const;
+const LANGUAGES = ['en', 'fr'] as const;
+const SCHEMES = ['light', 'dark'] as const;
+
+if (!hasChromium()) {
+  console.error('screenshots: no Chromium (apt-get install chromium)');
+  process.exit(1);
+}
+
+await rm(OUT, { recursive: true, force: true });
+await mkdir(OUT, { recursive: true });
+const stack = await startBenchStack({ queueConsumer: true });
+const origin = (await stack.worker.ready).origin;
+const db = stack.connection.access;
+
+/** An account that signs in with PASSWORD, its password final. */
+async function account(fields: Record<string, unknown>) {
+  const { client } = await createClient(db, parseNewClient({ passwordIsFinal: true, ...fields }));
+  const hash = await hashPassword(PASSWORD);
+  await db.service((tx) => tx.execute(sql`update clients set password_hash = ${hash} where id = ${client.id}`));
+  return client;
+}
+
+const business = await account({
+  businessName: 'Rénovations Laval',
+  email: 'proprio@renovations.example',
+  language: 'fr',
+  bookingLink: 'https://rendez-vous.example/renovations-laval',
+  allowedOrigins: [BENCH_SITE],
+  isInternal: true,
+});
+const newcomer = await account({ businessName: 'Paysagiste Nouveau', email: 'nouveau@paysage.example' });
+const sent = await sendDemoLeads(origin, business.apiKey, BENCH_SITE);
+// The pipeline answers within seconds; the screens wait for its last reply.
+for (let waited = 0; waited < 30_000; waited += 500) {
+  const [row] = (
+    await db.service((tx) =>
+      tx.execute<{ n: number }>(
+        sql`select count(*)::int as n from lead_memory where client_id = ${business.id} and enriched_at is not null`,
+      ),
+    )
+  ).rows;
+  if ((row?.n ?? 0) >= sent) break;
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${origin}/app`);
+  await page.locator('input[type=email]').fill(email);
+  await page.locator('input[type=password]').fill(PASSWORD);
+  await page.locator('button[type=submit]').click();
+  // Signed in once the header offers to sign out (the sign-in screen has a heading too).
+  await page.getByRole('button', { name: /^(Sign out|Se déconnecter)$/ }).waitFor();
+}
+
+let count = 0;
+async function shoot(browser: Browser, name: string, email: string | null, visit: (page: Page) => Promise<void>) {
+  for (const lang of LANGUAGES) {
+    for (const width of WIDTHS) {
+      for (const scheme of SCHEMES) {
+        const context = await browser.newContext({
+          locale: lang === 'fr' ? 'fr-CA' : 'en-CA',
+          viewport: { width, height: 900 },
+          colorScheme: scheme,
+        });
+        const page = await context.newPage();
+        try {
+          if (email) await signIn(page, email);
+          await visit(page);
+          await page.waitForLoadState('networkidle');
+          await page.screenshot({ path: path.join(OUT, `${name}-${lang}-${width}-${scheme}.png`), fullPage: true });
+          count++;
+        } finally {
+          await context.close();
+        }
+      }
+    }
+  }
+}
+
+const firstLead = async (page: Page, status = '') => {
+  await page.goto(`${origin}/app${status}`);
+  const href = await page.locator('li.lead a').first().getAttribute('href');
+  await page.goto(`${origin}${href}`);
+  await page.locator('main h1').waitFor();
+};
+
+const browser = await launchChromium();
+try {
+  await shoot(browser, 'sign-in', null, async (page) => {
+    await page.goto(`${origin}/app`);
+    await page.locator('input[type=email]').waitFor();
+  });
+  await shoot(browser, 'inbox', business.email, async (page) => {
+    await page.locator('li.lead').first().waitFor();
+  });
+  await shoot(browser, 'inbox-spam', business.email, async (page) => {
+    await page.goto(`${origin}/app?status=spam`);
+    await page.locator('li.lead').first().waitFor();
+  });
+  await shoot(browser, 'inbox-empty', newcomer.email, async (page) => {
+    await page.locator('.empty-inbox pre').waitFor();
+  });
+  await shoot(browser, 'lead', business.email, (page) => firstLead(page));
+  await shoot(browser, 'activity', business.email, async (page) => {
+    await page.goto(`${origin}/app/activity`);
+    await page.locator('table.activity').waitFor();
+  });
+  await shoot(browser, 'settings', business.email, async (page) => {
+    await page.goto(`${origin}/app/settings`);
+    await page.locator('#st-snippet').waitFor();
+  });
+  await shoot(browser, 'clients', business.email, async (page) => {
+    await page.goto(`${origin}/app/clients`);
+    await page.locator('main li').first().waitFor();
+  });
+} finally {
+  await browser.close();
+  await stack.close();
+}
+console.log(`screenshots: ${count} pictures in ${path.relative(process.cwd(), OUT)}/`);
