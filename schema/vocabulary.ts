@@ -6,6 +6,8 @@
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
+/** The other of the two languages: where a text is translated to, or a message parsed again. */
+export const otherLanguage = (language: Language): Language => (language === 'fr' ? 'en' : 'fr');
 
 export const URGENCIES = ['High', 'Medium', 'Low'] as const;
 export type Urgency = (typeof URGENCIES)[number];

@@ -13,18 +13,16 @@ import { localized } from '../../platform/http/validate';
  * the text rule of every edge (schema/lead-form.ts `isText`), one line where mail needs it.
  */
 
-const say = localized;
-
 /** The most characters a URL field keeps (booking link, each allowed origin as typed). */
 export const MAX_URL_LENGTH = 2_000;
 /** The most allowed origins a client lists. */
 export const MAX_ALLOWED_ORIGINS = 50;
 
-const NAME_RULE = say(
+const NAME_RULE = localized(
   'business name is required (1 to 200 characters)',
   "le nom de l'entreprise est requis (1 à 200 caractères)",
 );
-const NAME_ONE_LINE = say(
+const NAME_ONE_LINE = localized(
   'business name must be on one line, without control characters',
   "le nom de l'entreprise doit tenir sur une ligne, sans caractères de contrôle",
 );
@@ -37,18 +35,24 @@ export const businessName = v.pipe(
   v.maxLength(200, NAME_RULE),
 );
 
-export const clientLanguage = v.picklist(LANGUAGES, say('language must be en or fr', 'la langue doit être en ou fr'));
+export const clientLanguage = v.picklist(
+  LANGUAGES,
+  localized('language must be en or fr', 'la langue doit être en ou fr'),
+);
 
 export const emailTone = v.picklist(
   EMAIL_TONES,
-  say(`email tone must be one of ${EMAIL_TONES.join(', ')}`, `le ton doit être l'un de ${EMAIL_TONES.join(', ')}`),
+  localized(
+    `email tone must be one of ${EMAIL_TONES.join(', ')}`,
+    `le ton doit être l'un de ${EMAIL_TONES.join(', ')}`,
+  ),
 );
 
-const BOOKING_RULE = say(
+const BOOKING_RULE = localized(
   'booking link must be a URL starting with http:// or https://, without spaces',
   'le lien de réservation doit être une URL commençant par http:// ou https://, sans espaces',
 );
-const BOOKING_LENGTH = say(
+const BOOKING_LENGTH = localized(
   `booking link must be at most ${MAX_URL_LENGTH} characters`,
   `le lien de réservation doit compter au plus ${MAX_URL_LENGTH} caractères`,
 );
@@ -65,7 +69,7 @@ export const bookingLink = v.pipe(
   v.regex(/^https?:/, BOOKING_RULE),
 );
 
-const ORIGIN_RULE = say(
+const ORIGIN_RULE = localized(
   'each allowed origin must be a URL (https://example.ca)',
   'chaque origine autorisée doit être une URL (https://exemple.ca)',
 );
@@ -84,10 +88,10 @@ export const allowedOrigin = v.pipe(
 export const allowedOrigins = v.pipe(
   v.array(
     allowedOrigin,
-    say('allowed origins must be a list of URLs', 'les origines autorisées doivent être une liste d’URL'),
+    localized('allowed origins must be a list of URLs', 'les origines autorisées doivent être une liste d’URL'),
   ),
   v.maxLength(
     MAX_ALLOWED_ORIGINS,
-    say(`list at most ${MAX_ALLOWED_ORIGINS} origins`, `indiquez au plus ${MAX_ALLOWED_ORIGINS} origines`),
+    localized(`list at most ${MAX_ALLOWED_ORIGINS} origins`, `indiquez au plus ${MAX_ALLOWED_ORIGINS} origines`),
   ),
 );

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { leadMemory } from '../../../schema';
-import type { Language } from '../../../schema/vocabulary';
+import { otherLanguage } from '../../../schema/vocabulary';
 import type { LeadContext, Summaries, Triaged } from './context';
 import type { EnrichmentDeps } from './deps';
 import { translate } from './translation';
@@ -11,7 +11,7 @@ export async function translateSummary(
   { lead, client }: LeadContext,
   { triage, summaries }: Triaged,
 ): Promise<Summaries> {
-  const other: Language = triage.language === 'fr' ? 'en' : 'fr';
+  const other = otherLanguage(triage.language);
   if (summaries[other] !== null || !triage.summary) return summaries;
   const translation = await translate(deps.db, deps.ai, {
     text: triage.summary,

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { leadMemory } from '../../../schema';
-import { intentOf, type Language } from '../../../schema/vocabulary';
+import { intentOf, otherLanguage } from '../../../schema/vocabulary';
 import { withFallback } from '../../platform/ai/fallback';
 import type { TriageInput } from '../../platform/ai/triage';
 import {
@@ -15,8 +15,6 @@ import { offlineAi } from '../triage';
 import type { LeadContext, Summaries, Triaged } from './context';
 import type { EnrichmentDeps } from './deps';
 import { appendIfChanged } from './history';
-
-const OTHER: Record<Language, Language> = { en: 'fr', fr: 'en' };
 
 /**
  * Triages the lead (the AI, or the offline engine when it fails) and stores the result
@@ -37,7 +35,7 @@ export async function triageLead(deps: EnrichmentDeps, { lead, client }: LeadCon
   const now = new Date();
 
   // A new summary makes the old translation stale; the translation step redoes it.
-  const other = OTHER[triage.language];
+  const other = otherLanguage(triage.language);
   const summaries = {
     [other]: triage.summary === lead.aiSummary ? lead.summaries[other] : null,
     [triage.language]: triage.summary,

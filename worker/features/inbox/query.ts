@@ -141,18 +141,15 @@ export function parseDateBound(text: string, side: 'from' | 'to'): { at: Date; i
   return { at, inclusive: true };
 }
 
-/** Bilingual messages, picked by the `lang` the query was parsed with. */
-const say = localized;
-
 const oneOf = <T extends string>(values: readonly T[], en: string, fr: string) =>
-  v.picklist(values as T[], say(`${en}: ${values.join(', ')}.`, `${fr} : ${values.join(', ')}.`));
+  v.picklist(values as T[], localized(`${en}: ${values.join(', ')}.`, `${fr} : ${values.join(', ')}.`));
 
 const dateBound = (side: 'from' | 'to') =>
   v.pipe(
     v.string(),
     v.check(
       (text) => parseDateBound(text, side) !== null,
-      say(
+      localized(
         'Use an ISO date, e.g. 2026-03-14 or 2026-03-14T09:30:00Z.',
         'Utilisez une date ISO, p. ex. 2026-03-14 ou 2026-03-14T09:30:00Z.',
       ),
@@ -161,12 +158,15 @@ const dateBound = (side: 'from' | 'to') =>
 
 const pageSize = v.pipe(
   v.optional(v.string(), String(DEFAULT_PAGE_SIZE)),
-  v.regex(/^\d{1,3}$/, say(`Use a limit from 1 to ${MAX_PAGE_SIZE}.`, `Utilisez une limite de 1 à ${MAX_PAGE_SIZE}.`)),
+  v.regex(
+    /^\d{1,3}$/,
+    localized(`Use a limit from 1 to ${MAX_PAGE_SIZE}.`, `Utilisez une limite de 1 à ${MAX_PAGE_SIZE}.`),
+  ),
   v.transform(Number),
-  v.minValue(1, say(`Use a limit from 1 to ${MAX_PAGE_SIZE}.`, `Utilisez une limite de 1 à ${MAX_PAGE_SIZE}.`)),
+  v.minValue(1, localized(`Use a limit from 1 to ${MAX_PAGE_SIZE}.`, `Utilisez une limite de 1 à ${MAX_PAGE_SIZE}.`)),
   v.maxValue(
     MAX_PAGE_SIZE,
-    say(`Use a limit from 1 to ${MAX_PAGE_SIZE}.`, `Utilisez une limite de 1 à ${MAX_PAGE_SIZE}.`),
+    localized(`Use a limit from 1 to ${MAX_PAGE_SIZE}.`, `Utilisez une limite de 1 à ${MAX_PAGE_SIZE}.`),
   ),
 );
 
@@ -176,8 +176,8 @@ export const INVALID_CURSOR_MESSAGE = {
 } as const;
 
 const cursorText = v.pipe(
-  v.string(say(INVALID_CURSOR_MESSAGE.en, INVALID_CURSOR_MESSAGE.fr)),
-  v.maxLength(1_000, say(INVALID_CURSOR_MESSAGE.en, INVALID_CURSOR_MESSAGE.fr)),
+  v.string(localized(INVALID_CURSOR_MESSAGE.en, INVALID_CURSOR_MESSAGE.fr)),
+  v.maxLength(1_000, localized(INVALID_CURSOR_MESSAGE.en, INVALID_CURSOR_MESSAGE.fr)),
 );
 
 /** `GET /api/app/leads` query string. */
@@ -187,8 +187,8 @@ export const leadListQuery = v.object({
     v.pipe(
       v.string(),
       v.trim(),
-      v.minLength(1, say('Name a tag.', 'Nommez une étiquette.')),
-      v.maxLength(40, say('Use at most 40 characters.', 'Utilisez au plus 40 caractères.')),
+      v.minLength(1, localized('Name a tag.', 'Nommez une étiquette.')),
+      v.maxLength(40, localized('Use at most 40 characters.', 'Utilisez au plus 40 caractères.')),
     ),
   ),
   urgency: v.optional(oneOf(URGENCIES, 'Use an urgency among', 'Utilisez une urgence parmi')),
@@ -207,7 +207,7 @@ export const leadListQuery = v.object({
     v.pipe(
       v.string(),
       v.trim(),
-      v.maxLength(200, say('Search with at most 200 characters.', 'Cherchez avec au plus 200 caractères.')),
+      v.maxLength(200, localized('Search with at most 200 characters.', 'Cherchez avec au plus 200 caractères.')),
     ),
   ),
   sort: v.optional(oneOf(LEAD_SORTS, 'Use a sort among', 'Utilisez un tri parmi'), 'newest'),

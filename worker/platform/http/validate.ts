@@ -1,7 +1,7 @@
 import { validator } from 'hono/validator';
 import * as v from 'valibot';
 import { isText } from '../../../schema/lead-form';
-import type { Language } from '../../../schema/vocabulary';
+import { type Language, otherLanguage } from '../../../schema/vocabulary';
 import { AppError, bilingual, type LocalizedText } from '../errors';
 import { requestLanguage } from './request-meta';
 
@@ -43,8 +43,6 @@ export function fields<TEntries extends v.ObjectEntries>(
 /** Any JSON object, for bodies a service validates itself (parseNewClient). */
 export const anyObject = v.looseObject({}, localized(...NOT_AN_OBJECT));
 
-const OTHER: Record<Language, Language> = { en: 'fr', fr: 'en' };
-
 /**
  * The first message of a refusal in both languages: `issues` came from parsing `value` in
  * `language`; the other language's comes from parsing once more, on this failure path only.
@@ -55,9 +53,9 @@ export function firstIssueText<TSchema extends v.GenericSchema>(
   issues: [v.InferIssue<TSchema>, ...v.InferIssue<TSchema>[]],
   language: Language,
 ): LocalizedText {
-  const other = v.safeParse(schema, value, { lang: OTHER[language] });
+  const other = v.safeParse(schema, value, { lang: otherLanguage(language) });
   const otherMessage = other.success ? issues[0].message : other.issues[0].message;
-  return { [language]: issues[0].message, [OTHER[language]]: otherMessage } as Record<Language, string>;
+  return { [language]: issues[0].message, [otherLanguage(language)]: otherMessage } as Record<Language, string>;
 }
 
 /**
