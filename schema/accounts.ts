@@ -1,4 +1,5 @@
-import { boolean, index, inet, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, inet, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { clients } from './clients';
 import { createdAt, id, nowPlus, oneOf } from './columns';
 
@@ -63,6 +64,51 @@ export const signInAttempts = pgTable(
     index('sign_in_attempts_ip_idx').on(t.ip, t.attemptedAt.desc()),
   ],
 );
+
+/** How long a password-reset link works after it was asked for. */
+export const PASSWORD_RESET_LIFETIME = '30 minutes';
+
+/**
+ * Not in the database documentation; the "forgot password" flow needs it. Every request for
+ * a reset link, whether or not an account has the email: the requests are what the reset
+ * throttle counts, per email and per IP, and counting unknown emails too keeps the throttle
+ * from telling who has an account. When an account has the email, the row also holds the
+ * SHA-256 of the link's token (the token itself is only in the mail), valid for 30 minutes
+ * and once: `used_at` is set by the reset, and asking again moves the expiry of the
+ * account's earlier unused links to that moment, so only the newest one works.
+ * Service-only: it holds emails of accounts that may not exist, and a request comes before
+ * any tenant is known. Keyed by `account_id`, not `client_id`, for that reason (a
+ * `client_id` column marks a tenant-owned table).
+ */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    id: id(),
+    /** The account whose password the link resets; NULL when no account has the email. */
+    accountId: uuid('account_id').references(() => clients.id, { onDelete: 'cascade' }),
+    /** Lower-cased as typed, whether or not an account has it. */
+    email: text('email').notNull(),
+    /** Hex SHA-256 of the link's token; NULL when no account has the email (no link was sent). */
+    tokenHash: text('token_hash').unique('password_resets_token_hash_unique'),
+    requestedIp: inet('requested_ip'),
+    createdAt: createdAt(),
+    /** When the link stops working: 30 minutes after the request, or when a newer link was asked for. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull().default(nowPlus(PASSWORD_RESET_LIFETIME)),
+    /** When the link set a new password; it works once. */
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [
+    // The reset throttle: an email's requests, and a network's, newest first.
+    index('password_resets_email_idx').on(t.email, t.createdAt.desc()),
+    index('password_resets_ip_idx').on(t.requestedIp, t.createdAt.desc()),
+    // Backs the foreign key, and finds an account's live links to retire them.
+    index('password_resets_account_idx').on(t.accountId),
+    // A link exists exactly when an account does.
+    check('password_resets_token_check', sql`(${t.accountId} is null) = (${t.tokenHash} is null)`),
+  ],
+);
+
+export type PasswordReset = typeof passwordResets.$inferSelect;
 
 export const STAFF_AUDIT_ACTIONS = ['switch_to', 'switch_back', 'create_client'] as const;
 export type StaffAuditAction = (typeof STAFF_AUDIT_ACTIONS)[number];

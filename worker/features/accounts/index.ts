@@ -1,7 +1,7 @@
 /**
- * Dashboard accounts: client accounts and their creation, passwords, sign-in sessions and
- * their throttle, the session wall every dashboard route stands behind, and the retention
- * of sign-in records.
+ * Dashboard accounts: client accounts and their creation, passwords and their reset by
+ * mail, sign-in sessions and their throttle, the session wall every dashboard route stands
+ * behind, and the retention of sign-in records.
  */
 
 export { allowedOrigins, bookingLink, businessName, clientLanguage, emailTone } from './client-fields';

@@ -12,8 +12,12 @@ import { authenticate } from './sessions';
  * on its one-time password, only the routes needed to replace it (or leave) answer.
  */
 
-/** Reachable without a session: signing in. */
-const PUBLIC_ROUTES = new Set(['POST /api/app/session']);
+/** Reachable without a session: signing in, asking for a reset link, and using one. */
+const PUBLIC_ROUTES = new Set([
+  'POST /api/app/session',
+  'POST /api/app/session/forgot-password',
+  'POST /api/app/session/reset-password',
+]);
 
 /** What an account on its one-time password may still do: see itself, change it, sign out. */
 const BEFORE_PASSWORD_CHANGE = new Set([

@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { type Client, clients, sessions, signInAttempts } from '../../../schema';
 import type { Language } from '../../../schema/vocabulary';
-import { type DatabaseAccess, isLockTimeout, type Transaction } from '../../platform/db';
+import type { DatabaseAccess, Transaction } from '../../platform/db';
 import type { ActiveSession, RequestMeta } from '../../platform/env';
 import { AppError, bilingual } from '../../platform/errors';
 import { checkNewPassword, newPasswordMessage } from './new-password';
@@ -9,6 +9,7 @@ import { hashPassword, verifyPassword } from './password';
 import { shouldTouchSession } from './session-activity';
 import { hashSessionToken, isWellFormedSessionToken, newSessionToken } from './session-token';
 import { attemptTime, decideThrottle, MAX_IP_FAILURES, THROTTLE_WINDOW_MS } from './sign-in-throttle';
+import { type LockNamespaces, lockEmailAndNetwork, throttledNetwork, underThrottleLocks } from './throttle-locks';
 import { UNKNOWN_ACCOUNT_PASSWORD_HASH } from './unknown-account';
 
 /**
@@ -30,38 +31,15 @@ export type SignInResult =
 // success, so the decision never needs more than the few newest rows.
 const ACCOUNT_ATTEMPTS_READ = 50;
 
-// The namespaces of the sign-in locks: the first key of two-key advisory locks, a key space
-// apart from one-key locks. Accounts and IPs never share a lock, whatever their hashes.
-const ACCOUNT_LOCKS = 'avenir.sign_in.account';
-const IP_LOCKS = 'avenir.sign_in.ip';
+// The namespaces of the sign-in locks: accounts and IPs never share a lock, whatever their
+// hashes, nor do they share one with the password-reset throttle's.
+const SIGN_IN_LOCKS: LockNamespaces = { email: 'avenir.sign_in.account', ip: 'avenir.sign_in.ip' };
 
 type Admission = { allowed: true; attemptId: string } | { allowed: false; retryAfterSeconds: number };
 
-/**
- * How long an attempt waits for the ones ahead of it on the same account or network. Each
- * waiting attempt holds a database connection; past this, a burst is answered "try again"
- * rather than queued until the pooler runs out of connections for every tenant.
- */
-const LOCK_WAIT = '2s';
-const BUSY_RETRY_SECONDS = 5;
-
-/**
- * The network an address's failures are counted on: the address for IPv4, its /64 for
- * IPv6, since one subscriber holds a whole /64 and could otherwise pick a fresh address
- * for every guess.
- */
-const throttledNetwork = (ip: string) =>
-  sql`network(set_masklen(${ip}::inet, case when family(${ip}::inet) = 6 then 64 else 32 end))`;
-
 /** `admitAttempt` in its own transaction; a burst that waited too long is throttled, not queued. */
-async function admit(db: DatabaseAccess, email: string, origin: RequestOrigin): Promise<Admission> {
-  try {
-    return await db.service((tx) => admitAttempt(tx, email, origin));
-  } catch (error) {
-    if (isLockTimeout(error)) return { allowed: false, retryAfterSeconds: BUSY_RETRY_SECONDS };
-    throw error;
-  }
-}
+const admit = (db: DatabaseAccess, email: string, origin: RequestOrigin): Promise<Admission> =>
+  underThrottleLocks(db, (tx) => admitAttempt(tx, email, origin));
 
 /**
  * Whether `email` (from `ip`) may have a password checked now; if so, the attempt is
@@ -75,13 +53,7 @@ async function admit(db: DatabaseAccess, email: string, origin: RequestOrigin): 
  * account does not extend its lock.
  */
 async function admitAttempt(tx: Transaction, email: string, origin: RequestOrigin): Promise<Admission> {
-  await tx.execute(sql`select set_config('lock_timeout', ${LOCK_WAIT}, true)`);
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${ACCOUNT_LOCKS}), hashtext(${email}))`);
-  if (origin.ip) {
-    await tx.execute(
-      sql`select pg_advisory_xact_lock(hashtext(${IP_LOCKS}), hashtext(host(${throttledNetwork(origin.ip)})))`,
-    );
-  }
+  await lockEmailAndNetwork(tx, SIGN_IN_LOCKS, email, origin.ip);
   const since = new Date(origin.now.getTime() - THROTTLE_WINDOW_MS);
   const accountAttempts = await tx
     .select({ at: signInAttempts.attemptedAt, succeeded: signInAttempts.succeeded })

@@ -33,19 +33,25 @@ export interface ThrottleInput {
 export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 /**
- * Seconds until fewer than `limit` of `failures` lie in the window ending at `now`, or 0
- * when there are already fewer. Failures stamped after `now` are in the window: they were
- * let through already, by a clock a little ahead of this one.
+ * Seconds until fewer than `limit` of `failures` lie in the window (`windowMs` long, 15
+ * minutes unless told) ending at `now`, or 0 when there are already fewer. Failures stamped
+ * after `now` are in the window: they were let through already, by a clock a little ahead
+ * of this one. The password-reset throttle (reset-throttle.ts) counts its requests with it too.
  */
-function secondsUntilBelow(failures: readonly Date[], limit: number, now: Date): number {
+export function secondsUntilBelow(
+  failures: readonly Date[],
+  limit: number,
+  now: Date,
+  windowMs: number = THROTTLE_WINDOW_MS,
+): number {
   const inWindow = failures
     .map((at) => at.getTime())
-    .filter((at) => at > now.getTime() - THROTTLE_WINDOW_MS)
+    .filter((at) => at > now.getTime() - windowMs)
     .sort((a, b) => b - a);
   // The oldest of the `limit` newest failures: once it leaves, one more attempt is allowed.
   const oldestCounted = inWindow[limit - 1];
   if (oldestCounted === undefined) return 0;
-  return Math.max(1, Math.ceil((oldestCounted + THROTTLE_WINDOW_MS - now.getTime()) / 1000));
+  return Math.max(1, Math.ceil((oldestCounted + windowMs - now.getTime()) / 1000));
 }
 
 /** Whether a sign-in attempt may go ahead now. */
