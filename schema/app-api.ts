@@ -214,3 +214,68 @@ export interface SettingsView {
 export interface RotatedKeyView extends SettingsView {
   previousKey: { en: string; fr: string };
 }
+
+/**
+ * Where a figure of the home leads: a dashboard screen and the query string of its filters
+ * (no leading `?`), as that screen reads them from its URL and the API takes them.
+ */
+export interface HomeLink {
+  screen: 'inbox' | 'activity';
+  query: string;
+}
+
+/** An urgent lead no person has acted on yet, on the home. */
+export interface HomeUrgentLead {
+  id: string;
+  name: string;
+  createdAt: string;
+  /** Whole minutes from `createdAt` to the answer's `asOf`: add the time since the answer to keep counting. */
+  waitedMinutes: number;
+  intent: { key: IntentKey; en: string; fr: string } | null;
+  urgency: Urgency;
+  language: Language | null;
+  /** The AI summary in the lead's language, and in each language (null: not translated), as in the inbox. */
+  aiSummary: string | null;
+  aiSummaryEn: string | null;
+  aiSummaryFr: string | null;
+  /** The start of the message (at most 160 characters, cut at a word, with "…"), for a lead with no summary. */
+  messageExcerpt: string;
+  /** Whether the automatic reply went out: the lead has had an answer, not yet a person's. */
+  autoReplied: boolean;
+  /** Nobody has opened it in the dashboard yet. */
+  unread: boolean;
+}
+
+/**
+ * `GET /api/app/home?tz=`: what needs the client now. Real leads only: the inbox's Spam
+ * folder never counts, and test leads count only for a test client (the inbox's default).
+ * "Today" and "the week" are in `timeZone`: the week is today and the six days before it.
+ */
+export interface HomeView {
+  /** The server's clock when it answered (ISO 8601 UTC). */
+  asOf: string;
+  /** The time zone the periods were taken in (canonical IANA name). */
+  timeZone: string;
+  /** The first instants of today and of the week in `timeZone` (ISO 8601 UTC). */
+  periods: { today: string; week: string };
+  /**
+   * High urgency leads in the active tab (not archived, deleted or in the Spam folder) that no
+   * person has acted on: no action in their timeline by anyone but the pipeline (`system`)
+   * or the form (`widget`). The `limit` longest waiting first, and how many there are.
+   */
+  urgent: { total: number; limit: number; leads: HomeUrgentLead[]; link: HomeLink };
+  /** Leads created since the start of today, not in the Spam folder nor deleted (archived ones count). */
+  newToday: { count: number; link: HomeLink };
+  /** Automatic replies sent (`replied` by the pipeline) since the start of today, and of the week. */
+  autoReplies: { today: number; week: number; todayLink: HomeLink; weekLink: HomeLink };
+  /**
+   * Over the leads created this week (not in the Spam folder nor deleted) that a person has
+   * acted on: the median of the minutes from the lead's arrival to its first human action,
+   * to a tenth of a minute; null when there is none. `leads` is how many it is taken over.
+   */
+  firstHumanAction: { medianMinutes: number | null; leads: number; link: HomeLink };
+  /** Whether the client has any lead at all, in any tab: when false, the home is the onboarding. */
+  hasAnyLead: boolean;
+  /** No real lead, but test leads (a test lead sent from the onboarding): the inbox shows them with `test=1`. */
+  testLeadsOnly: boolean;
+}

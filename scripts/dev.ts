@@ -9,6 +9,7 @@ import path from 'node:path';
 import { loadConfig } from './lib/config';
 import { connect } from './lib/database';
 import { demoInboxIsEmpty, ensureDemoClient, sendDemoLeads } from './lib/demo';
+import { actAsDemoOwner } from './lib/demo-leads';
 import { migrateDatabase } from './lib/migrate';
 import { type DevFront, freePort, startDevFront } from './stack/dev-front';
 import { type LocalDatabase, startLocalDatabase } from './stack/local-database';
@@ -135,6 +136,10 @@ async function seedDemoInbox() {
       console.log(
         `  demo inbox: ${sent} leads sent through the form, as visitors would (triaged and answered in a moment)`,
       );
+      // A first move from the owner, so the home has a time to a first human action.
+      const acted = await actAsDemoOwner(origin, { email: demo.email, password: demo.password }).catch(() => 0);
+      if (acted > 0)
+        console.log(`  demo inbox: the owner acted on ${acted} of them from the dashboard, as a person would`);
       return;
     }
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -5,6 +5,7 @@ import { dashboardRoutes } from './features/dashboard';
 import { demoRoutes, outboxRoutes } from './features/dev';
 import { enrichLeadJob, enrichmentSweep } from './features/enrichment';
 import { healthRoutes } from './features/health';
+import { homeRoutes } from './features/home';
 import { inboxRoutes } from './features/inbox';
 import { intakeRoutes } from './features/intake';
 import { settingsRoutes, widgetPreviewRoutes } from './features/settings';
@@ -34,6 +35,7 @@ app.route('/', healthRoutes);
 app.use('/api/app/*', ...dashboardGuard, boundedBody(DASHBOARD_MAX_BODY_BYTES));
 app.route('/api/app', accountRoutes);
 app.route('/api/app', staffRoutes);
+app.route('/api/app', homeRoutes);
 app.route('/api/app', inboxRoutes);
 app.route('/api/app', settingsRoutes);
 
