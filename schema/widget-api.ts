@@ -29,3 +29,14 @@ export interface LeadPayload {
   referrer?: string | undefined;
   test?: true | undefined;
 }
+
+/** `POST /api/lead` → 201: the lead is stored (a retried submission answers the same). */
+export interface LeadAccepted {
+  id: string;
+  /**
+   * Whether an automatic reply will go to the visitor's address, so the form may say "we have
+   * sent you a copy by email": the client replies automatically, the form's bot checks passed,
+   * and there is an address.
+   */
+  emailCopy: boolean;
+}

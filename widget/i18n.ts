@@ -17,9 +17,12 @@ export const STRINGS = {
     retrying: 'Connection problem — we’ll keep trying. Your message is safe.',
     fixErrors: 'Please check the highlighted fields.',
     notSetUp: 'This form is not set up correctly. Please contact the business directly.',
-    thanks: (name: string) => `Thank you, ${name}! Your message was sent.`,
+    thanks: (name: string) => `Thank you, ${name}!`,
+    back: (business: string) => `${business || 'We'} will get back to you soon.`,
+    copy: 'We have sent you a copy by email.',
     book: 'Book a time',
     open: 'Contact us',
+    write: (business: string) => `Contact ${business}`,
     close: 'Close',
   },
   fr: {
@@ -36,9 +39,13 @@ export const STRINGS = {
     retrying: 'Problème de connexion — nous réessayons. Votre message est en sécurité.',
     fixErrors: 'Veuillez vérifier les champs indiqués.',
     notSetUp: 'Ce formulaire est mal configuré. Veuillez communiquer directement avec l’entreprise.',
-    thanks: (name: string) => `Merci, ${name}! Votre message a bien été envoyé.`,
+    // A narrow no-break space before ! keeps it on the name's line.
+    thanks: (name: string) => `Merci, ${name}\u202f!`,
+    back: (business: string) => (business ? `${business} vous répondra` : 'Nous vous répondrons') + ' sous peu.',
+    copy: 'Nous vous avons envoyé une copie par courriel.',
     book: 'Prendre rendez-vous',
     open: 'Nous joindre',
+    write: (business: string) => `Écrire à ${business}`,
     close: 'Fermer',
   },
 } satisfies Record<Language, Record<string, string | ((value: string) => string)>>;
@@ -55,4 +62,13 @@ export function resolveLanguage(explicit: string | null | undefined, pageLang: s
     if (language === 'fr' || language === 'en') return language;
   }
   return 'en';
+}
+
+/**
+ * What the form says once a lead is sent: the heading, then its lines. The copy line only
+ * when the server said an automatic reply will go (`emailCopy`): never a promise it cannot
+ * keep.
+ */
+export function confirmation(t: Strings, name: string, business: string, emailCopy: boolean | undefined): string[] {
+  return [t.thanks(name.trim().split(/\s/)[0]!), t.back(business), ...(emailCopy ? [t.copy] : [])];
 }

@@ -4,10 +4,9 @@
  * Single-page apps use `window.Avenir.mount(element, options)` / `unmount(element)`.
  */
 import { render } from 'preact';
-import { useRef } from 'preact/hooks';
 import type { Language } from '../schema/vocabulary';
 import { LeadForm } from './form';
-import { resolveLanguage, STRINGS } from './i18n';
+import { resolveLanguage } from './i18n';
 import { STYLES } from './styles';
 
 export interface MountOptions {
@@ -24,24 +23,6 @@ const script = document.currentScript as HTMLScriptElement | null;
 const scriptApi = script?.dataset.api ?? (script?.src ? new URL(script.src).origin : location.origin);
 
 const roots = new WeakMap<Element, ShadowRoot>();
-
-function Launcher(props: Parameters<typeof LeadForm>[0]) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const t = STRINGS[props.language];
-  return (
-    <>
-      <button type="button" class="launcher" onClick={() => dialog.current?.showModal()}>
-        {t.open}
-      </button>
-      <dialog ref={dialog} aria-label={t.open}>
-        <button type="button" class="close" aria-label={t.close} onClick={() => dialog.current?.close()}>
-          ×
-        </button>
-        <LeadForm {...props} />
-      </dialog>
-    </>
-  );
-}
 
 function mount(element: HTMLElement, options: MountOptions): void {
   let root = roots.get(element);
@@ -61,8 +42,9 @@ function mount(element: HTMLElement, options: MountOptions): void {
     language: resolveLanguage(options.lang, document.documentElement.lang, navigator.language),
     test: options.test ?? false,
     host: element,
+    launcher: options.launcher,
   };
-  render(options.launcher ? <Launcher {...props} /> : <LeadForm {...props} />, root.lastElementChild!);
+  render(<LeadForm {...props} />, root.lastElementChild!);
 }
 
 function unmount(element: HTMLElement): void {

@@ -1,7 +1,10 @@
 import type { LeadErrors, LeadField, LeadIssue } from '../schema/lead-form';
-import type { LeadPayload } from '../schema/widget-api';
+import type { LeadAccepted, LeadPayload } from '../schema/widget-api';
 
-export type SubmitResult = { kind: 'sent'; id: string } | { kind: 'invalid'; fields: LeadErrors } | { kind: 'refused' };
+export type SubmitResult =
+  | ({ kind: 'sent' } & LeadAccepted)
+  | { kind: 'invalid'; fields: LeadErrors }
+  | { kind: 'refused' };
 
 export interface SubmitDeps {
   fetch: typeof fetch;
@@ -36,7 +39,7 @@ export async function submitLead(api: string, payload: LeadPayload, deps: Submit
         credentials: 'omit',
         signal: AbortSignal.timeout(deps.timeoutMs ?? 15_000),
       });
-      if (response.status === 201) return { kind: 'sent', id: ((await response.json()) as { id: string }).id };
+      if (response.status === 201) return { kind: 'sent', ...((await response.json()) as LeadAccepted) };
       if (response.status === 422) {
         // The form words the issues itself, with the messages the server would use.
         type Refusal = { error?: { details?: { fields?: Record<string, { issue: LeadIssue }> } } };

@@ -7,9 +7,11 @@ import { leadErrorMessage, MIN_FILL_MS } from '../../../schema/lead-form';
 import { launchChromium } from '../../../scripts/lib/browser';
 import { startThirdPartySite, type ThirdPartySite } from '../../../scripts/lib/third-party-site';
 import { startWorker } from '../../../scripts/lib/worker';
-import { STRINGS } from '../../../widget/i18n';
+import { BRAND } from '../../../widget/accent';
+import { confirmation, STRINGS } from '../../../widget/i18n';
 import { WIDGET_RESERVED_HEIGHT } from '../../../widget/snippet';
 import { createClient, parseNewClient } from '../../../worker/features/accounts/clients';
+import { axeFindings, blocking } from '../../support/axe';
 import { startTestDatabase, type TestDatabase } from '../../support/database';
 
 /**
@@ -23,17 +25,21 @@ let workerOrigin: string;
 let site: ThirdPartySite;
 let browser: Browser;
 let client: Client;
+/** A client whose automatic replies are off: no copy goes by email. */
+let quiet: Client;
 let context: BrowserContext;
 let page: Page;
 
-/** A customer's page: its own hostile CSS, the embed snippet, content below the form. */
-function customerPage(options: { lang: string; body?: string; script?: string }): string {
+/** A customer's page: its own hostile CSS (and `style`), the embed snippet, content below the form. */
+function customerPage(options: { lang: string; body?: string; script?: string; style?: string; key?: string }): string {
   return `<!doctype html><html lang="${options.lang}"><head><meta charset="utf-8"><title>Plomberie Tremblay</title>
-    <style>input, textarea, button { display: none !important; } label { color: rgb(255, 0, 0); }</style></head>
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <style>input, textarea, button { display: none !important; } label { color: rgb(255, 0, 0); }
+    ${options.style ?? ''}</style></head>
     <body><a href="#top">Accueil</a><h1>Plomberie Tremblay</h1>
     ${options.body ?? `<div data-avenir-form style="min-height:${WIDGET_RESERVED_HEIGHT}"></div>`}
     <p id="below">Heures d’ouverture : 8 h à 17 h</p>
-    <script src="${workerOrigin}/widget.js" data-key="${client.apiKey}" ${options.script ?? ''} async></script>
+    <script src="${workerOrigin}/widget.js" data-key="${options.key ?? client.apiKey}" ${options.script ?? ''} async></script>
     </body></html>`;
 }
 
@@ -52,6 +58,20 @@ beforeAll(async () => {
       }),
     )
   ).client;
+  quiet = (
+    await createClient(
+      database.access,
+      parseNewClient({
+        businessName: 'Atelier Discret',
+        email: 'owner@discret.example',
+        language: 'fr',
+        allowedOrigins: [site.origin],
+      }),
+    )
+  ).client;
+  await database.access.service((tx) =>
+    tx.execute(sql`update clients set ai_personalized_reply = false where id = ${quiet.id}`),
+  );
   // Every test loads the form from one address: the per-IP limit (20 a minute, tested in
   // the worker lane) would otherwise answer 429 to whichever test comes late in the minute.
   const unlimited = { simple: { limit: 1_000_000, period: 60 as const } };
@@ -65,6 +85,15 @@ beforeAll(async () => {
   site.page('/blank', `<!doctype html><html lang="en-CA"><head><meta charset="utf-8"></head><body></body></html>`);
   site.page('/unreserved', customerPage({ lang: 'en-CA', body: '<div data-avenir-form></div>' }));
   site.page('/launcher', customerPage({ lang: 'en-CA', body: '', script: 'data-mode="launcher"' }));
+  site.page('/launcher-fr', customerPage({ lang: 'fr-CA', body: '', script: 'data-mode="launcher"' }));
+  site.page('/quiet', customerPage({ lang: 'en-CA', key: quiet.apiKey }));
+  site.page('/quiet-fr', customerPage({ lang: 'fr-CA', key: quiet.apiKey }));
+  site.page('/dark-links', customerPage({ lang: 'en-CA', style: 'a { color: #1a5e20; }' }));
+  site.page('/pale-links', customerPage({ lang: 'en-CA', style: 'a { color: #ffeb3b; }' }));
+  site.page(
+    '/own-accent',
+    customerPage({ lang: 'en-CA', style: 'a { color: #1a5e20; } body { --avenir-accent: #7a1f5c; }' }),
+  );
   site.page(
     '/revoked',
     customerPage({ lang: 'fr-CA' }).replace(
@@ -133,6 +162,26 @@ const leadsFor = (email: string) =>
       ).rows,
   );
 
+/** The thank-you note as a visitor reads it: its heading, then each line. */
+const thankYou = (host = '[data-avenir-form]') => page.locator(`${host} .done h2, ${host} .done p`).allInnerTexts();
+
+/** What has the focus inside a widget's shadow root, and what a screen reader says of it. */
+const focused = (host: string) =>
+  page.evaluate((selector) => {
+    const root = document.querySelector(selector)?.shadowRoot;
+    const element = root?.activeElement;
+    if (!element || !root) return null;
+    const description = (element.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => root.getElementById(id)?.textContent)
+      .filter(Boolean);
+    return { tag: element.tagName, text: element.textContent, description };
+  }, host);
+
+/** The button colour a visitor sees. */
+const buttonColour = (host = '[data-avenir-form]') =>
+  page.locator(`${host} button[type="submit"]`).evaluate((button) => getComputedStyle(button).backgroundColor);
+
 describe('the widget on a customer’s page', () => {
   it('submits a lead, thanks the visitor, offers the booking link, and stores the lead', async () => {
     await open('/en');
@@ -140,7 +189,9 @@ describe('the widget on a customer’s page', () => {
     await fillLead(email);
     await widget.submit().click();
     await expect.poll(widget.state, { timeout: 15_000 }).toBe('sent');
-    expect(await widget.status().innerText()).toBe(STRINGS.en.thanks('Sarah Mitchell'));
+    // The client replies automatically (the default): the note says a copy went by email.
+    expect(await thankYou()).toEqual(confirmation(STRINGS.en, 'Sarah Mitchell', 'Plomberie Tremblay', true));
+    expect(await thankYou()).toContain(STRINGS.en.copy);
     const booking = page.locator('[data-avenir-form] a[href="https://booking.example.com/tremblay"]');
     expect(await booking.innerText()).toBe(STRINGS.en.book);
     const leads = await leadsFor(email);
@@ -262,7 +313,7 @@ describe('the widget on a customer’s page', () => {
     await fillLead(email, widget, hostile);
     await widget.submit().click();
     await expect.poll(widget.state, { timeout: 15_000 }).toBe('sent');
-    expect(await widget.status().innerText()).toBe(STRINGS.en.thanks(hostile));
+    expect((await thankYou())[0]).toBe(STRINGS.en.thanks('<img'));
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('[data-avenir-form] img').count()).toBe(0);
     expect((await leadsFor(email))[0]!.name).toBe(hostile);
@@ -338,7 +389,7 @@ describe('embedding', () => {
     await page.goto(`${site.origin}/launcher`);
     const launcher = page.getByRole('button', { name: STRINGS.en.open });
     await launcher.click();
-    const dialog = page.getByRole('dialog', { name: STRINGS.en.open });
+    const dialog = page.getByRole('dialog', { name: STRINGS.en.write('Plomberie Tremblay') });
     expect(await dialog.isVisible()).toBe(true);
     expect(await dialog.locator('[name="email"]').isVisible()).toBe(true);
     await page.keyboard.press('Escape');
@@ -356,5 +407,131 @@ describe('embedding', () => {
     expect(await page.locator('[data-avenir-form] textarea, [data-avenir-form] input').count()).toBe(0);
     expect(await page.locator('[data-avenir-form] p.status').innerText()).toBe(STRINGS.fr.notSetUp);
     await expect.poll(() => console.join('\n')).toContain('This widget key is unknown or has been revoked.');
+  });
+});
+
+describe('the thank-you note', () => {
+  async function send(path: string, name = 'Sarah Mitchell') {
+    await open(path);
+    await fillLead(`note-${Date.now()}@example.com`, widget, name);
+    await widget.submit().click();
+    await expect.poll(widget.state, { timeout: 15_000 }).toBe('sent');
+  }
+
+  it('replaces the form, thanks the visitor by first name, and takes the focus, read with its lines', async () => {
+    await send('/en');
+    expect(await widget.form().count()).toBe(0);
+    const note = confirmation(STRINGS.en, 'Sarah Mitchell', 'Plomberie Tremblay', true);
+    expect(note[0]).toBe('Thank you, Sarah!');
+    expect(await focused('[data-avenir-form]')).toEqual({ tag: 'H2', text: note[0], description: note.slice(1) });
+    const booking = page.locator('[data-avenir-form] a.book');
+    expect(await booking.innerText()).toBe(STRINGS.en.book);
+  });
+
+  it('says nothing of a copy when the business does not reply automatically', async () => {
+    await send('/quiet');
+    expect(await thankYou()).toEqual(confirmation(STRINGS.en, 'Sarah Mitchell', 'Atelier Discret', false));
+    expect((await thankYou()).join('\n')).not.toContain(STRINGS.en.copy);
+  });
+
+  it('speaks French on a French page, with the copy line only where a reply goes', async () => {
+    await send('/fr', 'Marie-Ève Gagnon');
+    expect(await thankYou()).toEqual([
+      'Merci, Marie-Ève\u202f!',
+      'Plomberie Tremblay vous répondra sous peu.',
+      'Nous vous avons envoyé une copie par courriel.',
+    ]);
+    await send('/quiet-fr', 'Marie-Ève Gagnon');
+    expect(await thankYou()).toEqual(['Merci, Marie-Ève\u202f!', 'Atelier Discret vous répondra sous peu.']);
+  });
+
+  it('has no serious or critical accessibility finding', async () => {
+    await send('/en');
+    expect(blocking(await axeFindings(page))).toEqual([]);
+  });
+});
+
+describe('the launcher’s dialog', () => {
+  for (const width of [375, 1280]) {
+    it(`has a heading that names it, and its close button clear of the first label, at ${width} px`, async () => {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`${site.origin}/launcher`);
+      await page.getByRole('button', { name: STRINGS.en.open }).click();
+      const title = STRINGS.en.write('Plomberie Tremblay');
+      const dialog = page.getByRole('dialog', { name: title });
+      expect(await dialog.isVisible()).toBe(true);
+      const heading = dialog.getByRole('heading', { name: title });
+      expect(await heading.isVisible()).toBe(true);
+      const close = dialog.getByRole('button', { name: STRINGS.en.close });
+      const label = dialog.locator('label').first();
+      expect(await label.innerText()).toContain(STRINGS.en.name);
+      const box = async (locator: typeof dialog) => (await locator.boundingBox())!;
+      const [headingBox, closeBox, labelBox, dialogBox] = [
+        await box(heading),
+        await box(close),
+        await box(label),
+        await box(dialog),
+      ];
+      // In the heading's row: beside it, not over it, and above the first label with room to spare.
+      expect(closeBox.x).toBeGreaterThanOrEqual(headingBox.x + headingBox.width);
+      expect(closeBox.y + closeBox.height).toBeLessThanOrEqual(labelBox.y - 8);
+      expect(closeBox.y).toBeLessThan(headingBox.y + headingBox.height);
+      expect(closeBox.y + closeBox.height).toBeGreaterThan(headingBox.y);
+      // Inside the dialog, which fits the screen.
+      expect(closeBox.x + closeBox.width).toBeLessThanOrEqual(dialogBox.x + dialogBox.width);
+      expect(dialogBox.x).toBeGreaterThanOrEqual(0);
+      expect(dialogBox.x + dialogBox.width).toBeLessThanOrEqual(width);
+      // Big enough to hit with a finger.
+      expect(Math.min(closeBox.width, closeBox.height)).toBeGreaterThanOrEqual(24);
+      await close.click();
+      await expect.poll(() => dialog.isVisible()).toBe(false);
+    });
+  }
+
+  it('is named in French on a French page', async () => {
+    await page.goto(`${site.origin}/launcher-fr`);
+    await page.getByRole('button', { name: STRINGS.fr.open }).click();
+    const title = STRINGS.fr.write('Plomberie Tremblay');
+    expect(await page.getByRole('dialog', { name: title }).getByRole('heading', { name: title }).isVisible()).toBe(
+      true,
+    );
+  });
+
+  it('has no serious or critical accessibility finding when open, nor once the lead is sent', async () => {
+    await page.goto(`${site.origin}/launcher`);
+    await page.getByRole('button', { name: STRINGS.en.open }).click();
+    await page.getByRole('dialog').locator('[name="email"]').waitFor();
+    expect(blocking(await axeFindings(page))).toEqual([]);
+    const host = 'body > div:last-of-type';
+    await fillLead(`dialog-${Date.now()}@example.com`, within(host));
+    await within(host).submit().click();
+    await expect.poll(within(host).state, { timeout: 15_000 }).toBe('sent');
+    expect(await thankYou(host)).toEqual(confirmation(STRINGS.en, 'Sarah Mitchell', 'Plomberie Tremblay', true));
+    expect((await focused(host))?.text).toBe('Thank you, Sarah!');
+    expect(blocking(await axeFindings(page))).toEqual([]);
+  });
+});
+
+describe('the button’s colour', () => {
+  const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+
+  it('is the page’s link colour when white text on it is readable', async () => {
+    await open('/dark-links');
+    expect(await buttonColour()).toBe(rgb('#1a5e20'));
+  });
+
+  it('is the brand’s when the page’s links are too pale for white text', async () => {
+    await open('/pale-links');
+    expect(await buttonColour()).toBe(rgb(BRAND));
+  });
+
+  it('is the brand’s on a page that never styled its links', async () => {
+    await open('/en');
+    expect(await buttonColour()).toBe(rgb(BRAND));
+  });
+
+  it('is the site’s own --avenir-accent when it sets one', async () => {
+    await open('/own-accent');
+    expect(await buttonColour()).toBe(rgb('#7a1f5c'));
   });
 });

@@ -44,9 +44,13 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 
 describe('submitLead', () => {
-  it('sends once and reports the id when the server accepts', async () => {
-    const server = scripted([json(201, { id: 'lead-1' })]);
-    expect(await submitLead('https://api.example', payload, server.deps)).toEqual({ kind: 'sent', id: 'lead-1' });
+  it('sends once and reports the id, and whether a copy goes by email, when the server accepts', async () => {
+    const server = scripted([json(201, { id: 'lead-1', emailCopy: true })]);
+    expect(await submitLead('https://api.example', payload, server.deps)).toEqual({
+      kind: 'sent',
+      id: 'lead-1',
+      emailCopy: true,
+    });
     expect(server.bodies).toHaveLength(1);
     expect(JSON.parse(server.bodies[0]!)).toEqual(payload);
   });
@@ -57,9 +61,13 @@ describe('submitLead', () => {
       new DOMException('The operation timed out.', 'TimeoutError'),
       json(503, { error: { code: 'unavailable' } }),
       json(408, {}),
-      json(201, { id: 'lead-2' }),
+      json(201, { id: 'lead-2', emailCopy: false }),
     ]);
-    expect(await submitLead('https://api.example', payload, server.deps)).toEqual({ kind: 'sent', id: 'lead-2' });
+    expect(await submitLead('https://api.example', payload, server.deps)).toEqual({
+      kind: 'sent',
+      id: 'lead-2',
+      emailCopy: false,
+    });
     expect(server.bodies).toHaveLength(5);
     expect(new Set(server.bodies).size).toBe(1); // same idempotency key every time
     expect(server.waits).toEqual([1_000, 2_000, 4_000, 8_000]);

@@ -15,6 +15,7 @@ let worker: Miniflare;
 let plumber: Client;
 let strict: Client;
 let demo: Client;
+let quiet: Client;
 
 beforeAll(async () => {
   database = await startTestDatabase();
@@ -31,6 +32,11 @@ beforeAll(async () => {
     tx.execute(sql`update clients set require_consent = true where id = ${strict.id}`),
   );
   demo = await create({ businessName: 'Demo', email: 'demo@demo.example', isTest: true, allowedOrigins: [SITE] });
+  // Automatic replies off (they are on by default, as for the plumber).
+  quiet = await create({ businessName: 'Atelier Discret', email: 'owner@discret.example', allowedOrigins: [SITE] });
+  await database.access.service((tx) =>
+    tx.execute(sql`update clients set ai_personalized_reply = false where id = ${quiet.id}`),
+  );
   worker = await startWorker(
     { DATABASE_URL: database.databaseUrl, DATABASE_WS_PROXY: database.wsProxy },
     // Many tests post with one key; the per-key limit has its own test below.
@@ -200,6 +206,56 @@ describe('spam', () => {
     const { id } = (await response.json()) as { id: string };
     const [stored] = await rows(sql`select is_spam, spam_reason from lead_memory where id = ${id}`);
     expect(stored).toEqual({ is_spam: true, spam_reason: reason });
+  });
+});
+
+describe('POST /api/lead tells the widget whether a copy goes by email', () => {
+  const accepted = async (body: Record<string, unknown>, options?: PostOptions) => {
+    const response = await post(body, options);
+    expect(response.status).toBe(201);
+    return (await response.json()) as { id: string; emailCopy: boolean };
+  };
+
+  it('says so when the client replies automatically to a person’s lead', async () => {
+    expect((await accepted(lead())).emailCopy).toBe(true);
+  });
+
+  it('promises nothing when the client’s automatic replies are off', async () => {
+    expect((await accepted(lead({ key: quiet.apiKey }))).emailCopy).toBe(false);
+  });
+
+  it.each([
+    ['the hidden field filled in', { website: 'http://cheap-pills.example' }],
+    ['a form filled in under 2.5 s', { elapsedMs: 900 }],
+  ])('promises nothing to a bot: %s', async (_, overrides) => {
+    expect((await accepted(lead(overrides))).emailCopy).toBe(false);
+  });
+
+  it('answers a retried submission as it answered the first', async () => {
+    for (const body of [lead(), lead({ website: 'http://x.example' }), lead({ key: quiet.apiKey })]) {
+      const first = await accepted(body);
+      const again = await accepted(body);
+      expect(again).toEqual(first);
+    }
+  });
+
+  it('reads the setting afresh for the dashboard’s preview, which shows what was just saved', async () => {
+    const toggled = (
+      await createClient(
+        database.access,
+        parseNewClient({ businessName: 'Toggle', email: 'owner@toggle.example', allowedOrigins: [SITE] }),
+      )
+    ).client;
+    const fromPreview = { origin: 'http://localhost' };
+    const setReplies = (on: boolean) =>
+      database.access.service((tx) =>
+        tx.execute(sql`update clients set ai_personalized_reply = ${on} where id = ${toggled.id}`),
+      );
+    expect((await accepted(lead({ key: toggled.apiKey }), fromPreview)).emailCopy).toBe(true);
+    await setReplies(false);
+    expect((await accepted(lead({ key: toggled.apiKey }), fromPreview)).emailCopy).toBe(false);
+    await setReplies(true);
+    expect((await accepted(lead({ key: toggled.apiKey }), fromPreview)).emailCopy).toBe(true);
   });
 });
 

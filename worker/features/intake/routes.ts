@@ -1,12 +1,13 @@
 import { type Context, Hono } from 'hono';
 import { leadErrorMessage, MAX_BODY_BYTES } from '../../../schema/lead-form';
 import type { Language } from '../../../schema/vocabulary';
-import type { WidgetConfig } from '../../../schema/widget-api';
+import type { LeadAccepted, WidgetConfig } from '../../../schema/widget-api';
 import type { AppEnv } from '../../platform/env';
 import { AppError, bilingual } from '../../platform/errors';
 import { readBoundedText } from '../../platform/http/bounded-body';
 import { RATE_LIMITS } from '../../platform/rate-limits';
 import { captureLead, logRefusedIntake, type RequestContext } from './capture';
+import { autoReplyIsOn, promisesEmailCopy } from './email-copy';
 import { parseSubmission, type SubmissionErrors } from './submission';
 import {
   isKnownOrigin,
@@ -89,9 +90,17 @@ intakeRoutes.post('/lead', async (c) => {
 
   // A lead from the dashboard's preview is a test lead, whatever the form said.
   const submission = preview ? { ...parsed.submission, test: true } : parsed.submission;
-  const lead = await captureLead(c.var.db, c.env.JOBS, client, submission, request);
+  // Read alongside the capture, and cached as the key is: a known client's lead stays one round trip.
+  const [lead, autoReply] = await Promise.all([
+    captureLead(c.var.db, c.env.JOBS, client, submission, request),
+    autoReplyIsOn(c.var.db, client.id, { fresh: preview }),
+  ]);
   if (!lead.created) c.header('Idempotent-Replayed', 'true');
-  return c.json({ id: lead.id }, 201);
+  const accepted: LeadAccepted = {
+    id: lead.id,
+    emailCopy: promisesEmailCopy({ autoReply, spam: lead.spam, email: submission.email }),
+  };
+  return c.json(accepted, 201);
 });
 
 async function limitByIp(c: Context<AppEnv>): Promise<void> {
