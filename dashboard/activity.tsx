@@ -1,9 +1,14 @@
+import { History } from 'lucide';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LEAD_ACTION_TYPES } from '../schema/vocabulary';
-import { type ActivityPage, api } from './api';
+import { type ActivityPage, api, errorText } from './api';
+import { AppLink, Badge, Button, type Column, EmptyState, PageHeader, Skeleton, Table } from './design';
 import { formatDate, type Lang, type Strings } from './i18n';
-import { errorText } from './sign-in';
+import { leadPath } from './router';
 import { actionText, actorText } from './timeline';
+import './strings/leads';
+
+type ActivityItem = ActivityPage['activity'][number];
 
 interface Filters {
   action: string;
@@ -62,10 +67,37 @@ export function Activity(props: { t: Strings; lang: Lang; open: (id: string) => 
   };
   const change = (patch: Partial<Filters>) => setFilters((old) => ({ ...old, ...patch }));
 
+  const columns: Column<ActivityItem>[] = [
+    { key: 'when', header: t.when, cell: (item) => <time dateTime={item.at}>{formatDate(item.at, lang)}</time> },
+    {
+      key: 'action',
+      header: t.activityFilter,
+      cell: (item) => (
+        <>
+          {actionText(item, t, lang)}
+          {item.reversionReason ? <div class="reason">{t.reasonLabel(item.reversionReason)}</div> : null}
+        </>
+      ),
+    },
+    {
+      key: 'lead',
+      header: t.lead,
+      cell: (item) => (
+        <>
+          <AppLink href={leadPath(item.leadId)} go={() => open(item.leadId)}>
+            {item.leadName}
+          </AppLink>
+          {item.isTest ? <Badge tone="info">{t.testBadge}</Badge> : null}
+        </>
+      ),
+    },
+    { key: 'by', header: t.by, cell: (item) => actorText(item.performedBy, t) },
+  ];
+
   return (
-    <main>
-      <h1>{t.activity}</h1>
-      <div class="filters">
+    <main class="activity-page">
+      <PageHeader title={t.activity} description={t.activityIntro} />
+      <div class="filters card">
         <div>
           <label for="activity-action">{t.activityFilter}</label>
           <select
@@ -104,54 +136,26 @@ export function Activity(props: { t: Strings; lang: Lang; open: (id: string) => 
         {error}
       </p>
       {!page ? (
-        <p aria-live="polite">{t.loading}</p>
+        <Skeleton label={t.loading} lines={6} />
       ) : page.activity.length === 0 ? (
-        <p>{t.activityEmpty}</p>
+        <EmptyState id="activity-empty" icon={History} title={t.activityEmpty} />
       ) : (
-        <div class="table-scroll">
-          <table class="activity">
-            <thead>
-              <tr>
-                <th scope="col">{t.when}</th>
-                <th scope="col">{t.activityFilter}</th>
-                <th scope="col">{t.lead}</th>
-                <th scope="col">{t.by}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.activity.map((item) => (
-                <tr key={item.id} data-action-id={item.id}>
-                  <td>
-                    <time dateTime={item.at}>{formatDate(item.at, lang)}</time>
-                  </td>
-                  <td>
-                    {actionText(item, t, lang)}
-                    {item.reversionReason ? <div class="reason">{t.reasonLabel(item.reversionReason)}</div> : null}
-                  </td>
-                  <td>
-                    <a
-                      href={`/app/leads/${item.leadId}`}
-                      onClick={(e) => {
-                        if (e.ctrlKey || e.metaKey || e.shiftKey) return;
-                        e.preventDefault();
-                        open(item.leadId);
-                      }}
-                    >
-                      {item.leadName}
-                    </a>
-                    {item.isTest ? <span class="badge">{t.testBadge}</span> : null}
-                  </td>
-                  <td>{actorText(item.performedBy, t)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div class="card">
+          <Table
+            class="activity"
+            caption={t.activity}
+            columns={columns}
+            rows={page.activity}
+            rowKey={(item) => item.id}
+          />
         </div>
       )}
       {page?.nextCursor ? (
-        <button type="button" class="secondary" onClick={more} disabled={busy}>
-          {busy ? t.loading : t.loadMore}
-        </button>
+        <div class="load-more">
+          <Button onClick={more} busy={busy}>
+            {busy ? t.loading : t.loadMore}
+          </Button>
+        </div>
       ) : null}
     </main>
   );

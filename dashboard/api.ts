@@ -60,3 +60,9 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
 }
 
 export const fetchAccount = () => api<Account>('GET', '/me');
+
+/** What a failed call says to the person: the API's own words, else that the connection failed. */
+export function errorText(error: unknown, t: { error: string; offline: string }): string {
+  if (error instanceof ApiError) return error.message || t.error;
+  return t.offline;
+}

@@ -1,10 +1,13 @@
+import { Eye, Search, UserPlus } from 'lucide';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClientList, ClientListItem, CreatedClientView } from '../schema/app-api';
 import { EMAIL_TONES } from '../schema/vocabulary';
-import { type Account, ApiError, api } from './api';
+import { type Account, ApiError, api, errorText } from './api';
 import { copyText } from './clipboard';
+import { Badge, Button, Card, Field, PageHeader } from './design';
 import { formatDate, type Lang, type Strings } from './i18n';
-import { errorText } from './sign-in';
+import './strings/clients';
+import './strings/settings';
 
 /** Wait after the last keystroke before searching, so typing a name is one request, not ten. */
 const SEARCH_DELAY_MS = 300;
@@ -15,7 +18,7 @@ export function Clients(props: { t: Strings; lang: Lang; account: Account; onSwi
   const [reloads, setReloads] = useState(0);
   return (
     <main class="clients">
-      <h1>{t.clients}</h1>
+      <PageHeader title={t.clients} description={t.clientsIntro} />
       <ClientFinder {...props} reloads={reloads} />
       <CreateClient t={t} onCreated={() => setReloads((n) => n + 1)} />
     </main>
@@ -71,8 +74,7 @@ function ClientFinder(props: {
   };
 
   return (
-    <section aria-labelledby="cl-find-title">
-      <h2 id="cl-find-title">{t.clientsFindTitle}</h2>
+    <Card id="cl-find" icon={Search} title={t.clientsFindTitle}>
       <form
         class="cl-search"
         onSubmit={(e) => {
@@ -91,7 +93,9 @@ function ClientFinder(props: {
             onInput={(e) => setText(e.currentTarget.value)}
           />
         </div>
-        <button type="submit">{t.clientsSearchButton}</button>
+        <Button variant="primary" type="submit">
+          {t.clientsSearchButton}
+        </Button>
       </form>
       <p class="st-status" role="status">
         {list
@@ -110,9 +114,9 @@ function ClientFinder(props: {
               <div>
                 <h3>
                   {client.businessName}
-                  {client.id === account.account.id ? <span class="badge">{t.clientsYou}</span> : null}
-                  {client.isInternal ? <span class="badge">{t.clientsStaffBadge}</span> : null}
-                  {client.isTest ? <span class="badge warn">{t.clientsTestBadge}</span> : null}
+                  {client.id === account.account.id ? <Badge tone="brand">{t.clientsYou}</Badge> : null}
+                  {client.isInternal ? <Badge>{t.clientsStaffBadge}</Badge> : null}
+                  {client.isTest ? <Badge tone="info">{t.clientsTestBadge}</Badge> : null}
                 </h3>
                 <p class="meta">
                   <span>{client.email}</span>
@@ -127,23 +131,25 @@ function ClientFinder(props: {
                 </p>
               </div>
               {client.id === account.client.id ? (
-                <span class="cl-current">{t.clientsViewing}</span>
+                <Badge tone="success" icon={Eye}>
+                  {t.clientsViewing}
+                </Badge>
               ) : (
-                <button
+                <Button
                   type="button"
-                  class="st-secondary"
+                  variant="secondary"
                   disabled={switching !== null}
                   aria-label={t.clientsViewOf(client.businessName)}
                   onClick={() => view(client)}
                 >
                   {t.clientsView}
-                </button>
+                </Button>
               )}
             </li>
           ))}
         </ul>
       ) : null}
-    </section>
+    </Card>
   );
 }
 
@@ -252,54 +258,35 @@ function CreateClient(props: { t: Strings; onCreated: () => void }) {
     }
   };
 
-  /** aria attributes and the message of one field. */
-  const problem = (field: NewClientField) => {
-    const message = invalid[field];
-    return {
-      attributes: { 'aria-invalid': Boolean(message), 'aria-describedby': message ? `cl-${field}-error` : undefined },
-      message: message ? (
-        <p class="error st-field-error" id={`cl-${field}-error`}>
-          {message}
-        </p>
-      ) : null,
-    };
-  };
   const textField = (
     field: 'businessName' | 'email' | 'bookingLink' | 'industry',
     label: string,
     type: 'text' | 'email' | 'url',
-  ) => {
-    const { attributes, message } = problem(field);
-    const common = {
-      id: `cl-${field}`,
-      name: field,
-      autoComplete: 'off',
-      required: field === 'businessName' || field === 'email',
-      value: draft[field],
-      onInput: (e: Event) => set(field, (e.currentTarget as HTMLInputElement).value),
-      ...attributes,
-    };
-    return (
-      <div class="st-row">
-        <label for={`cl-${field}`}>{label}</label>
-        {type === 'email' ? (
+  ) => (
+    <Field id={`cl-${field}`} label={label} error={invalid[field]}>
+      {(control) => {
+        const common = {
+          ...control,
+          name: field,
+          autoComplete: 'off',
+          required: field === 'businessName' || field === 'email',
+          value: draft[field],
+          onInput: (e: Event) => set(field, (e.currentTarget as HTMLInputElement).value),
+        };
+        // Preact types each input type apart: one element per type, not a union.
+        return type === 'email' ? (
           <input type="email" {...common} />
         ) : type === 'url' ? (
           <input type="url" {...common} />
         ) : (
           <input type="text" {...common} />
-        )}
-        {message}
-      </div>
-    );
-  };
-  const tone = problem('emailTone');
-  const language = problem('language');
-  const origins = problem('allowedOrigins');
+        );
+      }}
+    </Field>
+  );
 
   return (
-    <section aria-labelledby="cl-create-title">
-      <h2 id="cl-create-title">{t.clientsCreateTitle}</h2>
+    <Card id="cl-create" icon={UserPlus} title={t.clientsCreateTitle}>
       {created ? (
         <div class="cl-password">
           <h3 ref={createdTitle} tabIndex={-1}>
@@ -310,7 +297,8 @@ function CreateClient(props: { t: Strings; onCreated: () => void }) {
           </p>
           <p class="cl-warning">{t.clientsPasswordWarning}</p>
           <div class="st-actions">
-            <button
+            <Button
+              variant="secondary"
               type="button"
               onClick={async () => {
                 setCopyStatus('');
@@ -320,17 +308,17 @@ function CreateClient(props: { t: Strings; onCreated: () => void }) {
               }}
             >
               {t.clientsCopyPassword}
-            </button>
-            <button
+            </Button>
+            <Button
               type="button"
-              class="st-secondary"
+              variant="secondary"
               onClick={() => {
                 setCreated(null);
                 setTimeout(() => form.current?.querySelector<HTMLElement>('#cl-businessName')?.focus());
               }}
             >
               {t.clientsPasswordDone}
-            </button>
+            </Button>
             <p class="st-status" role="status">
               {copyStatus}
             </p>
@@ -338,69 +326,63 @@ function CreateClient(props: { t: Strings; onCreated: () => void }) {
         </div>
       ) : null}
       <p class="st-help">{t.clientsCreateHelp}</p>
-      <form ref={form} class="st-form" onSubmit={submit} noValidate>
+      <form ref={form} onSubmit={submit} noValidate>
         {textField('businessName', t.clientsBusinessName, 'text')}
         {textField('email', t.clientsEmail, 'email')}
-        <div class="st-row">
-          <label for="cl-language">{t.clientsLanguageLabel}</label>
-          <select
-            id="cl-language"
-            value={draft.language}
-            onChange={(e) => set('language', e.currentTarget.value === 'en' ? 'en' : 'fr')}
-            {...language.attributes}
-          >
-            <option value="fr">{t.settingsLanguageFr}</option>
-            <option value="en">{t.settingsLanguageEn}</option>
-          </select>
-          {language.message}
-        </div>
-        <div class="st-row">
-          <label for="cl-emailTone">{t.clientsEmailTone}</label>
-          <select
-            id="cl-emailTone"
-            value={draft.emailTone}
-            onChange={(e) => set('emailTone', e.currentTarget.value)}
-            {...tone.attributes}
-          >
-            {EMAIL_TONES.map((value) => (
-              <option key={value} value={value}>
-                {t.settingsTone[value] ?? value}
-              </option>
-            ))}
-          </select>
-          {tone.message}
-        </div>
+        <Field id="cl-language" label={t.clientsLanguageLabel} error={invalid.language}>
+          {(control) => (
+            <select
+              {...control}
+              value={draft.language}
+              onChange={(e) => set('language', e.currentTarget.value === 'en' ? 'en' : 'fr')}
+            >
+              <option value="fr">{t.settingsLanguageFr}</option>
+              <option value="en">{t.settingsLanguageEn}</option>
+            </select>
+          )}
+        </Field>
+        <Field id="cl-emailTone" label={t.clientsEmailTone} error={invalid.emailTone}>
+          {(control) => (
+            <select {...control} value={draft.emailTone} onChange={(e) => set('emailTone', e.currentTarget.value)}>
+              {EMAIL_TONES.map((value) => (
+                <option key={value} value={value}>
+                  {t.settingsTone[value] ?? value}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         {textField('bookingLink', t.clientsBookingLink, 'url')}
         {textField('industry', t.clientsIndustry, 'text')}
-        <div class="st-row">
-          <label for="cl-allowedOrigins">{t.clientsOrigins}</label>
-          <textarea
-            id="cl-allowedOrigins"
-            rows={3}
-            spellcheck={false}
-            autoCapitalize="off"
-            value={draft.allowedOrigins}
-            onInput={(e) => set('allowedOrigins', e.currentTarget.value)}
-            {...origins.attributes}
-          />
-          {origins.message}
-        </div>
-        <div class="st-row st-check-line">
-          <input
-            id="cl-isTest"
-            type="checkbox"
-            checked={draft.isTest}
-            onChange={(e) => set('isTest', e.currentTarget.checked)}
-          />
-          <label for="cl-isTest">{t.clientsIsTest}</label>
-        </div>
+        <Field id="cl-allowedOrigins" label={t.clientsOrigins} error={invalid.allowedOrigins}>
+          {(control) => (
+            <textarea
+              {...control}
+              rows={3}
+              spellcheck={false}
+              autoCapitalize="off"
+              value={draft.allowedOrigins}
+              onInput={(e) => set('allowedOrigins', e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field id="cl-isTest" label={t.clientsIsTest} check>
+          {(control) => (
+            <input
+              {...control}
+              type="checkbox"
+              checked={draft.isTest}
+              onChange={(e) => set('isTest', e.currentTarget.checked)}
+            />
+          )}
+        </Field>
         <p class="error" role="alert">
           {error}
         </p>
-        <button type="submit" disabled={busy}>
+        <Button variant="primary" type="submit" busy={busy}>
           {busy ? t.clientsCreating : t.clientsCreate}
-        </button>
+        </Button>
       </form>
-    </section>
+    </Card>
   );
 }

@@ -1,9 +1,11 @@
+import { Code, Eye } from 'lucide';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { RotatedKeyView, SettingsView } from '../schema/app-api';
-import { api } from './api';
-import { copyText } from './clipboard';
+import { api, errorText } from './api';
+import { Button, Card } from './design';
 import type { Lang, Strings } from './i18n';
-import { errorText } from './sign-in';
+import { Snippet } from './snippet';
+import './strings/settings';
 
 /**
  * Putting the form on a website, in the settings screen: the live preview, the embed
@@ -22,9 +24,7 @@ export function Preview(props: { t: Strings; lang: Lang; widgetKey: string; vers
     </button>
   );
   return (
-    <section aria-labelledby="st-preview-title">
-      <h2 id="st-preview-title">{t.settingsPreviewTitle}</h2>
-      <p class="st-help">{t.settingsPreviewHelp}</p>
+    <Card id="st-preview" icon={Eye} title={t.settingsPreviewTitle} description={t.settingsPreviewHelp}>
       <div class="st-preview-controls">
         <fieldset class="st-choices">
           <legend>{t.settingsPreviewMode}</legend>
@@ -42,34 +42,7 @@ export function Preview(props: { t: Strings; lang: Lang; widgetKey: string; vers
         title={t.settingsPreviewFrame}
         src={`/app/widget-preview?${query}`}
       />
-    </section>
-  );
-}
-
-/** One snippet in a read-only code block with its Copy button. */
-export function Snippet(props: { t: Strings; id: string; label: string; copyLabel: string; code: string }) {
-  const { t } = props;
-  const block = useRef<HTMLPreElement>(null);
-  const [status, setStatus] = useState('');
-  const copy = async () => {
-    setStatus('');
-    setStatus((await copyText(props.code, block.current)) ? t.settingsCopied : t.settingsCopyManual);
-  };
-  return (
-    <div class="st-snippet">
-      <h3 id={`${props.id}-label`}>{props.label}</h3>
-      <pre ref={block} id={props.id} class="st-code">
-        <code>{props.code}</code>
-      </pre>
-      <div class="st-actions">
-        <button type="button" onClick={copy} aria-label={props.copyLabel}>
-          {t.settingsCopy}
-        </button>
-        <p class="st-status" role="status">
-          {status}
-        </p>
-      </div>
-    </div>
+    </Card>
   );
 }
 
@@ -113,8 +86,7 @@ export function Embed(props: {
   };
 
   return (
-    <section aria-labelledby="st-embed-title">
-      <h2 id="st-embed-title">{t.settingsEmbedTitle}</h2>
+    <Card id="st-embed" icon={Code} title={t.settingsEmbedTitle}>
       <p class="st-help">{t.settingsEmbedHelp}</p>
       <Snippet
         t={t}
@@ -142,26 +114,26 @@ export function Embed(props: {
           </h4>
           <p>{t.settingsRotateConfirmText}</p>
           <div class="st-actions">
-            <button type="button" class="danger" disabled={busy} onClick={rotate}>
+            <Button type="button" variant="danger" disabled={busy} onClick={rotate}>
               {t.settingsRotateConfirm}
-            </button>
-            <button type="button" class="link" disabled={busy} onClick={close}>
+            </Button>
+            <Button type="button" variant="ghost" small disabled={busy} onClick={close}>
               {t.settingsRotateCancel}
-            </button>
+            </Button>
           </div>
         </div>
       ) : (
-        <button
+        <Button
           type="button"
           ref={rotateButton}
-          class="st-secondary"
+          variant="secondary"
           onClick={() => {
             setStatus('');
             setConfirming(true);
           }}
         >
           {t.settingsRotate}
-        </button>
+        </Button>
       )}
       <p class="error" role="alert">
         {error}
@@ -169,6 +141,6 @@ export function Embed(props: {
       <p class="st-status" role="status">
         {status}
       </p>
-    </section>
+    </Card>
   );
 }

@@ -1,9 +1,10 @@
+import { Rocket, Send } from 'lucide';
 import { useEffect, useState } from 'preact/hooks';
 import type { SettingsView } from '../schema/app-api';
-import { api } from './api';
-import { Snippet } from './embed';
+import { api, errorText } from './api';
+import { Button, Icon, Skeleton } from './design';
 import type { Strings } from './i18n';
-import { errorText } from './sign-in';
+import { Snippet } from './snippet';
 
 /**
  * What an inbox with no lead at all shows: how leads get here (the snippet to paste, with
@@ -37,24 +38,43 @@ export function EmptyInbox(props: { t: Strings; onTestLead: () => void }) {
 
   return (
     <section class="empty-inbox" aria-labelledby="empty-inbox-title">
-      <h2 id="empty-inbox-title">{t.emptyInboxTitle}</h2>
-      <p>{t.emptyInboxHelp}</p>
-      {settings ? (
-        <Snippet
-          t={t}
-          id="empty-snippet"
-          label={t.settingsSnippetInline}
-          copyLabel={t.settingsCopyInline}
-          code={settings.snippet}
-        />
-      ) : null}
-      <p>{t.emptyInboxTestHelp}</p>
-      <button type="button" class="secondary" disabled={busy} onClick={sendTestLead}>
-        {busy ? t.settingsTestLeadSending : t.settingsTestLead}
-      </button>
-      <p class="error" role="alert">
-        {error}
-      </p>
+      <div class="empty-inbox-head">
+        <Icon icon={Rocket} />
+        <div>
+          <h2 id="empty-inbox-title">{t.emptyInboxTitle}</h2>
+          <p class="muted">{t.emptyInboxHelp}</p>
+        </div>
+      </div>
+      <ol class="steps">
+        <li class="card">
+          <span class="step-number" aria-hidden="true">
+            1
+          </span>
+          {settings ? (
+            <Snippet
+              t={t}
+              id="empty-snippet"
+              label={t.settingsSnippetInline}
+              copyLabel={t.settingsCopyInline}
+              code={settings.snippet}
+            />
+          ) : (
+            <Skeleton label={t.loading} lines={2} />
+          )}
+        </li>
+        <li class="card">
+          <span class="step-number" aria-hidden="true">
+            2
+          </span>
+          <p>{t.emptyInboxTestHelp}</p>
+          <Button variant="primary" icon={Send} busy={busy} onClick={sendTestLead}>
+            {busy ? t.settingsTestLeadSending : t.settingsTestLead}
+          </Button>
+          <p class="error" role="alert">
+            {error}
+          </p>
+        </li>
+      </ol>
     </section>
   );
 }

@@ -1,14 +1,17 @@
 import type { HistoryPoint } from './api';
 import { formatDate, type Lang, type Strings } from './i18n';
+import './strings/leads';
 
 const WIDTH = 160;
 const HEIGHT = 40;
 const PAD = 4;
 
 /**
- * A small step chart of one triage value over time. `levels` lists a category's values
- * from top to bottom; without it the values are 0–1 scores. The drawing is decorative:
- * its label says every value and date, for screen readers and as a tooltip.
+ * A small step chart of one triage value over time, from two points on: one value is the
+ * value already shown beside it, and a lone dot says nothing, so fewer draw nothing.
+ * `levels` lists a category's values from top to bottom; without it the values are 0–1
+ * scores. The drawing is decorative: its label says every value and date, for screen
+ * readers and as a tooltip.
  */
 export function HistoryChart<T extends string | number>(props: {
   t: Strings;
@@ -19,7 +22,7 @@ export function HistoryChart<T extends string | number>(props: {
   format: (value: T) => string;
 }) {
   const { t, lang, name, points, levels, format } = props;
-  if (points.length === 0) return <p class="history-empty">{t.noHistory}</p>;
+  if (points.length < 2) return null;
   const y = (value: T) => {
     const share = levels
       ? levels.length > 1
@@ -28,8 +31,8 @@ export function HistoryChart<T extends string | number>(props: {
       : 1 - Math.min(1, Math.max(0, Number(value)));
     return PAD + Math.max(0, share) * (HEIGHT - 2 * PAD);
   };
-  const step = points.length > 1 ? (WIDTH - 2 * PAD) / (points.length - 1) : 0;
-  const x = (index: number) => (points.length > 1 ? PAD + index * step : WIDTH / 2);
+  const step = (WIDTH - 2 * PAD) / (points.length - 1);
+  const x = (index: number) => PAD + index * step;
   const path = points
     .map((point, index) => {
       const here = `${x(index).toFixed(1)},${y(point.value).toFixed(1)}`;

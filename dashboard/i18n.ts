@@ -1,13 +1,19 @@
-import { CLIENTS_STRINGS } from './strings/clients';
-import { LEADS_STRINGS } from './strings/leads';
-import { SETTINGS_STRINGS } from './strings/settings';
+import type { CLIENTS_STRINGS } from './strings/clients';
+import type { GALLERY_STRINGS } from './strings/gallery';
+import type { LEADS_STRINGS } from './strings/leads';
+import type { SETTINGS_STRINGS } from './strings/settings';
+import { SHELL_STRINGS } from './strings/shell';
 
 export type Lang = 'en' | 'fr';
 
 /**
- * Every string the dashboard shows, in both languages (Quebec French). The screens with
- * many strings of their own keep them in strings/, merged here; `fr` is typed by `en`, so
- * a string missing in one language fails the typecheck.
+ * Every string the dashboard shows, in both languages (Quebec French); `fr` is typed by
+ * `en`, so a string missing in one language fails the typecheck. The shell's strings (these,
+ * and strings/shell.ts) load with the shell; each other
+ * screen's pack (strings/leads.ts, settings.ts…) loads with that screen's code and joins
+ * `STRINGS` when it does (`addStrings`), so the first screen downloads only its own words.
+ * tests/unit/dashboard/string-packs.test.ts checks that every screen imports the packs
+ * whose strings it uses.
  */
 const en = {
   signInTitle: 'Sign in',
@@ -41,7 +47,6 @@ const en = {
   noLeads: 'No leads here.',
   loadMore: 'Load more',
   loading: 'Loading…',
-  newLeads: (n: number) => (n === 1 ? '1 new lead' : `${n} new leads`),
   unread: 'Unread',
   back: 'Back to the inbox',
   message: 'Message',
@@ -55,8 +60,6 @@ const en = {
   tag: 'Tag',
   none: '—',
   actions: 'Actions',
-  tagConverted: 'Tag Converted',
-  tagHot: 'Tag Hot Lead',
   archive: 'Archive',
   delete: 'Delete',
   reactivate: 'Reactivate',
@@ -69,14 +72,19 @@ const en = {
   error: 'Something went wrong. Please try again.',
   offline: 'Connection problem. Please try again.',
   notFound: 'This lead does not exist.',
-  ...LEADS_STRINGS.en,
-  ...SETTINGS_STRINGS.en,
-  ...CLIENTS_STRINGS.en,
+  ...SHELL_STRINGS.en,
 };
 
-export type Strings = typeof en;
+type Pack<T extends { en: object }> = T['en'];
+type ShellStrings = typeof en;
+/** Every string: the shell's and every pack's (a screen reads only those of the packs it imports). */
+export type Strings = ShellStrings &
+  Pack<typeof LEADS_STRINGS> &
+  Pack<typeof SETTINGS_STRINGS> &
+  Pack<typeof CLIENTS_STRINGS> &
+  Pack<typeof GALLERY_STRINGS>;
 
-const fr: Strings = {
+const fr: ShellStrings = {
   signInTitle: 'Connexion',
   email: 'Courriel',
   password: 'Mot de passe',
@@ -90,7 +98,7 @@ const fr: Strings = {
   signOut: 'Se déconnecter',
   language: 'Langue',
   skipToContent: 'Aller au contenu',
-  mainNavigation: 'Principal',
+  mainNavigation: 'Navigation principale',
   activity: 'Activité',
   actingAs: (name: string) => `Vous consultez le tableau de bord de ${name}.`,
   switchBack: 'Revenir à mon compte',
@@ -108,7 +116,6 @@ const fr: Strings = {
   noLeads: 'Aucun client potentiel ici.',
   loadMore: 'Afficher plus',
   loading: 'Chargement…',
-  newLeads: (n: number) => (n === 1 ? '1 nouveau client potentiel' : `${n} nouveaux clients potentiels`),
   unread: 'Non lu',
   back: 'Retour à la boîte de réception',
   message: 'Message',
@@ -122,8 +129,6 @@ const fr: Strings = {
   tag: 'Étiquette',
   none: '—',
   actions: 'Actions',
-  tagConverted: 'Étiqueter Converti',
-  tagHot: 'Étiqueter Client chaud',
   archive: 'Archiver',
   delete: 'Supprimer',
   reactivate: 'Réactiver',
@@ -136,12 +141,17 @@ const fr: Strings = {
   error: 'Une erreur est survenue. Veuillez réessayer.',
   offline: 'Problème de connexion. Veuillez réessayer.',
   notFound: 'Ce client potentiel n’existe pas.',
-  ...LEADS_STRINGS.fr,
-  ...SETTINGS_STRINGS.fr,
-  ...CLIENTS_STRINGS.fr,
+  ...SHELL_STRINGS.fr,
 };
 
-export const STRINGS: Record<Lang, Strings> = { en, fr };
+/** The packs join these objects as their screens load: typed as complete, filled as needed. */
+export const STRINGS = { en: { ...en }, fr: { ...fr } } as Record<Lang, Strings>;
+
+/** A screen's pack of strings, typed by its English half, added to `STRINGS` when the screen's code loads. */
+export function addStrings<T extends object>(pack: { en: T; fr: T }): void {
+  Object.assign(STRINGS.en, pack.en);
+  Object.assign(STRINGS.fr, pack.fr);
+}
 
 const LANG_KEY = 'avenir.lang';
 
@@ -166,3 +176,19 @@ export const formatNumber = (value: number, lang: Lang) => new Intl.NumberFormat
 /** A 0–1 score as a percentage: "90 %" in French, "90%" in English. */
 export const formatPercent = (value: number, lang: Lang) =>
   new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 0 }).format(value);
+
+/**
+ * A wait in words: "12 min", "2 h 15 min", "3 d 4 h" (French: "3 j 4 h"). Under a minute
+ * is "< 1 min"; tenths of a minute (a median) are rounded.
+ */
+export function formatDuration(minutes: number, lang: Lang): string {
+  const whole = Math.round(minutes);
+  if (whole < 1) return '< 1 min';
+  const days = Math.floor(whole / 1440);
+  const hours = Math.floor((whole % 1440) / 60);
+  const rest = whole % 60;
+  if (days > 0)
+    return hours > 0 ? `${days} ${lang === 'fr' ? 'j' : 'd'} ${hours} h` : `${days} ${lang === 'fr' ? 'j' : 'd'}`;
+  if (hours > 0) return rest > 0 ? `${hours} h ${rest} min` : `${hours} h`;
+  return `${rest} min`;
+}

@@ -1,11 +1,26 @@
+import {
+  Download,
+  FlaskConical,
+  Inbox as InboxIcon,
+  Keyboard,
+  Search,
+  SearchX,
+  ShieldAlert,
+  SlidersHorizontal,
+  Tag,
+  X,
+} from 'lucide';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { INTENTS, URGENCIES } from '../schema/vocabulary';
-import { api, type Lead, type LeadPage } from './api';
+import { api, errorText, type Lead, type LeadPage } from './api';
+import { AppLink, Badge, Button, buttonClass, Dialog, EmptyState, Icon, PageHeader, Skeleton } from './design';
 import { EmptyInbox } from './empty-inbox';
-import { formatDate, formatNumber, type Lang, type Strings } from './i18n';
-import { LeadActions, type Notice, tagLabel, useTags } from './lead-actions';
+import { formatDate, formatNumber, type Lang, locale, type Strings } from './i18n';
+import { applyAction, LeadActions, type Notice, tagLabel, useTags } from './lead-actions';
+import { IntentBadge, UrgencyBadge, urgencyLabel } from './lead-badges';
 import { NoticeLine } from './notice';
-import { errorText } from './sign-in';
+import { leadPath, PATHS } from './router';
+import './strings/leads';
 
 const STATUSES = ['active', 'archived', 'spam', 'deleted'] as const;
 type Status = (typeof STATUSES)[number];
@@ -77,11 +92,6 @@ function leadsPath(filters: Filters, cursor?: string): string {
   return `/leads?${params}`;
 }
 
-export const urgencyLabel = (urgency: string | null, t: Strings) =>
-  urgency === 'High' || urgency === 'Medium' || urgency === 'Low' ? t[urgency] : t.none;
-
-export const intentLabel = (lead: Lead, lang: Lang) => (lead.intent ? lead.intent[lang] : '');
-
 /** The AI summary in the dashboard's language when there is one, else in the lead's. */
 const summaryIn = (lead: Lead, lang: Lang) =>
   (lang === 'fr' ? lead.aiSummaryFr : lead.aiSummaryEn) ?? lead.aiSummary ?? lead.aiSummaryEn ?? lead.aiSummaryFr;
@@ -92,9 +102,51 @@ const isEmpty = (page: LeadPage) =>
 
 const excerpt = (text: string | null) => (text && text.length > 120 ? `${text.slice(0, 117)}…` : (text ?? ''));
 
+/** A date of the filters as the person reads it: a day (`2026-11-30`) or, from the home's links, an instant. */
+function filterDate(value: string, lang: Lang): string {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const date = new Date(day ? `${value}T12:00:00` : value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(
+    locale(lang),
+    day ? { dateStyle: 'medium' } : { dateStyle: 'medium', timeStyle: 'short' },
+  ).format(date);
+}
+
+/** The filters a person set (all but status and sort), each with what it reads as and how to remove it. */
+function activeFilters(filters: Filters, t: Strings, lang: Lang): { name: keyof Filters; label: string }[] {
+  const active: { name: keyof Filters; label: string }[] = [];
+  const chip = (name: keyof Filters, label: string, value: string) =>
+    active.push({ name, label: t.filterChip(label, value) });
+  if (filters.q.trim()) chip('q', t.search, t.quoted(filters.q.trim()));
+  if (filters.urgency) chip('urgency', t.urgency, urgencyLabel(filters.urgency, t));
+  if (filters.intent) {
+    const intent = INTENTS.find((candidate) => candidate.key === filters.intent);
+    chip('intent', t.intentFilter, intent ? intent[lang] : filters.intent);
+  }
+  if (filters.tag) chip('tag', t.tagFilter, tagLabel(filters.tag, lang));
+  if (filters.language) chip('language', t.languageFilter, filters.language === 'fr' ? t.french : t.english);
+  if (filters.from) chip('from', t.fromDate, filterDate(filters.from, lang));
+  if (filters.to) chip('to', t.toDate, filterDate(filters.to, lang));
+  if (filters.test) active.push({ name: 'test', label: t.showTestLeads });
+  return active;
+}
+
+/** A key press the inbox's shortcuts should ignore: typed into a field, or with a modifier. */
+const typing = (event: KeyboardEvent) => {
+  const target = event.target as HTMLElement | null;
+  return (
+    event.ctrlKey ||
+    event.metaKey ||
+    event.altKey ||
+    Boolean(target?.closest('input, textarea, select, [contenteditable="true"], dialog'))
+  );
+};
+
 /**
- * The lead list: status tabs with counts, search and filters (in the URL), sort, pages,
- * a selection with bulk actions, and a poll that brings new leads in without a reload.
+ * The lead list: status tabs with counts, search and filters (in the URL) behind one
+ * control that counts them, sort, pages, a selection with bulk actions, keyboard
+ * shortcuts (j/k, Enter, e, ?), and a poll that brings new leads in without a reload.
  */
 export function Inbox(props: { t: Strings; lang: Lang; open: (id: string) => void }) {
   const { t, lang, open } = props;
@@ -105,6 +157,10 @@ export function Inbox(props: { t: Strings; lang: Lang; open: (id: string) => voi
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const [tagsVersion, setTagsVersion] = useState(0);
+  const [showFilters, setShowFilters] = useState(false);
+  const [showHelp, setShowHelp] = useState(false);
+  /** The row the keyboard is on (j/k), by lead id. */
+  const [cursorId, setCursorId] = useState<string | null>(null);
   const tags = useTags(tagsVersion);
   const current = useRef(filters);
   current.current = filters;
@@ -117,7 +173,7 @@ export function Inbox(props: { t: Strings; lang: Lang; open: (id: string) => voi
 
   useEffect(() => {
     const query = filterParams(filters).toString();
-    history.replaceState(history.state, '', query ? `/app?${query}` : '/app');
+    history.replaceState(history.state, '', query ? `${PATHS.inbox}?${query}` : PATHS.inbox);
   }, [filters]);
 
   const load = useCallback(async () => {
@@ -164,10 +220,13 @@ export function Inbox(props: { t: Strings; lang: Lang; open: (id: string) => voi
 
   const more = async () => {
     if (!page?.nextCursor) return;
+    const wanted = filters;
     setBusy(true);
     try {
-      const next = await api<LeadPage>('GET', leadsPath(filters, page.nextCursor));
-      setPage({ ...next, leads: [...page.leads, ...next.leads] });
+      const next = await api<LeadPage>('GET', leadsPath(wanted, page.nextCursor));
+      // The filters changed while the page came: it belongs to another list.
+      if (current.current !== wanted) return;
+      setPage((old) => (old ? { ...next, leads: [...old.leads, ...next.leads] } : next));
     } catch (caught) {
       setError(errorText(caught, t));
     } finally {
@@ -191,11 +250,75 @@ export function Inbox(props: { t: Strings; lang: Lang; open: (id: string) => voi
     change({ status: next });
     document.getElementById(`tab-${next}`)?.focus();
   };
-  const filtered = filterParams({ ...filters, status: 'active', sort: 'newest' }).toString() !== '';
+  const active = activeFilters(filters, t, lang);
+  const filtered = active.length > 0;
 
+  const archiving = useRef(false);
+  /** `e`: archives the lead the keyboard is on, then moves to the next one. */
+  const archive = async (lead: Lead) => {
+    if (archiving.current || filters.status !== 'active') return;
+    archiving.current = true;
+    const rows = leads;
+    const next = rows[rows.indexOf(lead) + 1] ?? rows[rows.indexOf(lead) - 1];
+    try {
+      const count = await applyAction([lead.id], { action: 'archive' }, lang);
+      setCursorId(next?.id ?? null);
+      setNotice({
+        text: t.archivedCount(count),
+        undo: { ids: [lead.id], request: { action: 'reactivate' }, done: t.updated },
+      });
+      await load();
+      if (next) document.querySelector<HTMLElement>(`[data-lead-id="${next.id}"] a`)?.focus();
+    } catch (caught) {
+      setError(errorText(caught, t));
+    } finally {
+      archiving.current = false;
+    }
+  };
+
+  // The keyboard shortcuts, listed in the help dialog (?).
+  const keys = useRef({ leads, cursorId, archive });
+  keys.current = { leads, cursorId, archive };
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (typing(event) || event.repeat) return;
+      const { leads: rows, cursorId: at } = keys.current;
+      const index = rows.findIndex((lead) => lead.id === at);
+      const focusRow = (next: number) => {
+        const lead = rows[Math.max(0, Math.min(rows.length - 1, next))];
+        if (!lead) return;
+        setCursorId(lead.id);
+        document.querySelector<HTMLElement>(`[data-lead-id="${lead.id}"] a`)?.focus();
+      };
+      if (event.key === 'j') focusRow(index + 1);
+      else if (event.key === 'k') focusRow(index < 0 ? 0 : index - 1);
+      else if (event.key === 'e' && index >= 0) keys.current.archive(rows[index]!);
+      else if (event.key === '?') setShowHelp(true);
+      else if (event.key === '/') document.getElementById('search')?.focus();
+      else return;
+      event.preventDefault();
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, []);
+
+  const exportHref = `/api/app/leads/export.csv?${leadsPath(filters).slice('/leads?'.length)}`;
   return (
-    <main>
-      <h1>{t.inbox}</h1>
+    <main class="inbox">
+      <PageHeader
+        title={t.inbox}
+        actions={
+          <>
+            <a class={buttonClass('secondary', true)} href={exportHref} download>
+              <Icon icon={Download} />
+              {t.exportCsv}
+            </a>
+            <Button small variant="ghost" icon={Keyboard} class="only-wide" onClick={() => setShowHelp(true)}>
+              {t.shortcutsButton}
+            </Button>
+          </>
+        }
+      />
       {/* The ARIA tabs pattern: one tab stop, arrow keys move between the tabs. */}
       <div role="tablist" aria-label={t.statusTabs} class="tabs" onKeyDown={onTabKey}>
         {STATUSES.map((s) => (
@@ -214,13 +337,48 @@ export function Inbox(props: { t: Strings; lang: Lang; open: (id: string) => voi
           </button>
         ))}
       </div>
-      <details class="filters-panel" open={filtered}>
-        <summary>{t.filters}</summary>
+      <div class="toolbar">
+        <div class="search-box">
+          <Icon icon={Search} />
+          <label for="search" class="sr-only">
+            {t.search}
+          </label>
+          <input
+            id="search"
+            type="search"
+            placeholder={t.searchPlaceholder}
+            value={filters.q}
+            onInput={(e) => change({ q: e.currentTarget.value })}
+          />
+        </div>
+        <Button
+          id="filters-button"
+          icon={SlidersHorizontal}
+          aria-expanded={showFilters}
+          aria-controls="inbox-filters"
+          onClick={() => setShowFilters(!showFilters)}
+        >
+          {t.filters}
+          {active.length > 0 ? (
+            <span class="filter-count">
+              <span class="sr-only">, </span>
+              {t.activeFilterCount(formatNumber(active.length, lang))}
+            </span>
+          ) : null}
+        </Button>
+        <div class="sort-box">
+          <label for="sort">{t.sortBy}</label>
+          <select id="sort" value={filters.sort} onChange={(e) => change({ sort: e.currentTarget.value as Sort })}>
+            {(Object.keys(SORTS) as Sort[]).map((sort) => (
+              <option key={sort} value={sort}>
+                {t[SORTS[sort]]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div id="inbox-filters" class="filters-panel" hidden={!showFilters}>
         <div class="filters">
-          <div class="wide">
-            <label for="search">{t.search}</label>
-            <input id="search" type="search" value={filters.q} onInput={(e) => change({ q: e.currentTarget.value })} />
-          </div>
           <div>
             <label for="urgency">{t.urgency}</label>
             <select id="urgency" value={filters.urgency} onChange={(e) => change({ urgency: e.currentTarget.value })}>
@@ -287,17 +445,7 @@ export function Inbox(props: { t: Strings; lang: Lang; open: (id: string) => voi
               onChange={(e) => change({ to: e.currentTarget.value })}
             />
           </div>
-          <div>
-            <label for="sort">{t.sortBy}</label>
-            <select id="sort" value={filters.sort} onChange={(e) => change({ sort: e.currentTarget.value as Sort })}>
-              {(Object.keys(SORTS) as Sort[]).map((sort) => (
-                <option key={sort} value={sort}>
-                  {t[SORTS[sort]]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="checkbox">
+          <div class="field-check filters-check">
             <input
               id="test"
               type="checkbox"
@@ -306,18 +454,38 @@ export function Inbox(props: { t: Strings; lang: Lang; open: (id: string) => voi
             />
             <label for="test">{t.showTestLeads}</label>
           </div>
-          {filtered ? (
-            <button type="button" class="link" onClick={() => change({ ...NO_FILTERS, status: filters.status })}>
-              {t.clearFilters}
-            </button>
-          ) : null}
         </div>
-      </details>
-      <p>
-        <a href={`/api/app/leads/export.csv?${leadsPath(filters).slice('/leads?'.length)}`} download>
-          {t.exportCsv}
-        </a>
-      </p>
+      </div>
+      {filtered ? (
+        <ul class="chips" aria-label={t.activeFilters}>
+          {active.map((filter) => (
+            <li key={filter.name}>
+              <button
+                type="button"
+                class="chip"
+                aria-label={t.removeFilter(filter.label)}
+                onClick={() => {
+                  change({ [filter.name]: NO_FILTERS[filter.name] });
+                  // The chip is gone: the keyboard goes back to the control that holds the filters.
+                  document.getElementById('filters-button')?.focus();
+                }}
+              >
+                {filter.label}
+                <Icon icon={X} />
+              </button>
+            </li>
+          ))}
+          <li>
+            <Button
+              small
+              variant="ghost"
+              onClick={() => change({ ...NO_FILTERS, status: filters.status, sort: filters.sort })}
+            >
+              {t.clearFilters}
+            </Button>
+          </li>
+        </ul>
+      ) : null}
       <p class="error" role="alert">
         {error}
       </p>
@@ -325,6 +493,7 @@ export function Inbox(props: { t: Strings; lang: Lang; open: (id: string) => voi
         t={t}
         lang={lang}
         notice={notice}
+        onDismiss={() => setNotice(null)}
         onUndone={(undone) => {
           setNotice(undone);
           load();
@@ -332,18 +501,20 @@ export function Inbox(props: { t: Strings; lang: Lang; open: (id: string) => voi
       />
       <div role="tabpanel" id="inbox-panel" aria-labelledby={`tab-${filters.status}`}>
         {!page ? (
-          <p aria-live="polite">{t.loading}</p>
+          <Skeleton label={t.loading} blocks={4} lines={0} />
         ) : leads.length === 0 ? (
           isEmpty(page) && !filtered ? (
             // A real client's test lead is one of its test leads: show those to see it arrive.
             <EmptyInbox t={t} onTestLead={() => change({ test: true, status: 'active' })} />
           ) : (
-            <p>{t.noLeads}</p>
+            <EmptyState id="no-leads" icon={filtered ? SearchX : InboxIcon} title={filtered ? t.noMatch : t.noLeads}>
+              {filtered ? <p>{t.noMatchHelp}</p> : null}
+            </EmptyState>
           )
         ) : (
           <>
             <div class="selection-bar">
-              <div class="checkbox">
+              <div class="field-check">
                 <input
                   id="select-all"
                   type="checkbox"
@@ -352,7 +523,7 @@ export function Inbox(props: { t: Strings; lang: Lang; open: (id: string) => voi
                 />
                 <label for="select-all">{t.selectAll}</label>
               </div>
-              <span>
+              <span class="muted">
                 {t.resultsCount(formatNumber(leads.length, lang), formatNumber(page.counts[filters.status], lang))}
               </span>
             </div>
@@ -360,9 +531,9 @@ export function Inbox(props: { t: Strings; lang: Lang; open: (id: string) => voi
               <section class="bulk" aria-label={t.actionFor(formatNumber(selection.length, lang))}>
                 <p>
                   <strong>{t.selectedCount(formatNumber(selection.length, lang))}</strong>{' '}
-                  <button type="button" class="link" onClick={() => setSelected(new Set())}>
+                  <Button small variant="ghost" onClick={() => setSelected(new Set())}>
                     {t.clearSelection}
-                  </button>
+                  </Button>
                 </p>
                 <LeadActions
                   t={t}
@@ -380,7 +551,11 @@ export function Inbox(props: { t: Strings; lang: Lang; open: (id: string) => voi
             ) : null}
             <ul class="leads">
               {leads.map((lead) => (
-                <li key={lead.id} class={lead.unread ? 'lead unread' : 'lead'} data-lead-id={lead.id}>
+                <li
+                  key={lead.id}
+                  class={`lead${lead.unread ? ' unread' : ''}${cursorId === lead.id ? ' cursor' : ''}`}
+                  data-lead-id={lead.id}
+                >
                   <input
                     type="checkbox"
                     class="select"
@@ -388,42 +563,69 @@ export function Inbox(props: { t: Strings; lang: Lang; open: (id: string) => voi
                     checked={selected.has(lead.id)}
                     onChange={() => toggle(lead.id)}
                   />
-                  <a
-                    href={`/app/leads/${lead.id}`}
-                    onClick={(e) => {
-                      if (e.ctrlKey || e.metaKey || e.shiftKey) return;
-                      e.preventDefault();
-                      open(lead.id);
-                    }}
-                  >
-                    <span class="name">
-                      {lead.unread ? <span class="dot" aria-hidden="true" /> : null}
-                      {lead.name}
-                      {lead.unread ? <span class="sr-only"> ({t.unread})</span> : null}
-                      {lead.isTest ? <span class="badge">{t.testBadge}</span> : null}
-                      {lead.inSpam ? <span class="badge warn">{t.spamBadge}</span> : null}
-                      {lead.currentTag ? <span class="badge tag">{tagLabel(lead.currentTag, lang)}</span> : null}
-                    </span>
-                    <span class="meta">
-                      {intentLabel(lead, lang)}
-                      {lead.urgency ? (
-                        <span class={`urgency u-${lead.urgency}`}>{urgencyLabel(lead.urgency, t)}</span>
-                      ) : null}
+                  <AppLink href={leadPath(lead.id)} onFocus={() => setCursorId(lead.id)} go={() => open(lead.id)}>
+                    <span class="lead-line">
+                      <span class="name">
+                        {lead.unread ? <span class="dot" aria-hidden="true" /> : null}
+                        {lead.name}
+                        {lead.unread ? <span class="sr-only"> ({t.unread})</span> : null}
+                      </span>
                       <time dateTime={lead.createdAt}>{formatDate(lead.createdAt, lang)}</time>
                     </span>
                     <span class="summary">{excerpt(summaryIn(lead, lang))}</span>
-                  </a>
+                    <span class="meta">
+                      <UrgencyBadge urgency={lead.urgency} t={t} />
+                      <IntentBadge intent={lead.intent} lang={lang} />
+                      {lead.currentTag ? (
+                        <Badge tone="brand" icon={Tag}>
+                          {tagLabel(lead.currentTag, lang)}
+                        </Badge>
+                      ) : null}
+                      {lead.isTest ? (
+                        <Badge tone="info" icon={FlaskConical}>
+                          {t.testBadge}
+                        </Badge>
+                      ) : null}
+                      {lead.inSpam ? (
+                        <Badge tone="warning" icon={ShieldAlert}>
+                          {t.spamBadge}
+                        </Badge>
+                      ) : null}
+                    </span>
+                  </AppLink>
                 </li>
               ))}
             </ul>
           </>
         )}
         {page?.nextCursor ? (
-          <button type="button" class="secondary" onClick={more} disabled={busy}>
-            {busy ? t.loading : t.loadMore}
-          </button>
+          <div class="load-more">
+            <Button onClick={more} busy={busy}>
+              {busy ? t.loading : t.loadMore}
+            </Button>
+          </div>
         ) : null}
       </div>
+      <Dialog
+        id="shortcuts"
+        open={showHelp}
+        title={t.shortcutsTitle}
+        closeLabel={t.close}
+        onClose={() => setShowHelp(false)}
+      >
+        <dl class="shortcuts">
+          {t.shortcuts.map(([keysText, what]) => (
+            <div key={keysText}>
+              <dt>
+                {keysText.split(' ').map((key) => (
+                  <kbd key={key}>{key}</kbd>
+                ))}
+              </dt>
+              <dd>{what}</dd>
+            </div>
+          ))}
+        </dl>
+      </Dialog>
     </main>
   );
 }

@@ -1,66 +1,87 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { Activity } from './activity';
 import { type Account, api, fetchAccount, setApiLang } from './api';
-import { Clients } from './clients';
+import { Button, Skeleton } from './design';
+import { Header } from './header';
 import { initialLang, type Lang, STRINGS, type Strings, saveLang } from './i18n';
-import { Inbox } from './inbox';
-import { LeadView } from './lead';
-import { Settings } from './settings';
-import { ChangePassword, SignIn } from './sign-in';
+import { Lazy, prefetch } from './lazy';
+import { leadPath, PATHS, PUBLIC_ROUTES, parseRoute, type Route, sectionOf } from './router';
 import './styles.css';
 
-/** The screens, each at its own URL under /app. */
-type Route =
-  | { name: 'inbox' }
-  | { name: 'lead'; id: string }
-  | { name: 'activity' }
-  | { name: 'settings' }
-  | { name: 'clients' };
+/** Each screen's code, fetched when the screen is first opened (see lazy.tsx). */
+const screens = {
+  signIn: () => import('./sign-in'),
+  home: () => import('./home'),
+  inbox: () => import('./inbox'),
+  lead: () => import('./lead'),
+  activity: () => import('./activity'),
+  settings: () => import('./settings'),
+  clients: () => import('./clients'),
+  design: () => import('./gallery'),
+};
 
-const PATHS = { inbox: '/app', activity: '/app/activity', settings: '/app/settings', clients: '/app/clients' } as const;
+const screenTitle = (route: Route, t: Strings) => {
+  const name = sectionOf(route);
+  if (name === 'forgot-password') return t.forgotTitle;
+  if (name === 'reset-password') return t.resetTitle;
+  return t[name];
+};
 
-function parseRoute(path: string): Route {
-  const lead = /^\/app\/leads\/([^/]+)\/?$/.exec(path);
-  if (lead) return { name: 'lead', id: decodeURIComponent(lead[1]!) };
-  const trimmed = path.replace(/\/+$/, '');
-  if (trimmed === PATHS.activity) return { name: 'activity' };
-  if (trimmed === PATHS.settings) return { name: 'settings' };
-  if (trimmed === PATHS.clients) return { name: 'clients' };
-  return { name: 'inbox' };
-}
-
-const screenTitle = (route: Route, t: Strings) =>
-  route.name === 'lead' ? t.inbox : route.name === 'inbox' ? t.inbox : t[route.name];
+/** Whether the last visit ended signed in: the shell draws its signed-in frame before /me answers. */
+const SIGNED_IN_KEY = 'avenir.signedIn';
 
 function App() {
   const [lang, setLang] = useState<Lang>(initialLang);
   const [account, setAccount] = useState<Account | null | undefined>(undefined);
-  const [route, setRoute] = useState<Route>(() => parseRoute(location.pathname));
-  const inboxPath = useRef('/app');
+  const [route, setRoute] = useState<Route>(() => parseRoute(location.pathname, location.search));
+  /** Bumped by every navigation: a screen that reads its filters from the address starts again from it. */
+  const [visit, setVisit] = useState(0);
+  const inboxPath = useRef<string>(PATHS.inbox);
   const t = STRINGS[lang];
   setApiLang(lang);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'fr' ? 'fr-CA' : 'en-CA';
-    document.title = `${screenTitle(route, t)} — Avenir`;
-  }, [lang, t, route]);
+    const signedOut = account === null && !PUBLIC_ROUTES.includes(route.name);
+    document.title = `${signedOut ? t.signInTitle : screenTitle(route, t)} — Avenir`;
+  }, [lang, t, route, account]);
   const refreshAccount = () =>
     fetchAccount()
       .then(setAccount)
       .catch(() => setAccount(null));
   useEffect(() => {
+    if (account === undefined) return;
+    if (account) localStorage.setItem(SIGNED_IN_KEY, '1');
+    else localStorage.removeItem(SIGNED_IN_KEY);
+  }, [account]);
+  useEffect(() => {
     refreshAccount();
-    const onPop = () => setRoute(parseRoute(location.pathname));
+    const onPop = () => {
+      setRoute(parseRoute(location.pathname, location.search));
+      setVisit((n) => n + 1);
+    };
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);
   }, []);
+
+  const ready = Boolean(account && !account.mustChangePassword);
+  useEffect(() => {
+    if (!ready) return;
+    // The screens one opens next, fetched while the browser has nothing else to do.
+    const timer = setTimeout(() => {
+      prefetch(screens.inbox);
+      prefetch(screens.lead);
+    }, 1500);
+    return () => clearTimeout(timer);
+  }, [ready]);
 
   const go = (path: string) => {
     // The inbox keeps its filters in the query string: "back to the inbox" returns to them.
     if (route.name === 'inbox') inboxPath.current = location.pathname + location.search;
     history.pushState(null, '', path);
-    setRoute(parseRoute(path));
+    const url = new URL(path, location.origin);
+    setRoute(parseRoute(url.pathname, url.search));
+    setVisit((n) => n + 1);
     scrollTo(0, 0);
     // A screen reader starts reading the new screen, not wherever the old one left it.
     document.getElementById('main')?.focus({ preventScroll: true });
@@ -74,83 +95,110 @@ function App() {
       await api('DELETE', '/session');
     } finally {
       setAccount(null);
-      go('/app');
+      go(PATHS.home);
     }
   };
+  const signedIn = (fresh: Account) => {
+    setAccount(fresh);
+    if (PUBLIC_ROUTES.includes(route.name)) go(PATHS.home);
+    // The person starts reading the dashboard, not the form that is gone.
+    else setTimeout(() => document.getElementById('main')?.focus());
+  };
+  // An address this account has no screen for (asking for a reset link while signed in, a
+  // staff screen) shows the home, and says so in the address bar.
+  useEffect(() => {
+    if (!account || account.mustChangePassword) return;
+    const staffOnly = (route.name === 'clients' || route.name === 'design') && !account.isInternal;
+    if (route.name === 'forgot-password' || staffOnly) {
+      history.replaceState(null, '', PATHS.home);
+      setRoute({ name: 'home' });
+    }
+  }, [account, route.name]);
 
-  const ready = account && !account.mustChangePassword;
+  const loading = (
+    <main>
+      <Skeleton label={t.loading} lines={4} blocks={1} />
+    </main>
+  );
+  const failed = (
+    <main>
+      <p role="alert">{t.screenFailed}</p>
+      <Button variant="primary" onClick={() => location.reload()}>
+        {t.reload}
+      </Button>
+    </main>
+  );
+  const screen = <M,>(load: () => Promise<M>, draw: (module: M) => preact.ComponentChildren) => (
+    <Lazy load={load} render={draw} fallback={loading} failed={failed} />
+  );
+  const open = (id: string) => go(leadPath(id));
+
   let body: preact.ComponentChildren;
-  if (account === undefined) body = <p aria-live="polite">{t.loading}</p>;
-  else if (account === null) body = <SignIn t={t} onSignedIn={setAccount} />;
-  else if (account.mustChangePassword)
-    body = <ChangePassword t={t} onChanged={() => setAccount({ ...account, mustChangePassword: false })} />;
-  else if (route.name === 'lead')
-    body = <LeadView t={t} lang={lang} id={route.id} back={() => go(inboxPath.current)} />;
-  else if (route.name === 'activity') body = <Activity t={t} lang={lang} open={(id) => go(`/app/leads/${id}`)} />;
+  if (account === undefined) body = loading;
+  // A reset link opened while signed in still takes its token out of the address and works.
+  else if (route.name === 'reset-password' && !account?.mustChangePassword)
+    body = screen(screens.signIn, (m) => <m.ResetPassword t={t} go={go} onSignedIn={signedIn} />);
+  else if (account === null || account.mustChangePassword) {
+    body = screen(screens.signIn, (m) =>
+      account?.mustChangePassword ? (
+        <m.ChangePassword t={t} onChanged={() => setAccount({ ...account, mustChangePassword: false })} />
+      ) : route.name === 'forgot-password' ? (
+        <m.ForgotPassword t={t} lang={lang} go={go} />
+      ) : (
+        <m.SignIn t={t} go={go} onSignedIn={signedIn} />
+      ),
+    );
+  } else if (route.name === 'lead')
+    body = screen(screens.lead, (m) => (
+      <m.LeadView t={t} lang={lang} id={route.id} back={() => go(inboxPath.current)} backHref={inboxPath.current} />
+    ));
+  else if (route.name === 'inbox')
+    body = screen(screens.inbox, (m) => <m.Inbox key={visit} t={t} lang={lang} open={open} />);
+  else if (route.name === 'activity')
+    body = screen(screens.activity, (m) => <m.Activity key={visit} t={t} lang={lang} open={open} />);
   else if (route.name === 'settings')
-    body = <Settings t={t} lang={lang} account={account} onAccountChange={refreshAccount} />;
+    body = screen(screens.settings, (m) => (
+      <m.Settings t={t} lang={lang} account={account} onAccountChange={refreshAccount} />
+    ));
   else if (route.name === 'clients' && account.isInternal)
-    body = (
-      <Clients
+    body = screen(screens.clients, (m) => (
+      <m.Clients
         t={t}
         lang={lang}
         account={account}
         onSwitched={async () => {
           await refreshAccount();
-          go('/app');
+          go(PATHS.home);
         }}
       />
-    );
-  else body = <Inbox t={t} lang={lang} open={(id) => go(`/app/leads/${id}`)} />;
+    ));
+  else if (route.name === 'design' && account.isInternal)
+    body = screen(screens.design, (m) => <m.Gallery t={t} lang={lang} />);
+  else body = screen(screens.home, (m) => <m.Home t={t} lang={lang} account={account} go={go} />);
 
-  const navItems = (['inbox', 'activity', 'settings', 'clients'] as const).filter(
-    (name) => name !== 'clients' || account?.isInternal,
-  );
-  const current = route.name === 'lead' ? 'inbox' : route.name;
   return (
     <>
       <a class="skip" href="#main">
         {t.skipToContent}
       </a>
-      <header class="top">
-        <span class="brand">{account?.client.businessName || 'Avenir'}</span>
-        {ready ? (
-          <nav aria-label={t.mainNavigation}>
-            {navItems.map((name) => (
-              <a
-                key={name}
-                href={PATHS[name]}
-                aria-current={current === name ? 'page' : undefined}
-                onClick={(e) => {
-                  if (e.ctrlKey || e.metaKey || e.shiftKey) return;
-                  e.preventDefault();
-                  go(PATHS[name]);
-                }}
-              >
-                {t[name]}
-              </a>
-            ))}
-          </nav>
-        ) : null}
-        <fieldset class="switch">
-          <legend class="sr-only">{t.language}</legend>
-          {(['en', 'fr'] as const).map((l) => (
-            <button key={l} type="button" lang={l} aria-pressed={lang === l} onClick={() => switchLang(l)}>
-              {l === 'en' ? 'English' : 'Français'}
-            </button>
-          ))}
-        </fieldset>
-        {account ? (
-          <button type="button" class="link" onClick={signOut}>
-            {t.signOut}
-          </button>
-        ) : null}
-        {account?.actingAs ? (
-          <p class="acting-as">
-            {t.actingAs(account.actingAs.businessName)}{' '}
-            <button
-              type="button"
-              class="link"
+      <Header
+        t={t}
+        lang={lang}
+        account={account}
+        signedIn={account === undefined ? localStorage.getItem(SIGNED_IN_KEY) === '1' : Boolean(account)}
+        ready={ready}
+        current={sectionOf(route)}
+        go={go}
+        onLang={switchLang}
+        onSignOut={signOut}
+      />
+      {account?.actingAs ? (
+        <aside class="acting-as" aria-labelledby="acting-as-text">
+          <p>
+            <span id="acting-as-text">{t.actingAs(account.actingAs.businessName)}</span>{' '}
+            <Button
+              variant="ghost"
+              small
               onClick={async () => {
                 await api('DELETE', '/switch').catch(() => undefined);
                 await refreshAccount();
@@ -158,10 +206,10 @@ function App() {
               }}
             >
               {t.switchBack}
-            </button>
+            </Button>
           </p>
-        ) : null}
-      </header>
+        </aside>
+      ) : null}
       <div id="main" tabIndex={-1}>
         {body}
       </div>

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CONVERTED_TAG, HOT_LEAD_TAG } from '../schema/vocabulary';
-import { api, type Lead, type TagCount } from './api';
+import { api, errorText, type Lead, type TagCount } from './api';
+import { Button } from './design';
 import { formatNumber, type Lang, type Strings } from './i18n';
-import { errorText } from './sign-in';
+import './strings/leads';
 
 const NEW_TAG = '\u0000new';
 
@@ -134,12 +135,12 @@ export function LeadActions(props: {
           {error}
         </p>
         <div class="actions">
-          <button type="submit" disabled={busy || !reason.trim()}>
+          <Button variant="primary" type="submit" disabled={busy || !reason.trim()}>
             {t.confirm}
-          </button>
-          <button type="button" class="secondary" disabled={busy} onClick={() => setReverting(null)}>
+          </Button>
+          <Button type="button" variant="secondary" disabled={busy} onClick={() => setReverting(null)}>
             {t.cancel}
-          </button>
+          </Button>
         </div>
       </form>
     );
@@ -149,38 +150,38 @@ export function LeadActions(props: {
     <div class="lead-actions">
       <div class="actions">
         {allConverted ? (
-          <button type="button" disabled={busy} onClick={() => applyTag(HOT_LEAD_TAG)}>
+          <Button variant="secondary" type="button" disabled={busy} onClick={() => applyTag(HOT_LEAD_TAG)}>
             {t.notConverted}
-          </button>
+          </Button>
         ) : (
-          <button type="button" disabled={busy} onClick={() => applyTag(CONVERTED_TAG)}>
+          <Button variant="secondary" type="button" disabled={busy} onClick={() => applyTag(CONVERTED_TAG)}>
             {t.markConverted}
-          </button>
+          </Button>
         )}
         {anyLive ? (
-          <button type="button" class="secondary" disabled={busy} onClick={() => send({ action: 'archive' })}>
+          <Button type="button" variant="secondary" disabled={busy} onClick={() => send({ action: 'archive' })}>
             {t.archive}
-          </button>
+          </Button>
         ) : null}
         {anyHidden ? (
-          <button type="button" class="secondary" disabled={busy} onClick={() => send({ action: 'reactivate' })}>
+          <Button type="button" variant="secondary" disabled={busy} onClick={() => send({ action: 'reactivate' })}>
             {t.reactivate}
-          </button>
+          </Button>
         ) : null}
         {anyOutOfSpam ? (
-          <button type="button" class="secondary" disabled={busy} onClick={() => send({ action: 'spam' })}>
+          <Button type="button" variant="secondary" disabled={busy} onClick={() => send({ action: 'spam' })}>
             {t.markSpam}
-          </button>
+          </Button>
         ) : null}
         {anyInSpam ? (
-          <button type="button" class="secondary" disabled={busy} onClick={() => send({ action: 'not_spam' })}>
+          <Button type="button" variant="secondary" disabled={busy} onClick={() => send({ action: 'not_spam' })}>
             {t.notSpam}
-          </button>
+          </Button>
         ) : null}
         {anyNotDeleted ? (
-          <button type="button" class="danger" disabled={busy} onClick={() => send({ action: 'delete' })}>
+          <Button type="button" variant="danger" disabled={busy} onClick={() => send({ action: 'delete' })}>
             {t.delete}
-          </button>
+          </Button>
         ) : null}
       </div>
       <form
@@ -207,9 +208,9 @@ export function LeadActions(props: {
             <input id="new-tag" maxLength={40} value={newTag} onInput={(e) => setNewTag(e.currentTarget.value)} />
           </div>
         ) : null}
-        <button type="submit" class="secondary" disabled={busy || !chosenTag}>
+        <Button type="submit" variant="secondary" disabled={busy || !chosenTag}>
           {t.applyTag}
-        </button>
+        </Button>
       </form>
       <p class="error" role="alert">
         {error}

@@ -1,40 +1,70 @@
-import { useEffect, useState } from 'preact/hooks';
-import { LEAD_TONES, URGENCIES } from '../schema/vocabulary';
-import { ApiError, api, type LeadDetail, type Note } from './api';
+import {
+  CalendarClock,
+  FlaskConical,
+  History,
+  ListChecks,
+  Mail,
+  MessageSquareText,
+  Phone,
+  Reply,
+  ShieldAlert,
+  Sparkles,
+  StickyNote,
+  Tag,
+} from 'lucide';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { LEAD_TONES, otherLanguage, URGENCIES } from '../schema/vocabulary';
+import { ApiError, api, errorText, type LeadDetail, type Note } from './api';
+import { confidenceLevel } from './confidence';
+import { Badge, Button, Card, Icon, PageHeader, Skeleton } from './design';
 import { HistoryChart } from './history-chart';
 import { formatDate, formatPercent, type Lang, type Strings } from './i18n';
-import { intentLabel, urgencyLabel } from './inbox';
 import { LeadActions, type Notice, tagLabel, useTags } from './lead-actions';
+import { IntentBadge, UrgencyBadge, urgencyLabel } from './lead-badges';
 import { NoticeLine } from './notice';
-import { errorText } from './sign-in';
 import { Timeline } from './timeline';
+import './strings/leads';
 
 /** Notes longer than this show their start, with a button to expand them. */
 const NOTE_PREVIEW_CHARS = 280;
 
 /**
- * One lead: contact, message, the bilingual AI summary, triage with its histories, the
- * reply it was sent, actions, notes and its timeline.
+ * One lead, in two columns at desktop: what the person wrote and the reply they got; then
+ * the AI's reading (the bilingual summary, intent, urgency, tone, confidence in words,
+ * with their histories), actions, notes and the timeline.
  */
-export function LeadView(props: { t: Strings; lang: Lang; id: string; back: () => void }) {
+export function LeadView(props: { t: Strings; lang: Lang; id: string; back: () => void; backHref: string }) {
   const { t, lang, id, back } = props;
   const [lead, setLead] = useState<LeadDetail | null>(null);
-  const [summaryLang, setSummaryLang] = useState<Lang>(lang);
+  /** The summary's language when the person chose one; else the dashboard's, if the summary exists in it. */
+  const [chosenSummaryLang, setSummaryLang] = useState<Lang | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [error, setError] = useState('');
+  const [missing, setMissing] = useState(false);
   const [tagsVersion, setTagsVersion] = useState(0);
   const tags = useTags(tagsVersion);
+  /** The lead being shown: an answer for one opened before must not replace it. */
+  const shown = useRef(id);
+  shown.current = id;
 
   const reload = async () => {
+    const asked = id;
     try {
-      setLead(await api<LeadDetail>('GET', `/leads/${id}`));
+      const fresh = await api<LeadDetail>('GET', `/leads/${asked}`);
+      if (shown.current === asked) setLead(fresh);
     } catch (caught) {
-      setError(caught instanceof ApiError && caught.status === 404 ? t.notFound : errorText(caught, t));
+      if (shown.current !== asked) return;
+      const notFound = caught instanceof ApiError && caught.status === 404;
+      setMissing(notFound);
+      setError(notFound ? t.notFound : errorText(caught, t));
     }
   };
   useEffect(() => {
     setLead(null);
     setError('');
+    setMissing(false);
+    setNotice(null);
+    setSummaryLang(null);
     reload();
   }, [id]);
   const done = async (next: Notice) => {
@@ -43,161 +73,212 @@ export function LeadView(props: { t: Strings; lang: Lang; id: string; back: () =
     setNotice(next);
   };
 
-  const backLink = (
-    <a
-      href="/app"
-      class="back"
-      onClick={(e) => {
-        e.preventDefault();
-        back();
-      }}
-    >
-      ← {t.back}
-    </a>
-  );
+  const backLink = { label: t.back, href: props.backHref, go: back };
   if (!lead) {
     return (
       <main>
-        {backLink}
-        <p class="error" role="alert">
-          {error}
-        </p>
-        {error ? null : <p aria-live="polite">{t.loading}</p>}
+        <PageHeader
+          back={backLink}
+          title={
+            missing ? (
+              t.notFoundTitle
+            ) : error ? (
+              t.leadUnavailable
+            ) : (
+              <>
+                <span class="skeleton skeleton-title" aria-hidden="true" />
+                <span class="sr-only">{t.loading}</span>
+              </>
+            )
+          }
+        />
+        {error ? (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        ) : (
+          <Skeleton label={t.loading} blocks={2} lines={4} />
+        )}
       </main>
     );
   }
-  const summary = summaryLang === 'fr' ? lead.aiSummaryFr : lead.aiSummaryEn;
+  const summaryIn = (l: Lang) => (l === 'fr' ? lead.aiSummaryFr : lead.aiSummaryEn);
+  const summaryLang =
+    chosenSummaryLang ?? (summaryIn(lang) || !summaryIn(otherLanguage(lang)) ? lang : otherLanguage(lang));
+  const summary = summaryIn(summaryLang);
   const tone = (value: string) => t.toneNames[value] ?? value;
   return (
-    <main>
-      {backLink}
-      <h1>
-        {lead.name}
-        {lead.isTest ? <span class="badge">{t.testBadge}</span> : null}
-      </h1>
-      <p class="contact">
-        <a href={`mailto:${lead.email}`}>{lead.email}</a>
-        {lead.phone ? (
+    <main class="lead-page">
+      <PageHeader
+        back={backLink}
+        title={
           <>
-            {' · '}
-            <a href={`tel:${lead.phone}`}>{lead.phone}</a>
+            {lead.name}
+            {lead.isTest ? (
+              <Badge tone="info" icon={FlaskConical}>
+                {t.testBadge}
+              </Badge>
+            ) : null}
           </>
-        ) : null}
-        {' · '}
-        <time dateTime={lead.createdAt}>{formatDate(lead.createdAt, lang)}</time>
-      </p>
-      {lead.inSpam ? <p class="notice-box">{lead.spamReason ? t.setAside[lead.spamReason] : t.inSpamFolder}</p> : null}
-      <section>
-        <h2>{t.message}</h2>
-        <p class="message">{lead.message}</p>
-      </section>
-      <section>
-        <h2>{t.summary}</h2>
-        <fieldset class="switch">
-          <legend>{t.summaryLanguage}</legend>
-          {(['en', 'fr'] as const).map((l) => (
-            <button key={l} type="button" aria-pressed={summaryLang === l} onClick={() => setSummaryLang(l)}>
-              {l.toUpperCase()}
-            </button>
-          ))}
-        </fieldset>
-        <p class="summary-text" lang={summaryLang} aria-live="polite">
-          {summary ?? (lead.aiSummaryEn || lead.aiSummaryFr ? t.notTranslated : t.noSummary)}
+        }
+        description={
+          <span class="lead-badges">
+            <UrgencyBadge urgency={lead.urgency} t={t} />
+            <IntentBadge intent={lead.intent} lang={lang} />
+            {lead.currentTag ? (
+              <Badge tone="brand" icon={Tag}>
+                <span data-testid="tag">{tagLabel(lead.currentTag, lang)}</span>
+              </Badge>
+            ) : null}
+          </span>
+        }
+      />
+      {lead.inSpam ? (
+        <p class="notice-box">
+          <Icon icon={ShieldAlert} /> {lead.spamReason ? t.setAside[lead.spamReason] : t.inSpamFolder}
         </p>
-        <p class="hint">
-          {lead.enrichmentEngine ? t.enrichedBy(lead.enrichmentEngine) : lead.isSpam ? t.notTriaged : t.awaitingTriage}
-        </p>
-      </section>
-      <section>
-        <h2>{t.details}</h2>
-        <dl class="facts">
-          <div>
-            <dt>{t.intent}</dt>
-            <dd>{intentLabel(lead, lang) || t.none}</dd>
-          </div>
-          <div>
-            <dt>{t.tag}</dt>
-            <dd data-testid="tag">{lead.currentTag ? tagLabel(lead.currentTag, lang) : t.none}</dd>
-          </div>
-          <div>
-            <dt>{t.urgency}</dt>
-            <dd>
-              {urgencyLabel(lead.urgency, t)}
-              <HistoryChart
-                t={t}
-                lang={lang}
-                name={t.urgency}
-                points={lead.history.urgency}
-                levels={URGENCIES}
-                format={(value) => urgencyLabel(value, t)}
-              />
-            </dd>
-          </div>
-          <div>
-            <dt>{t.tone}</dt>
-            <dd>
-              {lead.tone ? tone(lead.tone) : t.none}
-              <HistoryChart
-                t={t}
-                lang={lang}
-                name={t.tone}
-                points={lead.history.tone}
-                levels={LEAD_TONES}
-                format={tone}
-              />
-            </dd>
-          </div>
-          <div>
-            <dt>{t.confidence}</dt>
-            <dd>
-              {lead.confidence === null ? t.none : formatPercent(lead.confidence, lang)}
-              <HistoryChart
-                t={t}
-                lang={lang}
-                name={t.confidence}
-                points={lead.history.confidence}
-                format={(value) => formatPercent(value, lang)}
-              />
-            </dd>
-          </div>
-        </dl>
-      </section>
-      <section>
-        <h2>{t.actions}</h2>
-        <LeadActions t={t} lang={lang} leads={[lead]} tags={tags} onDone={done} />
-        <NoticeLine
-          t={t}
-          lang={lang}
-          notice={notice}
-          onUndone={async (undone) => {
-            await reload();
-            setNotice(undone);
-          }}
-        />
-      </section>
-      <section>
-        <h2>{t.sentReply}</h2>
-        {lead.reply ? (
-          <article class="reply">
-            <p>
-              <strong>{lead.reply.subject}</strong>
-              <br />
-              <small>
-                {t.replyStatus[lead.reply.status] ?? lead.reply.status}
-                {lead.reply.sentAt ? ` · ${formatDate(lead.reply.sentAt, lang)}` : ''}
-              </small>
+      ) : null}
+      <div class="lead-columns">
+        <div class="lead-main">
+          <Card id="lead-message" icon={MessageSquareText} title={t.message}>
+            <p class="contact">
+              <a href={`mailto:${lead.email}`} class="with-icon">
+                <Icon icon={Mail} />
+                {lead.email}
+              </a>
+              {lead.phone ? (
+                <a href={`tel:${lead.phone}`} class="with-icon">
+                  <Icon icon={Phone} />
+                  {lead.phone}
+                </a>
+              ) : null}
+              <span class="with-icon muted">
+                <Icon icon={CalendarClock} />
+                <time dateTime={lead.createdAt}>{formatDate(lead.createdAt, lang)}</time>
+              </span>
             </p>
-            <p class="message">{lead.reply.text}</p>
-          </article>
-        ) : (
-          <p>{t.noReply}</p>
-        )}
-      </section>
-      <Notes t={t} lang={lang} leadId={lead.id} notes={lead.notes} onChange={(text) => done({ text })} />
-      <section>
-        <h2>{t.timeline}</h2>
-        <Timeline t={t} lang={lang} items={lead.timeline} />
-      </section>
+            <p class="message">{lead.message}</p>
+          </Card>
+          <Card id="lead-reply" icon={Reply} title={t.sentReply}>
+            {lead.reply ? (
+              <article class="reply">
+                <p class="reply-head">
+                  <strong>{lead.reply.subject}</strong>
+                  <small class="muted">
+                    {t.replyStatus[lead.reply.status] ?? lead.reply.status}
+                    {lead.reply.sentAt ? ` · ${formatDate(lead.reply.sentAt, lang)}` : ''}
+                  </small>
+                </p>
+                <p class="message">{lead.reply.text}</p>
+              </article>
+            ) : (
+              <p class="muted">{t.noReply}</p>
+            )}
+          </Card>
+        </div>
+        <div class="lead-side">
+          <Card
+            id="lead-reading"
+            icon={Sparkles}
+            title={t.aiReading}
+            actions={
+              <fieldset class="segmented">
+                <legend class="sr-only">{t.summaryLanguage}</legend>
+                {(['en', 'fr'] as const).map((l) => (
+                  <button
+                    key={l}
+                    type="button"
+                    lang={l}
+                    aria-pressed={summaryLang === l}
+                    onClick={() => setSummaryLang(l)}
+                  >
+                    {l === 'en' ? 'EN' : 'FR'}
+                    <span class="sr-only">{l === 'en' ? ' English' : ' français'}</span>
+                  </button>
+                ))}
+              </fieldset>
+            }
+          >
+            <h3 class="sr-only">{t.summary}</h3>
+            <p class="summary-text" lang={summaryLang} aria-live="polite">
+              {summary ?? (lead.aiSummaryEn || lead.aiSummaryFr ? t.notTranslated : t.noSummary)}
+            </p>
+            <dl class="facts">
+              <div>
+                <dt>{t.intent}</dt>
+                <dd>{lead.intent ? lead.intent[lang] : t.none}</dd>
+              </div>
+              <div>
+                <dt>{t.urgency}</dt>
+                <dd>
+                  {urgencyLabel(lead.urgency, t)}
+                  <HistoryChart
+                    t={t}
+                    lang={lang}
+                    name={t.urgency}
+                    points={lead.history.urgency}
+                    levels={URGENCIES}
+                    format={(value) => urgencyLabel(value, t)}
+                  />
+                </dd>
+              </div>
+              <div>
+                <dt>{t.tone}</dt>
+                <dd>
+                  {lead.tone ? tone(lead.tone) : t.none}
+                  <HistoryChart
+                    t={t}
+                    lang={lang}
+                    name={t.tone}
+                    points={lead.history.tone}
+                    levels={LEAD_TONES}
+                    format={tone}
+                  />
+                </dd>
+              </div>
+              <div>
+                <dt>{t.confidence}</dt>
+                <dd>
+                  {lead.confidence === null
+                    ? t.none
+                    : t.confidenceWords(formatPercent(lead.confidence, lang), confidenceLevel(lead.confidence))}
+                  <HistoryChart
+                    t={t}
+                    lang={lang}
+                    name={t.confidence}
+                    points={lead.history.confidence}
+                    format={(value) => formatPercent(value, lang)}
+                  />
+                </dd>
+              </div>
+            </dl>
+            <p class="hint">
+              {lead.enrichmentEngine
+                ? t.enrichedBy(lead.enrichmentEngine)
+                : lead.isSpam
+                  ? t.notTriaged
+                  : t.awaitingTriage}
+            </p>
+          </Card>
+          <Card id="lead-actions" icon={ListChecks} title={t.actions}>
+            <LeadActions t={t} lang={lang} leads={[lead]} tags={tags} onDone={done} />
+          </Card>
+          <Notes t={t} lang={lang} leadId={lead.id} notes={lead.notes} onChange={(text) => done({ text })} />
+          <Card id="lead-timeline" icon={History} title={t.timeline}>
+            <Timeline t={t} lang={lang} items={lead.timeline} />
+          </Card>
+        </div>
+      </div>
+      <NoticeLine
+        t={t}
+        lang={lang}
+        notice={notice}
+        onDismiss={() => setNotice(null)}
+        onUndone={async (undone) => {
+          await reload();
+          setNotice(undone);
+        }}
+      />
     </main>
   );
 }
@@ -251,10 +332,9 @@ function Notes(props: {
   };
 
   return (
-    <section>
-      <h2>{t.notes}</h2>
+    <Card id="lead-notes" icon={StickyNote} title={t.notes}>
       {notes.length === 0 ? (
-        <p>{t.noNotes}</p>
+        <p class="muted">{t.noNotes}</p>
       ) : (
         <ul class="notes">
           {notes.map((note) => {
@@ -273,12 +353,12 @@ function Notes(props: {
                       onInput={(e) => setEditing({ id: note.id, text: e.currentTarget.value })}
                     />
                     <div class="actions">
-                      <button type="submit" disabled={busy || !editing.text.trim()}>
+                      <Button variant="primary" type="submit" disabled={busy || !editing.text.trim()}>
                         {t.saveNote}
-                      </button>
-                      <button type="button" class="secondary" onClick={() => setEditing(null)}>
+                      </Button>
+                      <Button type="button" variant="secondary" onClick={() => setEditing(null)}>
                         {t.cancel}
-                      </button>
+                      </Button>
                     </div>
                   </form>
                 </li>
@@ -295,9 +375,10 @@ function Notes(props: {
                 </small>
                 <div class="actions small">
                   {long ? (
-                    <button
+                    <Button
                       type="button"
-                      class="link"
+                      variant="ghost"
+                      small
                       aria-expanded={open}
                       aria-controls={`note-${note.id}`}
                       onClick={() =>
@@ -309,19 +390,27 @@ function Notes(props: {
                       }
                     >
                       {open ? t.showLess : t.showMore}
-                    </button>
+                    </Button>
                   ) : null}
-                  <button
+                  <Button
                     type="button"
-                    class="link"
+                    variant="ghost"
+                    small
                     disabled={busy}
                     onClick={() => setEditing({ id: note.id, text: note.note })}
                   >
                     {t.editNote}
-                  </button>
-                  <button type="button" class="link danger-text" disabled={busy} onClick={() => remove(note.id)}>
+                  </Button>
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    small
+                    class="danger-text"
+                    disabled={busy}
+                    onClick={() => remove(note.id)}
+                  >
                     {t.deleteNote}
-                  </button>
+                  </Button>
                 </div>
               </li>
             );
@@ -337,13 +426,13 @@ function Notes(props: {
           value={draft}
           onInput={(e) => setDraft(e.currentTarget.value)}
         />
-        <button type="submit" disabled={busy || !draft.trim()}>
+        <Button variant="primary" type="submit" disabled={busy || !draft.trim()}>
           {t.addNote}
-        </button>
+        </Button>
       </form>
       <p class="error" role="alert">
         {error}
       </p>
-    </section>
+    </Card>
   );
 }

@@ -1,52 +1,49 @@
 import { useState } from 'preact/hooks';
+import { errorText } from './api';
+import { Toast } from './design';
 import type { Lang, Strings } from './i18n';
 import { applyAction, type Notice } from './lead-actions';
-import { errorText } from './sign-in';
+import './strings/leads';
 
 /**
- * The line that says what an action did, announced to screen readers, with an Undo
- * button when the action can be taken back. `onUndone` gets the notice that replaces it.
+ * What an action did, as a toast announced to screen readers, with Undo when the action
+ * can be taken back. `onUndone` gets the notice that replaces it; `onDismiss` clears it.
  */
 export function NoticeLine(props: {
   t: Strings;
   lang: Lang;
   notice: Notice | null;
   onUndone: (notice: Notice) => void;
+  onDismiss: () => void;
 }) {
   const { t, lang, notice } = props;
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  const undo = async () => {
-    if (!notice?.undo) return;
-    const { ids, request, done } = notice.undo;
-    setBusy(true);
-    setError('');
-    try {
-      props.onUndone({ text: done(await applyAction(ids, request, lang)) });
-    } catch (caught) {
-      setError(errorText(caught, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const undo = notice?.undo;
   return (
-    <>
-      <p role="status" aria-live="polite" class="status">
-        {notice?.text}
-        {notice?.undo ? (
-          <>
-            {' '}
-            <button type="button" class="link" disabled={busy} onClick={undo}>
-              {t.undo}
-            </button>
-          </>
-        ) : null}
-      </p>
-      {error ? (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </>
+    <Toast
+      text={notice?.text ?? null}
+      stamp={notice}
+      error={error}
+      closeLabel={t.close}
+      onDismiss={() => {
+        setError('');
+        props.onDismiss();
+      }}
+      action={
+        undo
+          ? {
+              label: t.undo,
+              run: async () => {
+                setError('');
+                try {
+                  props.onUndone({ text: undo.done(await applyAction(undo.ids, undo.request, lang)) });
+                } catch (caught) {
+                  setError(errorText(caught, t));
+                }
+              },
+            }
+          : undefined
+      }
+    />
   );
 }

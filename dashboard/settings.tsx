@@ -1,12 +1,15 @@
-import type { ComponentChildren } from 'preact';
+import type { IconNode } from 'lucide';
+import { Building2, Code, Download, Eye, Globe, MailCheck, Wrench } from 'lucide';
+import { type ComponentChildren, Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SettingsView } from '../schema/app-api';
 import { EMAIL_TONES } from '../schema/vocabulary';
-import { type Account, ApiError, api } from './api';
+import { type Account, ApiError, api, errorText } from './api';
+import { Button, buttonClass, Card, Field, Icon, PageHeader, Skeleton } from './design';
 import { Embed, Preview } from './embed';
 import type { Lang, Strings } from './i18n';
-import { errorText } from './sign-in';
-import './settings.css';
+import './strings/leads';
+import './strings/settings';
 
 /** The settings form's values as the inputs hold them: text for the list and the optional link. */
 interface Draft {
@@ -19,10 +22,10 @@ interface Draft {
   allowedOrigins: string;
   requireConsent: boolean;
 }
-type Field = keyof Draft;
-type FieldErrors = Partial<Record<Field, string[]>>;
+type SettingName = keyof Draft;
+type FieldErrors = Partial<Record<SettingName, string[]>>;
 
-const FIELD_ORDER: Field[] = [
+const FIELD_ORDER: SettingName[] = [
   'businessName',
   'language',
   'emailTone',
@@ -80,7 +83,15 @@ function fieldErrors(fields: Record<string, string[]>, draft: Draft, t: Strings)
   return errors;
 }
 
-/** The client's settings, its form's preview and snippet, its widget key, a test lead, the export. */
+/** The settings in sections, each saved on its own so a change to one never waits on another. */
+const SECTIONS = [
+  { id: 'business', icon: Building2, fields: ['businessName', 'language'] },
+  { id: 'replies', icon: MailCheck, fields: ['emailTone', 'aiPersonalizedReply', 'bookingLink'] },
+  { id: 'website', icon: Globe, fields: ['allowedOrigins', 'requireConsent'] },
+] as const satisfies readonly { id: string; icon: unknown; fields: readonly SettingName[] }[];
+type SectionId = (typeof SECTIONS)[number]['id'];
+
+/** The client's settings by section, its form's preview and snippet, its widget key, a test lead, the export. */
 export function Settings(props: { t: Strings; lang: Lang; account: Account; onAccountChange: () => void }) {
   const { t, lang, account } = props;
   const [settings, setSettings] = useState<SettingsView | null>(null);
@@ -99,85 +110,110 @@ export function Settings(props: { t: Strings; lang: Lang; account: Account; onAc
 
   return (
     <main class="settings">
-      <h1>{t.settings}</h1>
+      <PageHeader title={t.settings} description={t.settingsIntro} />
       {settings ? (
-        <>
-          <SettingsForm
-            t={t}
-            settings={settings}
-            onSaved={(saved, accountChanged) => {
-              setSettings(saved);
-              setVersion((n) => n + 1);
-              if (accountChanged) props.onAccountChange();
-            }}
-          />
-          <Preview t={t} lang={lang} widgetKey={settings.widgetKey} version={version} />
-          <Embed t={t} lang={lang} settings={settings} onRotated={setSettings} />
-          <Tools t={t} />
-        </>
+        <div class="settings-layout">
+          <nav class="settings-toc" aria-label={t.settingsSections}>
+            <ul>
+              {SECTIONS.map((section) => (
+                <li key={section.id}>
+                  <a href={`#st-${section.id}`}>
+                    <Icon icon={section.icon} />
+                    {t.settingsSectionTitle[section.id]}
+                  </a>
+                </li>
+              ))}
+              <li>
+                <a href="#st-preview">
+                  <Icon icon={Eye} />
+                  {t.settingsPreviewTitle}
+                </a>
+              </li>
+              <li>
+                <a href="#st-embed">
+                  <Icon icon={Code} />
+                  {t.settingsEmbedTitle}
+                </a>
+              </li>
+              <li>
+                <a href="#st-tools">
+                  <Icon icon={Wrench} />
+                  {t.settingsToolsTitle}
+                </a>
+              </li>
+            </ul>
+          </nav>
+          <div class="settings-sections">
+            {SECTIONS.map((section) => (
+              <SettingsSection
+                key={section.id}
+                t={t}
+                section={section.id}
+                icon={section.icon}
+                fields={section.fields}
+                settings={settings}
+                onSaved={(saved) => {
+                  const accountChanged =
+                    saved.businessName !== settings.businessName || saved.language !== settings.language;
+                  // Only this section's fields: a slower answer to another section must not undo its save.
+                  const own = Object.fromEntries(section.fields.map((field) => [field, saved[field]]));
+                  setSettings((old) => (old ? { ...old, ...own } : saved));
+                  setVersion((n) => n + 1);
+                  if (accountChanged) props.onAccountChange();
+                }}
+              />
+            ))}
+            <Preview t={t} lang={lang} widgetKey={settings.widgetKey} version={version} />
+            <Embed t={t} lang={lang} settings={settings} onRotated={setSettings} />
+            <Tools t={t} />
+          </div>
+        </div>
       ) : loadError ? (
         <p class="error" role="alert">
           {loadError}
         </p>
       ) : (
-        <p aria-live="polite">{t.loading}</p>
+        <Skeleton label={t.loading} blocks={3} lines={2} />
       )}
     </main>
   );
 }
 
-/** A labelled control with its help and its errors, both tied to it by aria-describedby. */
-function Row(props: {
-  id: string;
-  label: string;
-  help: string;
-  errors: string[] | undefined;
-  checkbox?: boolean;
-  children: (describedBy: string, invalid: boolean) => ComponentChildren;
-}) {
-  const { id, errors } = props;
-  const invalid = Boolean(errors?.length);
-  const describedBy = invalid ? `${id}-error ${id}-help` : `${id}-help`;
-  const label = <label for={id}>{props.label}</label>;
-  return (
-    <div class={props.checkbox ? 'st-row st-check' : 'st-row'}>
-      {props.checkbox ? (
-        <div class="st-check-line">
-          {props.children(describedBy, invalid)}
-          {label}
-        </div>
-      ) : (
-        <>
-          {label}
-          {props.children(describedBy, invalid)}
-        </>
-      )}
-      {invalid ? (
-        <p class="error st-field-error" id={`${id}-error`}>
-          {errors!.join(' ')}
-        </p>
-      ) : null}
-      <p class="st-help" id={`${id}-help`}>
-        {props.help}
-      </p>
-    </div>
-  );
-}
+/** The part of the PATCH body a section owns. */
+const sectionPatch = (draft: Draft, fields: readonly SettingName[]) => {
+  const full = patchOf(draft);
+  return Object.fromEntries(fields.map((field) => [field, full[field]]));
+};
 
-function SettingsForm(props: {
+/** One section of settings: its fields, its own Save, its own errors and confirmation. */
+function SettingsSection(props: {
   t: Strings;
+  section: SectionId;
+  icon: IconNode;
+  fields: readonly SettingName[];
   settings: SettingsView;
-  onSaved: (settings: SettingsView, accountChanged: boolean) => void;
+  onSaved: (settings: SettingsView) => void;
 }) {
-  const { t, settings } = props;
+  const { t, settings, fields, section } = props;
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
+  const saved = draftOf(settings);
+  const dirty = fields.some((field) => draft[field] !== saved[field]);
 
-  const set = <K extends Field>(field: K, value: Draft[K]) => {
+  // Another section's save (or a key rotation) brings fresh settings: take them for the fields not being edited.
+  useEffect(() => {
+    setDraft((old) => {
+      const fresh = draftOf(settings);
+      // What this section is editing stays; the rest is taken as saved.
+      return { ...fresh, ...Object.fromEntries(fields.map((field) => [field, old[field]])) };
+    });
+  }, [settings]);
+
+  const set = <K extends SettingName>(field: K, value: Draft[K]) => {
     setDraft((old) => ({ ...old, [field]: value }));
     setStatus('');
   };
@@ -188,20 +224,21 @@ function SettingsForm(props: {
     setStatus('');
     setError('');
     try {
-      const saved = await api<SettingsView>('PATCH', '/settings', patchOf(draft));
+      const fresh = await api<SettingsView>('PATCH', '/settings', sectionPatch(draft, fields));
       // The server's spelling: origins reduced to their site, the name trimmed.
-      setDraft(draftOf(saved));
+      setDraft(draftOf(fresh));
       setErrors({});
       setStatus(t.settingsSaved);
-      props.onSaved(saved, saved.businessName !== settings.businessName || saved.language !== settings.language);
+      props.onSaved(fresh);
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 422) {
         const found = fieldErrors(caught.fields, draft, t);
         setErrors(found);
-        setError(t.settingsFixFields);
         const first = FIELD_ORDER.find((field) => found[field]);
-        if (first) form.current?.querySelector<HTMLElement>(`#st-${first}`)?.focus();
-        else setError(errorText(caught, t));
+        if (first) {
+          setError(t.settingsFixFields);
+          form.current?.querySelector<HTMLElement>(`#st-${first}`)?.focus();
+        } else setError(errorText(caught, t));
       } else {
         setError(errorText(caught, t));
       }
@@ -213,157 +250,167 @@ function SettingsForm(props: {
   const tones: readonly string[] = EMAIL_TONES.includes(draft.emailTone as (typeof EMAIL_TONES)[number])
     ? EMAIL_TONES
     : [...EMAIL_TONES, draft.emailTone];
+  const controls: Record<SettingName, () => ComponentChildren> = {
+    businessName: () => (
+      <Field
+        id="st-businessName"
+        label={t.settingsBusinessName}
+        help={t.settingsBusinessNameHelp}
+        error={errors.businessName}
+      >
+        {(control) => (
+          <input
+            {...control}
+            name="businessName"
+            type="text"
+            autoComplete="organization"
+            required
+            maxLength={200}
+            value={draft.businessName}
+            onInput={(e) => set('businessName', e.currentTarget.value)}
+          />
+        )}
+      </Field>
+    ),
+    language: () => (
+      <Field id="st-language" label={t.settingsLanguage} help={t.settingsLanguageHelp} error={errors.language}>
+        {(control) => (
+          <select
+            {...control}
+            name="language"
+            value={draft.language}
+            onChange={(e) => set('language', e.currentTarget.value === 'fr' ? 'fr' : 'en')}
+          >
+            <option value="en">{t.settingsLanguageEn}</option>
+            <option value="fr">{t.settingsLanguageFr}</option>
+          </select>
+        )}
+      </Field>
+    ),
+    emailTone: () => (
+      <Field id="st-emailTone" label={t.settingsEmailTone} help={t.settingsEmailToneHelp} error={errors.emailTone}>
+        {(control) => (
+          <select
+            {...control}
+            name="emailTone"
+            value={draft.emailTone}
+            onChange={(e) => set('emailTone', e.currentTarget.value)}
+          >
+            {tones.map((tone) => (
+              <option key={tone} value={tone}>
+                {t.settingsTone[tone] ?? tone}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    ),
+    aiPersonalizedReply: () => (
+      <Field
+        id="st-aiPersonalizedReply"
+        label={t.settingsAiReply}
+        help={t.settingsAiReplyHelp}
+        error={errors.aiPersonalizedReply}
+        check
+      >
+        {(control) => (
+          <input
+            {...control}
+            name="aiPersonalizedReply"
+            type="checkbox"
+            checked={draft.aiPersonalizedReply}
+            onChange={(e) => set('aiPersonalizedReply', e.currentTarget.checked)}
+          />
+        )}
+      </Field>
+    ),
+    bookingLink: () => (
+      <Field
+        id="st-bookingLink"
+        label={t.settingsBookingLink}
+        help={t.settingsBookingLinkHelp}
+        error={errors.bookingLink}
+      >
+        {(control) => (
+          <input
+            {...control}
+            name="bookingLink"
+            type="url"
+            inputMode="url"
+            autoComplete="url"
+            placeholder="https://"
+            value={draft.bookingLink}
+            onInput={(e) => set('bookingLink', e.currentTarget.value)}
+          />
+        )}
+      </Field>
+    ),
+    allowedOrigins: () => (
+      <Field
+        id="st-allowedOrigins"
+        label={t.settingsOrigins}
+        help={t.settingsOriginsHelp}
+        error={errors.allowedOrigins}
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            name="allowedOrigins"
+            rows={4}
+            spellcheck={false}
+            autoCapitalize="off"
+            value={draft.allowedOrigins}
+            onInput={(e) => set('allowedOrigins', e.currentTarget.value)}
+          />
+        )}
+      </Field>
+    ),
+    requireConsent: () => (
+      <Field
+        id="st-requireConsent"
+        label={t.settingsConsent}
+        help={t.settingsConsentHelp}
+        error={errors.requireConsent}
+        check
+      >
+        {(control) => (
+          <input
+            {...control}
+            name="requireConsent"
+            type="checkbox"
+            checked={draft.requireConsent}
+            onChange={(e) => set('requireConsent', e.currentTarget.checked)}
+          />
+        )}
+      </Field>
+    ),
+  };
 
   return (
-    <section aria-labelledby="st-business-title">
-      <h2 id="st-business-title">{t.settingsBusinessTitle}</h2>
-      <form ref={form} class="st-form" onSubmit={submit} noValidate>
-        <Row
-          id="st-businessName"
-          label={t.settingsBusinessName}
-          help={t.settingsBusinessNameHelp}
-          errors={errors.businessName}
-        >
-          {(describedBy, invalid) => (
-            <input
-              id="st-businessName"
-              name="businessName"
-              type="text"
-              autoComplete="organization"
-              required
-              maxLength={200}
-              value={draft.businessName}
-              aria-invalid={invalid}
-              aria-describedby={describedBy}
-              onInput={(e) => set('businessName', e.currentTarget.value)}
-            />
-          )}
-        </Row>
-        <Row id="st-language" label={t.settingsLanguage} help={t.settingsLanguageHelp} errors={errors.language}>
-          {(describedBy, invalid) => (
-            <select
-              id="st-language"
-              name="language"
-              value={draft.language}
-              aria-invalid={invalid}
-              aria-describedby={describedBy}
-              onChange={(e) => set('language', e.currentTarget.value === 'fr' ? 'fr' : 'en')}
-            >
-              <option value="en">{t.settingsLanguageEn}</option>
-              <option value="fr">{t.settingsLanguageFr}</option>
-            </select>
-          )}
-        </Row>
-        <Row id="st-emailTone" label={t.settingsEmailTone} help={t.settingsEmailToneHelp} errors={errors.emailTone}>
-          {(describedBy, invalid) => (
-            <select
-              id="st-emailTone"
-              name="emailTone"
-              value={draft.emailTone}
-              aria-invalid={invalid}
-              aria-describedby={describedBy}
-              onChange={(e) => set('emailTone', e.currentTarget.value)}
-            >
-              {tones.map((tone) => (
-                <option key={tone} value={tone}>
-                  {t.settingsTone[tone] ?? tone}
-                </option>
-              ))}
-            </select>
-          )}
-        </Row>
-        <Row
-          id="st-aiPersonalizedReply"
-          label={t.settingsAiReply}
-          help={t.settingsAiReplyHelp}
-          errors={errors.aiPersonalizedReply}
-          checkbox
-        >
-          {(describedBy, invalid) => (
-            <input
-              id="st-aiPersonalizedReply"
-              name="aiPersonalizedReply"
-              type="checkbox"
-              checked={draft.aiPersonalizedReply}
-              aria-invalid={invalid}
-              aria-describedby={describedBy}
-              onChange={(e) => set('aiPersonalizedReply', e.currentTarget.checked)}
-            />
-          )}
-        </Row>
-        <Row
-          id="st-bookingLink"
-          label={t.settingsBookingLink}
-          help={t.settingsBookingLinkHelp}
-          errors={errors.bookingLink}
-        >
-          {(describedBy, invalid) => (
-            <input
-              id="st-bookingLink"
-              name="bookingLink"
-              type="url"
-              inputMode="url"
-              autoComplete="url"
-              placeholder="https://"
-              value={draft.bookingLink}
-              aria-invalid={invalid}
-              aria-describedby={describedBy}
-              onInput={(e) => set('bookingLink', e.currentTarget.value)}
-            />
-          )}
-        </Row>
-        <Row
-          id="st-allowedOrigins"
-          label={t.settingsOrigins}
-          help={t.settingsOriginsHelp}
-          errors={errors.allowedOrigins}
-        >
-          {(describedBy, invalid) => (
-            <textarea
-              id="st-allowedOrigins"
-              name="allowedOrigins"
-              rows={4}
-              spellcheck={false}
-              autoCapitalize="off"
-              value={draft.allowedOrigins}
-              aria-invalid={invalid}
-              aria-describedby={describedBy}
-              onInput={(e) => set('allowedOrigins', e.currentTarget.value)}
-            />
-          )}
-        </Row>
-        <Row
-          id="st-requireConsent"
-          label={t.settingsConsent}
-          help={t.settingsConsentHelp}
-          errors={errors.requireConsent}
-          checkbox
-        >
-          {(describedBy, invalid) => (
-            <input
-              id="st-requireConsent"
-              name="requireConsent"
-              type="checkbox"
-              checked={draft.requireConsent}
-              aria-invalid={invalid}
-              aria-describedby={describedBy}
-              onChange={(e) => set('requireConsent', e.currentTarget.checked)}
-            />
-          )}
-        </Row>
+    <Card
+      id={`st-${section}`}
+      class="settings-card"
+      icon={props.icon}
+      title={t.settingsSectionTitle[section]}
+      description={t.settingsSectionHelp[section]}
+    >
+      <form ref={form} onSubmit={submit} noValidate>
+        {fields.map((field) => (
+          <Fragment key={field}>{controls[field]()}</Fragment>
+        ))}
         <p class="error" role="alert">
           {error}
         </p>
-        <div class="st-actions">
-          <button type="submit" disabled={busy}>
-            {busy ? t.settingsSaving : t.settingsSave}
-          </button>
-          <p class="st-status" role="status">
-            {status}
+        <div class="section-save">
+          <Button type="submit" variant="primary" busy={busy}>
+            {busy ? t.settingsSaving : t.settingsSaveSection[section]}
+          </Button>
+          <p class="muted" role="status">
+            {status || (dirty ? t.settingsUnsaved : '')}
           </p>
         </div>
       </form>
-    </section>
+    </Card>
   );
 }
 
@@ -386,25 +433,24 @@ function Tools(props: { t: Strings }) {
     }
   };
   return (
-    <section aria-labelledby="st-tools-title">
-      <h2 id="st-tools-title">{t.settingsToolsTitle}</h2>
+    <Card id="st-tools" icon={Wrench} title={t.settingsToolsTitle}>
       <div class="st-tool">
-        <button
+        <Button
           type="button"
-          class="st-secondary"
+          variant="secondary"
           disabled={busy}
           onClick={sendTestLead}
           aria-describedby="st-test-help"
         >
           {busy ? t.settingsTestLeadSending : t.settingsTestLead}
-        </button>
+        </Button>
         <p class="st-help" id="st-test-help">
           {t.settingsTestLeadHelp}
         </p>
         <p class="st-status" role="status">
           {sent ? (
             <>
-              {t.settingsTestLeadSent(t.showTestLeads)} <a href="/app?test=1">{t.settingsTestLeadLink}</a>
+              {t.settingsTestLeadSent(t.showTestLeads)} <a href="/app/inbox?test=1">{t.settingsTestLeadLink}</a>
             </>
           ) : null}
         </p>
@@ -413,13 +459,14 @@ function Tools(props: { t: Strings }) {
         </p>
       </div>
       <div class="st-tool">
-        <a class="st-button-link" href="/api/app/leads/export.csv" download aria-describedby="st-export-help">
+        <a class={buttonClass('secondary')} href="/api/app/leads/export.csv" download aria-describedby="st-export-help">
+          <Icon icon={Download} />
           {t.settingsExport}
         </a>
         <p class="st-help" id="st-export-help">
           {t.settingsExportHelp}
         </p>
       </div>
-    </section>
+    </Card>
   );
 }

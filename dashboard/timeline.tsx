@@ -1,6 +1,7 @@
 import type { ActionView } from './api';
 import { formatDate, type Lang, type Strings } from './i18n';
 import { tagLabel } from './lead-actions';
+import './strings/leads';
 
 /** One lead action in words: "Tagged: Converted (conversion)", "Archived"… */
 export function actionText(item: ActionView, t: Strings, lang: Lang): string {

@@ -11,16 +11,13 @@ import { build } from 'esbuild';
 import { minify } from 'terser';
 import { DASHBOARD_SECURITY_HEADERS } from '../worker/features/dashboard';
 import { faviconIco } from './lib/favicon';
+import { interFonts } from './lib/fonts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const PUBLIC_DIR = path.join(ROOT, 'dist/public');
-/**
- * The widget's gzipped size budget. It was 10 KB until the form learned, at load, that a
- * dead key or a site not allowed can never send (and shows no form), and the shared rules
- * refused what mail and Postgres cannot carry: 10.5 KB, and every byte still counted.
- */
-export const WIDGET_BUDGET_GZIP_BYTES = 10.5 * 1024;
-/** The dashboard's first screen: its JS and CSS together, gzipped. */
+/** The widget's gzipped size budget, Preact included: a site owner's page should not feel it. */
+export const WIDGET_BUDGET_GZIP_BYTES = 10 * 1024;
+/** The dashboard's first screen: its JS, CSS and fonts together, gzipped (buildDashboard). */
 export const DASHBOARD_BUDGET_GZIP_BYTES = 60 * 1024;
 /** Where the dashboard's content-hashed files go, under dist/public/app. */
 export const DASHBOARD_ASSETS = 'assets';
@@ -62,20 +59,41 @@ export async function buildWidget(): Promise<BuiltFile> {
 export interface BuiltDashboard {
   js: string;
   css: string;
+  /** The screens a visitor can land on first, and what each costs before it shows. */
+  firstScreens: FirstScreen[];
+  /** The heaviest of them: the figure held to the budget. */
   gzipBytes: number;
 }
 
+export interface FirstScreen {
+  screen: string;
+  /** Gzipped JS and CSS, plus the font files as served (WOFF2 does not gzip further). */
+  gzipBytes: number;
+  files: string[];
+}
+
 /**
- * The dashboard SPA into dist/public/app: content-hashed JS and CSS under app/assets (cached
- * for a year) and app/index.html naming them (never cached).
+ * The screens the dashboard opens on: sign-in for a visitor, home once signed in. Each
+ * costs the shell, its own lazily loaded chunk (and what that imports), the stylesheet
+ * and the fonts the stylesheet preloads.
+ */
+const FIRST_SCREENS = { 'sign-in': 'dashboard/sign-in.tsx', home: 'dashboard/home.tsx' } as const;
+
+/**
+ * The dashboard SPA into dist/public/app: content-hashed JS chunks (one per screen, loaded
+ * when the screen is opened), CSS and fonts under app/assets (cached for a year), and
+ * app/index.html naming the shell and preloading what the first screen needs (never cached).
  */
 export async function buildDashboard(): Promise<BuiltDashboard> {
   const appDir = path.join(PUBLIC_DIR, 'app');
   await rm(appDir, { recursive: true, force: true });
   const result = await build({
-    entryPoints: [path.resolve(PUBLIC_DIR, '../../dashboard/index.tsx')],
+    entryPoints: [path.join(ROOT, 'dashboard/index.tsx')],
     outdir: path.join(appDir, DASHBOARD_ASSETS),
     entryNames: '[name]-[hash]',
+    chunkNames: '[name]-[hash]',
+    assetNames: '[name]-[hash]',
+    splitting: true,
     write: true,
     bundle: true,
     minify: true,
@@ -86,12 +104,43 @@ export async function buildDashboard(): Promise<BuiltDashboard> {
     jsxImportSource: 'preact',
     legalComments: 'none',
     logLevel: 'warning',
+    plugins: [interFonts()],
   });
-  const outputs = Object.keys(result.metafile.outputs);
-  const js = outputs.find((file) => file.endsWith('.js'));
-  const css = outputs.find((file) => file.endsWith('.css'));
-  if (!js || !css) throw new Error('the dashboard build wrote no JS or no CSS');
+  const outputs = result.metafile.outputs;
+  const shellFile = Object.keys(outputs).find((file) => outputs[file]!.entryPoint === 'dashboard/index.tsx');
+  const css = Object.keys(outputs).find((file) => file.endsWith('.css'));
+  const fonts = Object.keys(outputs).filter((file) => file.endsWith('.woff2'));
+  if (!shellFile || !css || fonts.length === 0) throw new Error('the dashboard build wrote no shell, CSS or fonts');
   const url = (file: string) => `/app/${DASHBOARD_ASSETS}/${path.basename(file)}`;
+
+  /** A chunk and every chunk it imports statically: what must arrive before it runs. */
+  const closure = (file: string, seen = new Set<string>()): Set<string> => {
+    if (seen.has(file)) return seen;
+    seen.add(file);
+    for (const imported of outputs[file]!.imports)
+      if (imported.kind === 'import-statement') closure(imported.path, seen);
+    return seen;
+  };
+  const gzipped = new Map<string, number>();
+  for (const file of Object.keys(outputs)) {
+    const bytes = await readFile(file);
+    gzipped.set(file, file.endsWith('.woff2') ? bytes.length : gzipSync(bytes, { level: 9 }).length);
+  }
+  const screenChunk = (source: string) => {
+    const chunk = Object.keys(outputs).find((file) => outputs[file]!.entryPoint === source);
+    if (!chunk) throw new Error(`${source} is not loaded as a screen of its own`);
+    return chunk;
+  };
+  // index.html preloads the home's chunks for every visitor (most arrive signed in), so
+  // a visitor who signs in downloads them too: each first screen counts them.
+  const preloaded = closure(screenChunk(FIRST_SCREENS.home));
+  preloaded.delete(shellFile);
+  const firstScreens: FirstScreen[] = Object.entries(FIRST_SCREENS).map(([screen, source]) => {
+    const files = [...new Set([...closure(shellFile), ...preloaded, ...closure(screenChunk(source)), css, ...fonts])];
+    const gzipBytes = files.reduce((sum, file) => sum + gzipped.get(file)!, 0);
+    return { screen, gzipBytes, files: files.map(url) };
+  });
+
   await writeFile(
     path.join(appDir, 'index.html'),
     `<!doctype html>
@@ -100,18 +149,41 @@ export async function buildDashboard(): Promise<BuiltDashboard> {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Avenir</title>
+<meta name="description" content="${MANIFEST.description}">
+<meta name="theme-color" content="${THEME_COLORS.light}" media="(prefers-color-scheme: light)">
+<meta name="theme-color" content="${THEME_COLORS.dark}" media="(prefers-color-scheme: dark)">
+<meta name="color-scheme" content="light dark">
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<link rel="manifest" href="/app/manifest.webmanifest">
+${fonts.map((file) => `<link rel="preload" href="${url(file)}" as="font" type="font/woff2" crossorigin>`).join('\n')}
 <link rel="stylesheet" href="${url(css)}">
-<script type="module" src="${url(js)}"></script>
+<script type="module" src="${url(shellFile)}"></script>
+${[...preloaded].map((file) => `<link rel="modulepreload" href="${url(file)}">`).join('\n')}
 </head>
 <body><div id="app"></div></body>
 </html>
 `,
   );
-  let gzipBytes = 0;
-  for (const file of [js, css]) gzipBytes += gzipSync(await readFile(file), { level: 9 }).length;
-  return { js: url(js), css: url(css), gzipBytes };
+  await writeFile(path.join(appDir, 'manifest.webmanifest'), `${JSON.stringify(MANIFEST, null, 2)}\n`);
+  const gzipBytes = Math.max(...firstScreens.map((screen) => screen.gzipBytes));
+  return { js: url(shellFile), css: url(css), firstScreens, gzipBytes };
 }
+
+/** The browser's chrome around the dashboard: the canvas colour of each scheme (--canvas in dashboard/design/tokens.css). */
+const THEME_COLORS = { light: '#f4f6f5', dark: '#0e1514' } as const;
+
+/** The web app manifest: the dashboard installed to a phone's home screen opens on its home. */
+const MANIFEST = {
+  name: 'Avenir',
+  short_name: 'Avenir',
+  description: 'Every lead from your website, answered — Chaque demande de votre site, traitée',
+  start_url: '/app/',
+  scope: '/app/',
+  display: 'standalone',
+  background_color: THEME_COLORS.light,
+  theme_color: THEME_COLORS.light,
+  icons: [{ src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+};
 
 const headerLines = (headers: Record<string, string>) =>
   Object.entries(headers)
@@ -150,8 +222,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   );
   const dashboard = await buildDashboard();
   const dashboardVerdict = dashboard.gzipBytes <= DASHBOARD_BUDGET_GZIP_BYTES ? 'within' : 'OVER';
+  for (const screen of dashboard.firstScreens) {
+    console.log(`dashboard first screen "${screen.screen}": ${screen.gzipBytes} bytes (${screen.files.length} files)`);
+  }
   console.log(
-    `dashboard first screen (${dashboard.js} + ${dashboard.css}): ${dashboard.gzipBytes} bytes gzipped — ${dashboardVerdict} the ${DASHBOARD_BUDGET_GZIP_BYTES}-byte budget`,
+    `dashboard first screen, heaviest: ${dashboard.gzipBytes} bytes gzipped, fonts included — ${dashboardVerdict} the ${DASHBOARD_BUDGET_GZIP_BYTES}-byte budget`,
   );
   if (verdict === 'OVER' || dashboardVerdict === 'OVER') process.exit(1);
 }

@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { loadConfig } from './lib/config';
 import { connect } from './lib/database';
 import { demoInboxIsEmpty, ensureDemoClient, sendDemoLeads } from './lib/demo';
@@ -60,6 +61,9 @@ async function prepare(databaseUrl: string) {
   const connection = await connect(databaseUrl);
   try {
     await migrateDatabase(connection);
+    // The embedded database runs no autovacuum: without statistics its planner scans a
+    // client's whole action index where one lead's rows would do. Fresh ones at each start.
+    await connection.access.service((tx) => tx.execute(sql`analyze`));
     const credentials = await ensureDemoClient(connection.access, config.dataDir, config.workerPort);
     return { ...credentials, seed: await demoInboxIsEmpty(connection.access, credentials.id) };
   } finally {

@@ -1,6 +1,6 @@
 /**
  * `npm run screenshots`: every dashboard screen as its readers see it: English and French, 1280 and 375 px wide, light and dark, into
- * screenshots/ (ignored by git). The stack is `npm start`'s in one process (in-memory
+ * screenshots/ (ignored by git). `npm run screenshots -- home inbox` takes only the screens named. The stack is `npm start`'s in one process (in-memory
  * PGlite, the bundled Worker in workerd with its queue consumer); the demo leads go through
  * the form API and the real pipeline, so each screen shows what a client would.
  */
@@ -66,12 +66,16 @@ async function signIn(page: Page, email: string) {
   await page.locator('input[type=email]').fill(email);
   await page.locator('input[type=password]').fill(PASSWORD);
   await page.locator('button[type=submit]').click();
-  // Signed in once the header offers to sign out (the sign-in screen has a heading too).
-  await page.getByRole('button', { name: /^(Sign out|Se déconnecter)$/ }).waitFor();
+  // Signed in once the header has its menu (at 375 px the menu holds "Sign out").
+  await page.locator('#menu-button').waitFor({ state: 'attached' });
 }
+
+/** The screens asked for on the command line; none: all of them. */
+const only = new Set(process.argv.slice(2));
 
 let count = 0;
 async function shoot(browser: Browser, name: string, email: string | null, visit: (page: Page) => Promise<void>) {
+  if (only.size > 0 && !only.has(name)) return;
   for (const lang of LANGUAGES) {
     for (const width of WIDTHS) {
       for (const scheme of SCHEMES) {
@@ -81,10 +85,26 @@ async function shoot(browser: Browser, name: string, email: string | null, visit
           colorScheme: scheme,
         });
         const page = await context.newPage();
+        const problems: string[] = [];
+        page.on('console', (message) => {
+          if (message.type() === 'error') problems.push(message.text());
+        });
+        page.on('pageerror', (error) => problems.push(error.message));
         try {
           if (email) await signIn(page, email);
-          await visit(page);
+          await visit(page).catch(async (error: unknown) => {
+            // The screen as it was when it failed, and what the page said, to see why.
+            await page.screenshot({
+              path: path.join(OUT, `FAILED-${name}-${lang}-${width}-${scheme}.png`),
+              fullPage: true,
+            });
+            throw new Error(`${name} (${lang}, ${width} px, ${scheme}): ${String(error)}\n${problems.join('\n')}`);
+          });
           await page.waitForLoadState('networkidle');
+          // No hover left where the sign-in button was clicked.
+          await page.mouse.move(0, 0);
+          // The web font has arrived and the layout has settled before the picture.
+          await page.evaluate(() => document.fonts.ready);
           await page.screenshot({ path: path.join(OUT, `${name}-${lang}-${width}-${scheme}.png`), fullPage: true });
           count++;
         } finally {
@@ -96,7 +116,7 @@ async function shoot(browser: Browser, name: string, email: string | null, visit
 }
 
 const firstLead = async (page: Page, status = '') => {
-  await page.goto(`${origin}/app${status}`);
+  await page.goto(`${origin}/app/inbox${status}`);
   const href = await page.locator('li.lead a').first().getAttribute('href');
   await page.goto(`${origin}${href}`);
   await page.locator('main h1').waitFor();
@@ -108,15 +128,43 @@ try {
     await page.goto(`${origin}/app`);
     await page.locator('input[type=email]').waitFor();
   });
+  await shoot(browser, 'forgot-password', null, async (page) => {
+    await page.goto(`${origin}/app/forgot-password`);
+    await page.locator('input[type=email]').waitFor();
+  });
+  await shoot(browser, 'reset-password', null, async (page) => {
+    await page.goto(`${origin}/app/reset-password#token=${'a'.repeat(43)}`);
+    await page.locator('input[autocomplete=new-password]').first().waitFor();
+  });
+  await shoot(browser, 'home', business.email, async (page) => {
+    await page.locator('.stats').waitFor();
+  });
+  await shoot(browser, 'home-empty', newcomer.email, async (page) => {
+    await page.locator('.empty-inbox pre').waitFor();
+  });
+  await shoot(browser, 'menu', business.email, async (page) => {
+    const button = page.locator('#menu-button');
+    if (await button.isVisible()) await button.click();
+  });
   await shoot(browser, 'inbox', business.email, async (page) => {
+    await page.goto(`${origin}/app/inbox`);
     await page.locator('li.lead').first().waitFor();
+  });
+  await shoot(browser, 'inbox-filtered', business.email, async (page) => {
+    await page.goto(`${origin}/app/inbox?urgency=High&language=fr`);
+    await page.locator('.chips').waitFor();
+    await page.getByRole('button', { name: /^(Filters|Filtres)/ }).click();
+  });
+  await shoot(browser, 'inbox-shortcuts', business.email, async (page) => {
+    await page.goto(`${origin}/app/inbox`);
+    await page.locator('li.lead').first().waitFor();
+    await page.keyboard.press('j');
+    await page.keyboard.press('?');
+    await page.locator('dialog[open]').waitFor();
   });
   await shoot(browser, 'inbox-spam', business.email, async (page) => {
-    await page.goto(`${origin}/app?status=spam`);
+    await page.goto(`${origin}/app/inbox?status=spam`);
     await page.locator('li.lead').first().waitFor();
-  });
-  await shoot(browser, 'inbox-empty', newcomer.email, async (page) => {
-    await page.locator('.empty-inbox pre').waitFor();
   });
   await shoot(browser, 'lead', business.email, (page) => firstLead(page));
   await shoot(browser, 'activity', business.email, async (page) => {
@@ -130,6 +178,10 @@ try {
   await shoot(browser, 'clients', business.email, async (page) => {
     await page.goto(`${origin}/app/clients`);
     await page.locator('main li').first().waitFor();
+  });
+  await shoot(browser, 'components', business.email, async (page) => {
+    await page.goto(`${origin}/app/design`);
+    await page.locator('.swatches').waitFor();
   });
 } finally {
   await browser.close();

@@ -1,6 +1,8 @@
+import { addStrings } from '../i18n';
+
 /** The internal accounts' client screen (dashboard/clients.tsx); `fr` is typed by `en`. */
 const en = {
-  clients: 'Clients',
+  clientsIntro: 'Avenir’s client accounts: find one, open its dashboard as it sees it, or create one.',
   clientsFindTitle: 'Find a client',
   clientsSearch: 'Business name or email',
   clientsSearchButton: 'Search',
@@ -55,12 +57,14 @@ const en = {
 export const CLIENTS_STRINGS: { en: typeof en; fr: typeof en } = {
   en,
   fr: {
-    clients: 'Clients',
+    clientsIntro:
+      'Les comptes clients d’Avenir\u00a0: trouvez-en un, ouvrez son tableau de bord tel qu’il le voit, ou créez-en un.',
     clientsFindTitle: 'Trouver un client',
     clientsSearch: 'Nom de l’entreprise ou courriel',
     clientsSearchButton: 'Rechercher',
     clientsCount: (n: number) => (n <= 1 ? `${n} client` : `${n} clients`),
-    clientsTruncated: (n: number) => `Les ${n} premiers sont affichés : faites une recherche pour réduire la liste.`,
+    clientsTruncated: (n: number) =>
+      `Les ${n} premiers sont affichés\u00a0: faites une recherche pour réduire la liste.`,
     clientsNone: 'Aucun client ne correspond.',
     clientsListLabel: 'Clients, du plus récent au plus ancien',
     clientsCreatedOn: (date: string) => `Créé le ${date}`,
@@ -72,7 +76,7 @@ export const CLIENTS_STRINGS: { en: typeof en; fr: typeof en } = {
     clientsViewing: 'Affiché en ce moment',
     clientsYou: 'Votre compte',
     clientsView: 'Voir le tableau de bord',
-    clientsViewOf: (name: string) => `Voir le tableau de bord : ${name}`,
+    clientsViewOf: (name: string) => `Voir le tableau de bord\u00a0: ${name}`,
     clientsCreateTitle: 'Créer un client',
     clientsCreateHelp:
       'Le nouveau client reçoit une clé de formulaire et un mot de passe temporaire à changer à sa première connexion.',
@@ -86,7 +90,7 @@ export const CLIENTS_STRINGS: { en: typeof en; fr: typeof en } = {
     clientsIsTest: 'Compte d’essai (ses clients potentiels sont des essais)',
     clientsCreate: 'Créer le client',
     clientsCreating: 'Création…',
-    clientsFixFields: 'Certains champs sont à corriger : voyez les messages sous ceux-ci.',
+    clientsFixFields: 'Certains champs sont à corriger\u00a0: voyez les messages sous ceux-ci.',
     clientsRule: {
       businessName: 'Entrez le nom de l’entreprise (1 à 200 caractères).',
       email: 'Entrez une adresse courriel valide.',
@@ -98,12 +102,15 @@ export const CLIENTS_STRINGS: { en: typeof en; fr: typeof en } = {
     },
     clientsEmailTaken: 'Un client a déjà ce courriel.',
     clientsCreatedTitle: (name: string) => `${name} a été créé`,
-    clientsPassword: 'Mot de passe temporaire :',
+    clientsPassword: 'Mot de passe temporaire\u00a0:',
     clientsPasswordWarning:
-      'Copiez-le maintenant et transmettez-le au client de façon sûre : il ne sera plus affiché. Le client devra le remplacer à sa première connexion.',
+      'Copiez-le maintenant et transmettez-le au client de façon sûre\u00a0: il ne sera plus affiché. Le client devra le remplacer à sa première connexion.',
     clientsCopyPassword: 'Copier le mot de passe',
     clientsCopied: 'Copié.',
-    clientsCopyManual: 'Le mot de passe est sélectionné : appuyez sur Ctrl+C (⌘C sur un Mac) pour le copier.',
+    clientsCopyManual: 'Le mot de passe est sélectionné\u00a0: appuyez sur Ctrl+C (⌘C sur un Mac) pour le copier.',
     clientsPasswordDone: 'Je l’ai copié',
   },
 };
+
+// Loaded with the screens that use it (see i18n.ts).
+addStrings(CLIENTS_STRINGS);

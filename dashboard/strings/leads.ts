@@ -1,8 +1,39 @@
+import { addStrings } from '../i18n';
+
 /**
  * The strings of the inbox, the lead page, lead actions and the activity log; `fr` is
  * typed by `en`.
  */
 const en = {
+  filterChip: (label: string, value: string) => `${label}: ${value}`,
+  quoted: (text: string) => `“${text}”`,
+  notFoundTitle: 'Lead not found',
+  leadUnavailable: 'This lead could not be shown',
+  activityIntro: 'Everything done to your leads, by your team and by Avenir, newest first.',
+  searchPlaceholder: 'Search names, emails, messages…',
+  activeFilterCount: (n: string) => `${n} active`,
+  activeFilters: 'Active filters',
+  removeFilter: (label: string) => `Remove the filter ${label}`,
+  noMatch: 'No lead matches these filters',
+  noMatchHelp: 'Remove a filter or search for something else.',
+  archivedCount: (n: string) => `${n} archived.`,
+  shortcutsButton: 'Shortcuts',
+  shortcutsTitle: 'Keyboard shortcuts',
+  shortcuts: [
+    ['j', 'Next lead'],
+    ['k', 'Previous lead'],
+    ['Enter', 'Open the lead'],
+    ['e', 'Archive the lead (with undo)'],
+    ['/', 'Search'],
+    ['?', 'Show these shortcuts'],
+  ] as [string, string][],
+  confidenceWords: (percent: string, level: 'high' | 'medium' | 'low') =>
+    level === 'high'
+      ? `${percent}: the AI is sure of its reading; the message says clearly what the person wants.`
+      : level === 'medium'
+        ? `${percent}: a likely reading; glance at the message before relying on it.`
+        : `${percent}: a guess; the message is short or unclear. Read it yourself.`,
+  aiReading: 'The AI’s reading',
   filters: 'Filters',
   tagFilter: 'Tag',
   anyTag: 'Any tag',
@@ -39,10 +70,6 @@ const en = {
       'Set aside by the form’s robot check: the form was filled in faster than a person can type. It was not analysed and no reply was sent.',
   },
   inSpamFolder: 'In your Spam folder. If it is a real message, choose “Not spam”.',
-  emptyInboxTitle: 'Your inbox is ready',
-  emptyInboxHelp:
-    'Leads appear here seconds after a visitor sends your form, with a summary, their intent and urgency. To put the form on your site, paste this code where it should appear:',
-  emptyInboxTestHelp: 'Or see it work now: send yourself a test lead, answered as a customer would be.',
   selectLead: (name: string) => `Select ${name}`,
   selectAll: 'Select all shown',
   selectedCount: (n: string) => `${n} selected`,
@@ -63,7 +90,6 @@ const en = {
   actionFor: (n: string) => `Actions for ${n} leads`,
   history: 'History',
   historyOf: (what: string) => `${what} over time`,
-  noHistory: 'No history yet.',
   sentReply: 'The reply that was sent',
   noReply: 'No reply was sent.',
   replyStatus: { queued: 'Queued', sending: 'Sending', sent: 'Sent', failed: 'Failed' } as Record<string, string>,
@@ -118,6 +144,36 @@ const en = {
 export const LEADS_STRINGS: { en: typeof en; fr: typeof en } = {
   en,
   fr: {
+    filterChip: (label: string, value: string) => `${label}\u00a0: ${value}`,
+    quoted: (text: string) => `«\u00a0${text}\u00a0»`,
+    notFoundTitle: 'Client potentiel introuvable',
+    leadUnavailable: 'Ce client potentiel n’a pas pu être affiché',
+    activityIntro:
+      'Toutes les actions sur vos clients potentiels, par votre équipe et par Avenir, de la plus récente à la plus ancienne.',
+    searchPlaceholder: 'Chercher un nom, un courriel, un message…',
+    activeFilterCount: (n: string) => `${n} actif${n === '1' ? '' : 's'}`,
+    activeFilters: 'Filtres actifs',
+    removeFilter: (label: string) => `Retirer le filtre ${label}`,
+    noMatch: 'Aucun client potentiel ne correspond à ces filtres',
+    noMatchHelp: 'Retirez un filtre ou cherchez autre chose.',
+    archivedCount: (n: string) => `${n} archivé${n === '1' ? '' : 's'}.`,
+    shortcutsButton: 'Raccourcis',
+    shortcutsTitle: 'Raccourcis clavier',
+    shortcuts: [
+      ['j', 'Client potentiel suivant'],
+      ['k', 'Client potentiel précédent'],
+      ['Entrée', 'Ouvrir le client potentiel'],
+      ['e', 'Archiver le client potentiel (annulable)'],
+      ['/', 'Rechercher'],
+      ['?', 'Afficher ces raccourcis'],
+    ] as [string, string][],
+    confidenceWords: (percent: string, level: 'high' | 'medium' | 'low') =>
+      level === 'high'
+        ? `${percent} : l’IA est confiante dans son analyse; le message dit clairement ce que la personne veut.`
+        : level === 'medium'
+          ? `${percent} : une analyse probable; jetez un œil au message avant de vous y fier.`
+          : `${percent} : une hypothèse; le message est court ou peu clair. Lisez-le vous-même.`,
+    aiReading: 'L’analyse de l’IA',
     filters: 'Filtres',
     tagFilter: 'Étiquette',
     anyTag: 'Toute étiquette',
@@ -150,16 +206,11 @@ export const LEADS_STRINGS: { en: typeof en; fr: typeof en } = {
     restoredCount: (n: string) => (n === '1' ? 'Client potentiel restauré.' : `${n} clients potentiels restaurés.`),
     setAside: {
       honeypot:
-        'Mis de côté par la vérification anti-robot du formulaire : un champ caché, que seuls les robots voient, a été rempli. Il n’a pas été analysé et aucune réponse n’a été envoyée.',
+        'Mis de côté par la vérification anti-robot du formulaire\u00a0: un champ caché, que seuls les robots voient, a été rempli. Il n’a pas été analysé et aucune réponse n’a été envoyée.',
       too_fast:
-        'Mis de côté par la vérification anti-robot du formulaire : il a été rempli plus vite qu’une personne ne peut taper. Il n’a pas été analysé et aucune réponse n’a été envoyée.',
+        'Mis de côté par la vérification anti-robot du formulaire\u00a0: il a été rempli plus vite qu’une personne ne peut taper. Il n’a pas été analysé et aucune réponse n’a été envoyée.',
     },
-    inSpamFolder: 'Dans vos pourriels. S’il s’agit d’un vrai message, choisissez « Pas un pourriel ».',
-    emptyInboxTitle: 'Votre boîte de réception est prête',
-    emptyInboxHelp:
-      'Vos clients potentiels apparaissent ici quelques secondes après l’envoi de votre formulaire, avec un résumé, leur intention et leur urgence. Pour mettre le formulaire sur votre site, collez ce code à l’endroit où il doit apparaître :',
-    emptyInboxTestHelp:
-      'Ou voyez-le à l’œuvre tout de suite : envoyez-vous un client potentiel d’essai, qui reçoit la réponse qu’un vrai client recevrait.',
+    inSpamFolder: 'Dans vos pourriels. S’il s’agit d’un vrai message, choisissez «\u00a0Pas un pourriel\u00a0».',
     selectLead: (name: string) => `Sélectionner ${name}`,
     selectAll: 'Tout sélectionner',
     selectedCount: (n: string) => `${n} sélectionné(s)`,
@@ -180,7 +231,6 @@ export const LEADS_STRINGS: { en: typeof en; fr: typeof en } = {
     actionFor: (n: string) => `Actions pour ${n} clients potentiels`,
     history: 'Historique',
     historyOf: (what: string) => `${what} dans le temps`,
-    noHistory: 'Pas encore d’historique.',
     sentReply: 'La réponse envoyée',
     noReply: 'Aucune réponse n’a été envoyée.',
     replyStatus: { queued: 'En attente', sending: 'En cours d’envoi', sent: 'Envoyée', failed: 'Échec' },
@@ -194,7 +244,7 @@ export const LEADS_STRINGS: { en: typeof en; fr: typeof en } = {
     editNoteLabel: 'Modifier la note',
     enrichedBy: (engine: string) => (engine === 'openai' ? 'Analysé par OpenAI' : 'Analysé par le moteur hors ligne'),
     awaitingTriage: 'En attente de l’analyse par l’IA.',
-    notTriaged: 'Non analysé : mis de côté avant que l’IA ne le voie.',
+    notTriaged: 'Non analysé\u00a0: mis de côté avant que l’IA ne le voie.',
     byWidget: 'Votre formulaire Web',
     bySystem: 'Avenir',
     spam: 'Marqué comme pourriel',
@@ -219,7 +269,7 @@ export const LEADS_STRINGS: { en: typeof en; fr: typeof en } = {
     when: 'Quand',
     by: 'Par',
     details: 'Détails',
-    reasonLabel: (reason: string) => `Raison : ${reason}`,
+    reasonLabel: (reason: string) => `Raison\u00a0: ${reason}`,
     converted: 'conversion',
     unconverted: 'conversion annulée',
     toneNames: {
@@ -232,3 +282,6 @@ export const LEADS_STRINGS: { en: typeof en; fr: typeof en } = {
     },
   },
 };
+
+// Loaded with the screens that use it (see i18n.ts).
+addStrings(LEADS_STRINGS);

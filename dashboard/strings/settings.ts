@@ -1,7 +1,21 @@
+import { addStrings } from '../i18n';
+
 /** The settings screen's strings (dashboard/settings.tsx); `fr` is typed by `en`. */
 const en = {
-  settings: 'Settings',
-  settingsBusinessTitle: 'Your business',
+  settingsIntro: 'How your form looks and answers, saved section by section.',
+  settingsSections: 'Sections of the settings',
+  settingsSectionTitle: { business: 'Your business', replies: 'Automatic replies', website: 'Your website’s form' },
+  settingsSectionHelp: {
+    business: 'Who you are to your leads and in which language Avenir writes to you.',
+    replies: 'What each new lead receives within a minute of writing to you.',
+    website: 'Where your form may be used and what it asks before sending.',
+  },
+  settingsSaveSection: {
+    business: 'Save the business details',
+    replies: 'Save the reply settings',
+    website: 'Save the form settings',
+  },
+  settingsUnsaved: 'Unsaved changes',
   settingsBusinessName: 'Business name',
   settingsBusinessNameHelp: 'Shown in the form’s consent line, in replies and in the dashboard header.',
   settingsLanguage: 'Language of the business',
@@ -28,7 +42,6 @@ const en = {
   settingsConsent: 'Require the consent checkbox before a message can be sent',
   settingsConsentHelp:
     'The checkbox, worded for Canada’s anti-spam law, asks the visitor’s permission to send them emails.',
-  settingsSave: 'Save the settings',
   settingsSaving: 'Saving…',
   settingsSaved: 'Settings saved.',
   settingsFixFields: 'Some settings need a fix: see the messages under the fields.',
@@ -43,13 +56,8 @@ const en = {
   settingsEmbedTitle: 'Add the form to your website',
   settingsEmbedHelp:
     'Paste one of these codes into your website’s page, where the form should appear. Your website’s address must be among the allowed websites above.',
-  settingsSnippetInline: 'Code for a form in the page',
   settingsSnippetLauncher: 'Code for a floating button that opens the form',
-  settingsCopy: 'Copy',
-  settingsCopyInline: 'Copy the code for a form in the page',
   settingsCopyLauncher: 'Copy the code for a floating button',
-  settingsCopied: 'Copied.',
-  settingsCopyManual: 'The code is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
   settingsKeyTitle: 'Widget key',
   settingsKeyHelp:
     'The key in your code identifies your form. It is public (it sits in your page’s source), and only works on your allowed websites.',
@@ -62,9 +70,7 @@ const en = {
   settingsRotateCancel: 'Cancel',
   settingsRotated: 'The key was replaced: the codes above now hold the new one. Paste the new code on your website.',
   settingsToolsTitle: 'Test and export',
-  settingsTestLead: 'Send a test lead',
   settingsTestLeadHelp: 'Sends a sample message through the same path as your form, to check everything works.',
-  settingsTestLeadSending: 'Sending…',
   /** `filter`: the inbox's label of its test-lead filter. */
   settingsTestLeadSent: (filter: string) =>
     `Test lead sent. Test leads are hidden in the inbox unless “${filter}” is on:`,
@@ -77,8 +83,24 @@ const en = {
 export const SETTINGS_STRINGS: { en: typeof en; fr: typeof en } = {
   en,
   fr: {
-    settings: 'Paramètres',
-    settingsBusinessTitle: 'Votre entreprise',
+    settingsIntro: 'L’apparence et les réponses de votre formulaire, enregistrées section par section.',
+    settingsSections: 'Sections des paramètres',
+    settingsSectionTitle: {
+      business: 'Votre entreprise',
+      replies: 'Réponses automatiques',
+      website: 'Le formulaire de votre site',
+    },
+    settingsSectionHelp: {
+      business: 'Qui vous êtes pour vos clients potentiels, et la langue dans laquelle Avenir vous écrit.',
+      replies: 'Ce que reçoit chaque nouveau client potentiel dans la minute qui suit son message.',
+      website: 'Où votre formulaire peut être utilisé, et ce qu’il demande avant l’envoi.',
+    },
+    settingsSaveSection: {
+      business: 'Enregistrer les renseignements de l’entreprise',
+      replies: 'Enregistrer les réglages des réponses',
+      website: 'Enregistrer les réglages du formulaire',
+    },
+    settingsUnsaved: 'Modifications non enregistrées',
     settingsBusinessName: 'Nom de l’entreprise',
     settingsBusinessNameHelp:
       'Affiché dans la ligne de consentement du formulaire, dans les réponses et dans l’en-tête du tableau de bord.',
@@ -108,10 +130,9 @@ export const SETTINGS_STRINGS: { en: typeof en; fr: typeof en } = {
     settingsConsent: 'Exiger la case de consentement avant l’envoi d’un message',
     settingsConsentHelp:
       'La case, rédigée selon la Loi canadienne anti-pourriel, demande au visiteur la permission de lui envoyer des courriels.',
-    settingsSave: 'Enregistrer les paramètres',
     settingsSaving: 'Enregistrement…',
     settingsSaved: 'Paramètres enregistrés.',
-    settingsFixFields: 'Certains paramètres sont à corriger : voyez les messages sous les champs.',
+    settingsFixFields: 'Certains paramètres sont à corriger\u00a0: voyez les messages sous les champs.',
     settingsPreviewTitle: 'Aperçu',
     settingsPreviewHelp:
       'Votre formulaire tel que les visiteurs le voient, avec vos paramètres enregistrés. Les messages envoyés depuis cet aperçu sont enregistrés comme essais.',
@@ -123,35 +144,31 @@ export const SETTINGS_STRINGS: { en: typeof en; fr: typeof en } = {
     settingsEmbedTitle: 'Ajouter le formulaire à votre site Web',
     settingsEmbedHelp:
       'Collez l’un de ces codes dans la page de votre site, là où le formulaire doit paraître. L’adresse de votre site doit faire partie des sites autorisés ci-dessus.',
-    settingsSnippetInline: 'Code d’un formulaire dans la page',
     settingsSnippetLauncher: 'Code d’un bouton flottant qui ouvre le formulaire',
-    settingsCopy: 'Copier',
-    settingsCopyInline: 'Copier le code d’un formulaire dans la page',
     settingsCopyLauncher: 'Copier le code d’un bouton flottant',
-    settingsCopied: 'Copié.',
-    settingsCopyManual: 'Le code est sélectionné : appuyez sur Ctrl+C (⌘C sur un Mac) pour le copier.',
     settingsKeyTitle: 'Clé du formulaire',
     settingsKeyHelp:
       'La clé dans votre code identifie votre formulaire. Elle est publique (elle figure dans le code source de votre page) et ne fonctionne que sur vos sites autorisés.',
-    settingsKeyLabel: 'Clé actuelle :',
+    settingsKeyLabel: 'Clé actuelle\u00a0:',
     settingsRotate: 'Remplacer la clé…',
     settingsRotateConfirmTitle: 'Remplacer la clé du formulaire?',
     settingsRotateConfirmText:
-      'Une nouvelle clé est créée sur-le-champ. La clé actuelle cesse de fonctionner d’ici environ une minute : les formulaires qui l’utilisent encore refuseront les messages jusqu’à ce que vous colliez le nouveau code dans chaque page de votre site.',
+      'Une nouvelle clé est créée sur-le-champ. La clé actuelle cesse de fonctionner d’ici environ une minute\u00a0: les formulaires qui l’utilisent encore refuseront les messages jusqu’à ce que vous colliez le nouveau code dans chaque page de votre site.',
     settingsRotateConfirm: 'Oui, remplacer la clé',
     settingsRotateCancel: 'Annuler',
     settingsRotated:
-      'La clé a été remplacée : les codes ci-dessus contiennent la nouvelle. Collez le nouveau code dans votre site Web.',
+      'La clé a été remplacée\u00a0: les codes ci-dessus contiennent la nouvelle. Collez le nouveau code dans votre site Web.',
     settingsToolsTitle: 'Essai et exportation',
-    settingsTestLead: 'Envoyer un client potentiel d’essai',
     settingsTestLeadHelp:
       'Envoie un message d’exemple par le même chemin que votre formulaire, pour vérifier que tout fonctionne.',
-    settingsTestLeadSending: 'Envoi…',
     settingsTestLeadSent: (filter: string) =>
-      `Essai envoyé. Les essais sont masqués dans la boîte de réception à moins que « ${filter} » soit coché :`,
+      `Essai envoyé. Les essais sont masqués dans la boîte de réception à moins que «\u00a0${filter}\u00a0» soit coché\u00a0:`,
     settingsTestLeadLink: 'voir les essais',
     settingsExport: 'Exporter les clients potentiels (CSV)',
     settingsExportHelp:
       'Télécharge vos clients potentiels dans un fichier CSV (sans les essais). Il s’ouvre dans Excel, Numbers, LibreOffice ou Google Sheets.',
   },
 };
+
+// Loaded with the screens that use it (see i18n.ts).
+addStrings(SETTINGS_STRINGS);

@@ -10,6 +10,7 @@ import { launchChromium } from '../../../scripts/lib/browser';
 import { startWorker } from '../../../scripts/lib/worker';
 import { type AxeFinding, axeFindings, blocking } from '../../support/axe';
 import { clientWithPassword, TEST_PASSWORD } from '../../support/dashboard';
+import { navigateTo, settled, toastText } from '../../support/dashboard-browser';
 import { startTestDatabase, type TestDatabase } from '../../support/database';
 
 /**
@@ -97,8 +98,15 @@ it('sign in, a lead arrives from the widget, convert it, note it, find it in the
     await page.getByLabel('Email').fill(client.email);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Inbox');
-    // A client with no lead yet is shown how leads arrive.
+    // A client with no lead yet lands on Home's onboarding, which shows how leads arrive…
+    await expect
+      .poll(() => page.locator('h1').textContent(), { timeout: 10_000 })
+      .toBe('Welcome to Avenir, Rénovations Tremblay');
+    await expect.poll(() => page.getByRole('heading', { name: 'Your inbox is ready' }).count()).toBe(1);
+    await checkAccessibility(page, 'home, empty (en)');
+    // …and so does the empty inbox.
+    await navigateTo(page, 'Inbox');
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 10_000 }).toBe('Inbox');
     await expect.poll(() => page.getByRole('heading', { name: 'Your inbox is ready' }).count()).toBe(1);
     await checkAccessibility(page, 'inbox, empty (en)');
 
@@ -113,13 +121,13 @@ it('sign in, a lead arrives from the widget, convert it, note it, find it in the
     await checkAccessibility(page, 'inbox with a lead (en)');
 
     await row.getByRole('link').click();
-    await expect.poll(() => page.locator('h1').textContent()).toContain(name);
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 10_000 }).toContain(name);
     await expect.poll(() => page.locator('.contact').textContent()).toContain(email);
     await checkAccessibility(page, 'lead (en)');
 
     await page.getByRole('button', { name: 'Mark Converted' }).click();
     await expect.poll(() => page.getByTestId('tag').textContent()).toBe('Converted');
-    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('1 updated.');
+    await expect.poll(() => toastText(page).textContent()).toBe('1 updated.');
     await page.getByLabel('New note').fill('Called back: visit booked Thursday 2 pm.');
     await page.getByRole('button', { name: 'Add a note' }).click();
     await expect.poll(() => page.locator('.notes').textContent()).toContain('visit booked Thursday 2 pm');
@@ -135,8 +143,8 @@ it('sign in, a lead arrives from the widget, convert it, note it, find it in the
     await page.getByRole('button', { name: 'Mark Converted' }).click();
     await expect.poll(() => page.getByTestId('tag').textContent()).toBe('Converted');
 
-    await page.getByRole('navigation').getByRole('link', { name: 'Activity' }).click();
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Activity');
+    await navigateTo(page, 'Activity');
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 10_000 }).toBe('Activity');
     const activity = page.locator('table.activity');
     await expect.poll(() => activity.textContent()).toContain('Tagged: Converted (conversion)');
     expect(await activity.textContent()).toContain(name);
@@ -146,18 +154,19 @@ it('sign in, a lead arrives from the widget, convert it, note it, find it in the
     await checkAccessibility(page, 'activity (en)');
 
     // Settings: the embed code with the client's key, and the form previewed in a frame.
-    await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Settings');
+    await navigateTo(page, 'Settings');
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 10_000 }).toBe('Settings');
     await expect.poll(() => page.locator('main').textContent()).toContain(client.apiKey);
     const preview = page.frameLocator('iframe[title="Preview of your contact form"]');
     await expect.poll(() => preview.locator('[data-avenir-form]').getAttribute('data-avenir-state')).toBe('idle');
     await page.getByLabel('Business name').fill('Rénovations Tremblay & Fils');
-    await page.getByRole('button', { name: 'Save the settings' }).click();
+    // Each section saves on its own: the name is in the business section.
+    await page.getByRole('button', { name: 'Save the business details' }).click();
     await expect.poll(() => page.locator('.top .brand').textContent()).toBe('Rénovations Tremblay & Fils');
     await checkAccessibility(page, 'settings (en)');
 
-    await page.getByRole('navigation').getByRole('link', { name: 'Inbox' }).click();
-    await expect.poll(() => row.count()).toBe(1);
+    await navigateTo(page, 'Inbox');
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Export these leads (CSV)' }).click(),
@@ -169,15 +178,15 @@ it('sign in, a lead arrives from the widget, convert it, note it, find it in the
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
 
     // In French, remembered across a reload.
-    await page.getByRole('button', { name: 'Français' }).click();
+    await page.locator('header.top').getByRole('button', { name: 'Français', exact: true }).click();
     await page.reload();
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Boîte de réception');
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 10_000 }).toBe('Boîte de réception');
     await checkAccessibility(page, 'inbox (fr)');
     await row.getByRole('link').click();
-    await expect.poll(() => page.getByTestId('tag').textContent()).toBe('Converti');
+    await expect.poll(() => page.getByTestId('tag').textContent(), { timeout: 10_000 }).toBe('Converti');
     await checkAccessibility(page, 'lead (fr)');
-    await page.getByRole('navigation').getByRole('link', { name: 'Paramètres' }).click();
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Paramètres');
+    await navigateTo(page, 'Paramètres');
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 10_000 }).toBe('Paramètres');
     await checkAccessibility(page, 'settings (fr)');
 
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
@@ -203,17 +212,23 @@ it('lets staff find a client, view its dashboard and come back', async () => {
     await page.getByLabel('Email').fill(staff.email);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Clients');
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 10_000 }).toBe('Clients');
     const listed = page.locator('main li', { hasText: client.email });
     await expect.poll(() => listed.count()).toBe(1);
     await checkAccessibility(page, 'clients (en)');
     await listed.getByRole('button').first().click();
     await expect.poll(() => page.locator('.acting-as').textContent()).toContain('’s dashboard');
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Inbox');
-    await expect.poll(() => page.locator('li.lead').count()).toBeGreaterThan(0);
+    // The client's Home, then its inbox.
+    await expect
+      .poll(() => page.locator('h1').textContent(), { timeout: 10_000 })
+      .toMatch(/^Good (morning|afternoon|evening), Rénovations Tremblay/);
+    await checkAccessibility(page, 'home viewed by staff (en)');
+    await navigateTo(page, 'Inbox');
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 10_000 }).toBe('Inbox');
+    await expect.poll(() => page.locator('li.lead').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await checkAccessibility(page, 'inbox viewed by staff (en)');
     await page.getByRole('button', { name: 'Back to my account' }).click();
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Clients');
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 10_000 }).toBe('Clients');
     expect(await page.locator('.acting-as').count()).toBe(0);
   } finally {
     await context.close();
@@ -251,8 +266,11 @@ it('works at phone width: no sideways scrolling, every screen reachable', async 
     await page.keyboard.press('Tab');
     await page.keyboard.type(PASSWORD);
     await page.keyboard.press('Enter');
+    // Home first; the inbox through the menu.
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 10_000 }).toMatch(/^Bon(jour|soir), /);
+    await navigateTo(page, 'Boîte de réception');
     const row = page.locator('li.lead', { hasText: 'Gabrielle' });
-    await expect.poll(() => row.count()).toBe(1);
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
     expect(await overflow()).toBeLessThanOrEqual(0);
     await checkAccessibility(page, 'inbox at 360 px (fr)');
@@ -263,21 +281,29 @@ it('works at phone width: no sideways scrolling, every screen reachable', async 
     expect(await focused()).toBe('tab-archived');
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => row.count()).toBe(1);
-    // A filtered inbox is one URL; the lead's back link returns to it, filters kept.
+    // A filtered inbox is one URL (an old /app?… bookmark opens it too); the lead's back
+    // link returns to it, filters kept.
     await page.goto(`${origin}/app?urgency=Medium`);
-    await expect.poll(() => page.getByLabel('Urgence').inputValue()).toBe('Medium');
+    await expect
+      .poll(() => page.getByLabel('Urgence', { exact: true }).inputValue(), { timeout: 10_000 })
+      .toBe('Medium');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/app/inbox');
     await row.getByRole('link').click();
-    await expect.poll(() => page.getByTestId('tag').count()).toBe(1);
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 10_000 }).toContain('Gabrielle');
     await page.getByRole('link', { name: /Retour/ }).click();
-    await expect.poll(() => row.count()).toBe(1);
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+    expect(new URL(page.url()).pathname).toBe('/app/inbox');
     expect(new URL(page.url()).search).toBe('?urgency=Medium');
     await row.getByRole('link').click();
-    await expect.poll(() => page.getByTestId('tag').count()).toBe(1);
-    expect(await page.locator('svg.history-chart').count()).toBe(3);
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 10_000 }).toContain('Gabrielle');
+    await settled(page);
+    // A chart for each history of two points or more: the tone's; the urgency and the
+    // confidence have one point each, already said beside them.
+    expect(await page.locator('svg.history-chart').count()).toBe(1);
     expect(await overflow()).toBeLessThanOrEqual(0);
     await checkAccessibility(page, 'lead at 360 px (fr)');
-    await page.getByRole('navigation').getByRole('link', { name: 'Activité' }).click();
-    await expect.poll(() => page.locator('table.activity tbody tr').count()).toBeGreaterThan(0);
+    await navigateTo(page, 'Activité');
+    await expect.poll(() => page.locator('table.activity tbody tr').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await overflow()).toBeLessThanOrEqual(0);
     await checkAccessibility(page, 'activity at 360 px (fr)');
   } finally {

@@ -8,6 +8,7 @@ import { leadMemory } from '../../../schema';
 import { launchChromium } from '../../../scripts/lib/browser';
 import { startWorker } from '../../../scripts/lib/worker';
 import { clientWithPassword, TEST_PASSWORD } from '../../support/dashboard';
+import { navigateTo, openMenu, toastOf, toastText } from '../../support/dashboard-browser';
 import { startTestDatabase, type TestDatabase } from '../../support/database';
 
 /**
@@ -112,7 +113,9 @@ it('teaches an empty inbox how leads arrive, and shows the test lead it sends', 
     await page.getByLabel('Email').fill(newcomer.email);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    // The first screen, Home, is the onboarding while there is no lead.
     await page.getByRole('heading', { name: 'Your inbox is ready' }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/app\/?$/);
     expect(await page.locator('.empty-inbox pre').textContent()).toContain(`data-key="${newcomer.apiKey}"`);
     expect(
       await page
@@ -121,7 +124,8 @@ it('teaches an empty inbox how leads arrive, and shows the test lead it sends', 
         .count(),
     ).toBe(1);
     await page.getByRole('button', { name: 'Send a test lead' }).click();
-    await expect.poll(() => page.locator('li.lead').count()).toBe(1);
+    await expect.poll(() => page.locator('li.lead').count(), { timeout: 10_000 }).toBe(1);
+    expect(new URL(page.url()).pathname).toBe('/app/inbox');
     expect(new URL(page.url()).searchParams.get('test')).toBe('1');
   } finally {
     await context.close();
@@ -145,20 +149,29 @@ it('signs in, lists the leads, works one lead and signs out', async () => {
 
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    // Home first, then the inbox through the phone's menu.
+    await expect
+      .poll(() => page.locator('h1').textContent(), { timeout: 10_000 })
+      .toMatch(/^Good (morning|afternoon|evening), Plomberie Tremblay$/);
+    await navigateTo(page, 'Inbox');
     const rows = page.locator('li.lead');
-    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(2);
+    expect(new URL(page.url()).pathname).toBe('/app/inbox');
     await expect.poll(() => page.locator('.top .brand').textContent()).toBe('Plomberie Tremblay');
     expect(await page.getByRole('tab', { name: /Active/ }).textContent()).toContain('2');
     expect(await page.locator('li.lead.unread').count()).toBe(2);
 
     await page.getByRole('link', { name: /Sarah Mitchell/ }).click();
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Sarah Mitchell');
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 10_000 }).toBe('Sarah Mitchell');
     expect(new URL(page.url()).pathname).toBe(`/app/leads/${leadIds.flood}`);
     const summary = page.locator('.summary-text');
     await expect.poll(() => summary.textContent()).toContain('Active leak');
-    await page.getByRole('button', { name: 'FR', exact: true }).first().click();
+    // The summary's language: a segmented control in the AI's reading.
+    const reading = page.getByRole('region', { name: 'The AI’s reading' });
+    await reading.getByRole('button', { name: /^FR/ }).click();
     await expect.poll(() => summary.textContent()).toBe('Not translated');
-    await page.getByRole('button', { name: 'EN', exact: true }).first().click();
+    expect(await reading.getByRole('button', { name: /^FR/ }).getAttribute('aria-pressed')).toBe('true');
+    await reading.getByRole('button', { name: /^EN/ }).click();
     await expect.poll(() => summary.textContent()).toContain('Active leak');
 
     await page.getByRole('button', { name: 'Mark Converted' }).click();
@@ -179,21 +192,24 @@ it('signs in, lists the leads, works one lead and signs out', async () => {
     await expect.poll(() => page.locator('.notes li').count()).toBe(1);
     await expect.poll(() => page.locator('.timeline').textContent()).toContain('Note deleted');
 
-    // The interface in French, remembered across a reload of the deep link.
-    await page.getByRole('button', { name: 'Français' }).click();
+    // The interface in French (the switch is in the phone's menu), remembered across a reload of the deep link.
+    await openMenu(page);
+    await page.locator('header.top').getByRole('button', { name: 'Français', exact: true }).click();
     await page.reload();
-    await expect.poll(() => page.getByRole('link', { name: /Retour/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('link', { name: /Retour/ }).count(), { timeout: 10_000 }).toBe(1);
     await page.getByRole('link', { name: /Retour/ }).click();
-    await expect.poll(() => rows.count()).toBe(2);
-    expect(new URL(page.url()).pathname).toBe('/app');
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(2);
+    expect(new URL(page.url()).pathname).toBe('/app/inbox');
     // Opened, so no longer unread.
     expect(await page.locator('li.lead.unread').count()).toBe(1);
 
     // Both leads selected and archived in one go; they move to the Archived tab.
+    const toast = toastOf(page);
+    const said = toastText(page);
     await page.getByLabel('Tout sélectionner').check();
     await expect.poll(() => page.getByText('2 sélectionné(s)').count()).toBe(1);
     await page.getByRole('button', { name: 'Archiver' }).click();
-    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('2 mis à jour.');
+    await expect.poll(() => said.textContent()).toBe('2 mis à jour.');
     await expect.poll(() => rows.count()).toBe(0);
     await page.getByRole('tab', { name: /Archivés/ }).click();
     await expect.poll(() => rows.count()).toBe(2);
@@ -202,16 +218,19 @@ it('signs in, lists the leads, works one lead and signs out', async () => {
     await expect.poll(() => rows.count()).toBe(1);
     expect(await page.getByRole('tab', { name: /Actifs/ }).textContent()).toContain('1');
 
-    // A delete says so and can be undone from what it says.
+    // A delete says so in a toast and can be undone from it.
     await page.getByRole('tab', { name: /Actifs/ }).click();
     await page.getByLabel('Sélectionner Martin Gagnon').check();
     await page.getByRole('button', { name: 'Supprimer' }).click();
-    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Client potentiel supprimé. Annuler');
+    await expect.poll(() => said.textContent()).toBe('Client potentiel supprimé.');
     await expect.poll(() => rows.count()).toBe(0);
-    await page.getByRole('button', { name: 'Annuler' }).click();
-    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Client potentiel restauré.');
+    expect(await toast.getByRole('button', { name: 'Fermer' }).count()).toBe(1);
+    await toast.getByRole('button', { name: 'Annuler' }).click();
+    await expect.poll(() => said.textContent()).toBe('Client potentiel restauré.');
+    expect(await toast.getByRole('button', { name: 'Annuler' }).count()).toBe(0);
     await expect.poll(() => rows.count()).toBe(1);
 
+    await openMenu(page);
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await expect.poll(() => page.getByLabel('Mot de passe').count()).toBe(1);
     const me = await page.evaluate(async () => (await fetch('/api/app/me')).status);

@@ -3,6 +3,12 @@ import type { Miniflare } from 'miniflare';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STRINGS } from '../../../dashboard/i18n';
+// Each screen's strings join STRINGS when its code loads (dashboard/i18n.ts, addStrings):
+// loaded here all at once, so the tables below hold every string of every screen.
+import '../../../dashboard/strings/clients';
+import '../../../dashboard/strings/gallery';
+import '../../../dashboard/strings/leads';
+import '../../../dashboard/strings/settings';
 import { type Client, leadActions, leadMemory, leadNotes } from '../../../schema';
 import { INTENTS, LEAD_TONE_NAMES, URGENCY_NAMES } from '../../../schema/vocabulary';
 import { launchChromium } from '../../../scripts/lib/browser';
@@ -151,6 +157,13 @@ describe.each([1280, 375])('the dashboard in French at %i px', (width) => {
         const words = await englishOn(page);
         if (words.length > 0) found[screen] = words;
       };
+      await page.goto(`${origin}/app/forgot-password`);
+      await page.getByRole('heading', { name: STRINGS.fr.forgotTitle }).waitFor();
+      await look('forgot password');
+      await page.getByLabel(STRINGS.fr.email).fill('personne@courriel.example');
+      await page.getByRole('button', { name: STRINGS.fr.forgotSend }).click();
+      await page.getByRole('heading', { name: STRINGS.fr.forgotSentTitle }).waitFor();
+      await look('forgot password, sent');
       await page.goto(`${origin}/app`);
       await page.getByLabel(STRINGS.fr.email).fill(client.email);
       await page.getByLabel(STRINGS.fr.password, { exact: true }).fill('pas le bon mot de passe');
@@ -159,10 +172,29 @@ describe.each([1280, 375])('the dashboard in French at %i px', (width) => {
       await look('sign-in, wrong password');
       await page.getByLabel(STRINGS.fr.password, { exact: true }).fill(TEST_PASSWORD);
       await page.getByRole('button', { name: STRINGS.fr.signIn }).click();
+      // Home first, with its figures and the lead waiting.
+      await page.getByRole('heading', { level: 1, name: /^Bon(jour|soir), Toitures Gagnon$/ }).waitFor();
+      await page.locator('.stats .stat').first().waitFor();
+      await look('home');
+      if (width === 375) {
+        await page.locator('#menu-button').click();
+        await page.locator('header.top nav').waitFor();
+        await look('home, menu open');
+      }
+      await page.goto(`${origin}/app/inbox`);
       await page.getByRole('heading', { name: STRINGS.fr.inbox }).waitFor();
       await page.locator('[data-lead-id]').first().waitFor();
       await look('inbox');
-      await page.goto(`${origin}/app?status=spam`);
+      await page.getByRole('button', { name: STRINGS.fr.filters }).click();
+      await page.locator('#inbox-filters').waitFor();
+      await look('inbox, filters open');
+      if (width === 1280) {
+        await page.getByRole('button', { name: STRINGS.fr.shortcutsButton }).click();
+        await page.getByRole('dialog').waitFor();
+        await look('inbox, keyboard shortcuts');
+        await page.keyboard.press('Escape');
+      }
+      await page.goto(`${origin}/app/inbox?status=spam`);
       await page.locator('[data-lead-id]').first().waitFor();
       await look('inbox, spam tab');
       await page.goto(`${origin}/app/leads/${leadId}`);
@@ -170,10 +202,10 @@ describe.each([1280, 375])('the dashboard in French at %i px', (width) => {
       await look('lead page');
       await page.goto(`${origin}/app/leads/${robotId}`);
       await page.getByRole('heading', { name: 'Robot' }).waitFor();
-      expect(await page.locator('.notice-box').textContent()).toBe(STRINGS.fr.setAside.too_fast);
+      expect((await page.locator('.notice-box').textContent())?.trim()).toBe(STRINGS.fr.setAside.too_fast);
       await look('a lead the bot checks set aside');
       await page.goto(`${origin}/app/activity`);
-      await page.locator('[data-action-id]').first().waitFor();
+      await page.locator('table.activity tbody tr').first().waitFor();
       await look('activity');
       if (width === 1280) {
         // A date and time is one piece on a desktop: never "20 / h 17" over two lines.
@@ -186,8 +218,11 @@ describe.each([1280, 375])('the dashboard in French at %i px', (width) => {
       await page.getByRole('heading', { name: STRINGS.fr.settingsEmbedTitle }).waitFor();
       await look('settings');
       await page.goto(`${origin}/app/clients`);
-      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.getByRole('heading', { level: 1, name: STRINGS.fr.clients }).waitFor();
       await look('clients');
+      await page.goto(`${origin}/app/design`);
+      await page.getByRole('heading', { level: 1, name: STRINGS.fr.design }).waitFor();
+      await look('components');
       expect(found).toEqual({});
     } finally {
       await context.close();

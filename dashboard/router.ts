@@ -1,0 +1,52 @@
+/**
+ * The screens, each at its own URL under /app. The inbox keeps its filters in the query
+ * string; /app with filters (a bookmark from before the home existed) still opens it.
+ */
+export type Route =
+  | { name: 'home' }
+  | { name: 'inbox' }
+  | { name: 'lead'; id: string }
+  | { name: 'activity' }
+  | { name: 'settings' }
+  | { name: 'clients' }
+  | { name: 'design' }
+  | { name: 'forgot-password' }
+  | { name: 'reset-password' };
+
+export type RouteName = Route['name'];
+
+export const PATHS = {
+  home: '/app',
+  inbox: '/app/inbox',
+  activity: '/app/activity',
+  settings: '/app/settings',
+  clients: '/app/clients',
+  design: '/app/design',
+  'forgot-password': '/app/forgot-password',
+  'reset-password': '/app/reset-password',
+} as const satisfies Record<Exclude<RouteName, 'lead'>, string>;
+
+export const leadPath = (id: string) => `/app/leads/${encodeURIComponent(id)}`;
+
+/** The screens a visitor who is not signed in may open. */
+export const PUBLIC_ROUTES: readonly RouteName[] = ['forgot-password', 'reset-password'];
+
+export function parseRoute(path: string, search = ''): Route {
+  const lead = /^\/app\/leads\/([^/]+)\/?$/.exec(path);
+  if (lead) {
+    try {
+      return { name: 'lead', id: decodeURIComponent(lead[1]!) };
+    } catch {
+      // A broken %-escape names no lead: the lead page says so, as for an unknown id.
+      return { name: 'lead', id: lead[1]! };
+    }
+  }
+  const trimmed = path.replace(/\/+$/, '') || PATHS.home;
+  for (const [name, routePath] of Object.entries(PATHS) as [Exclude<RouteName, 'lead'>, string][]) {
+    if (trimmed === routePath) return name === 'home' && search.length > 1 ? { name: 'inbox' } : { name };
+  }
+  return { name: 'home' };
+}
+
+/** The navigation entry a screen belongs to: a lead is read from the inbox. */
+export const sectionOf = (route: Route): RouteName => (route.name === 'lead' ? 'inbox' : route.name);
