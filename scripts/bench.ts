@@ -147,6 +147,10 @@ if (runs('dashboard')) {
   for (const page of dashboard.activity) {
     console.log(`| ${page.label} | ${n(page.rows)} | ${ms(page.latency.p50)} | ${ms(page.latency.p99)} |`);
   }
+  const { home } = dashboard;
+  console.log(
+    `\n| home (\`GET /api/app/home\`, ${home.latency.n} requests) | urgent leads waiting | new today | p50 | p99 |\n|---|---|---|---|---|\n| figures of the client with the inbox above | ${n(home.urgent)} | ${n(home.newToday)} | ${ms(home.latency.p50)} | ${ms(home.latency.p99)} |`,
+  );
   console.log(
     '\n| CSV export, client whose leads are all active (default export: active, no test leads) | rows received | bytes | first byte | last byte | workerd RSS before → peak |',
   );

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import type { Miniflare } from 'miniflare';
+import type { HomeView } from '../../schema/app-api';
 import { createClient, hashPassword, parseNewClient } from '../../worker/features/accounts';
 import { embeddedDatabaseUrl } from '../lib/config';
 import { BENCH_TAGS, SEARCH_TERMS, seedActionsStatement, seedLeadsStatement } from '../lib/dashboard-leads';
@@ -40,6 +41,8 @@ export interface DashboardFigures {
   search: { latency: LatencySummary; terms: { term: string; matched: number; p50: number }[] };
   /** The activity log's first page, all actions and one kind: `rows` the actions it pages through. */
   activity: { label: string; rows: number; latency: LatencySummary }[];
+  /** The home's figures (GET /api/app/home): `urgent` the high-urgency leads no person has acted on. */
+  home: { urgent: number; newToday: number; latency: LatencySummary };
   /** A tenth of the client's leads, then all of them twice: whether the Worker's memory follows the row count. */
   exports: ExportFigures[];
   totalSeconds: number;
@@ -162,6 +165,16 @@ async function measurePage(
   const status = new URLSearchParams(path.split('?')[1]).get('status');
   const matched = status === 'archived' || status === 'deleted' ? last.page.counts[status] : last.page.counts.active;
   return { matched, latency: summarize(times), page: last.page };
+}
+
+/** One GET of the home's figures, timed to the last byte. */
+async function timedHome(get: (path: string) => ReturnType<Miniflare['dispatchFetch']>, path: string) {
+  const started = performance.now();
+  const response = await get(path);
+  const text = await response.text();
+  const ms = performance.now() - started;
+  if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}: ${text.slice(0, 300)}`);
+  return { ms, view: JSON.parse(text) as HomeView };
 }
 
 /** Records and bytes of a CSV body, counting line ends outside quoted fields only. */
@@ -287,6 +300,21 @@ export async function benchDashboard(options: DashboardOptions): Promise<Dashboa
       });
     }
 
+    const homePath = '/api/app/home?tz=America%2FToronto';
+    for (let i = 0; i < 4; i++) await timedHome(get, homePath); // warm, as the pages above
+    const homeTimes: number[] = [];
+    let homeView: HomeView | undefined;
+    for (let i = 0; i < options.samples; i++) {
+      const timed = await timedHome(get, homePath);
+      homeTimes.push(timed.ms);
+      homeView = timed.view;
+    }
+    const home = {
+      urgent: homeView?.urgent.total ?? 0,
+      newToday: homeView?.newToday.count ?? 0,
+      latency: summarize(homeTimes),
+    };
+
     const exporter = await signIn(worker, clients[0]!.email);
     // The last 73 days: a tenth of two years, so about a tenth of the leads.
     const recent = day(new Date(now.getTime() - 73 * 86_400_000));
@@ -309,6 +337,7 @@ export async function benchDashboard(options: DashboardOptions): Promise<Dashboa
       pages: pages.map(({ label, matched, latency }) => ({ label, matched, latency })),
       search: { latency: summarize(searchTimes), terms },
       activity,
+      home,
       exports,
       totalSeconds: (performance.now() - sectionStarted) / 1000,
     };
