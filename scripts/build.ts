@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { minify } from 'terser';
 import { DASHBOARD_SECURITY_HEADERS } from '../worker/features/dashboard';
-import { faviconIco } from './lib/favicon';
+import { faviconIco, markPng } from './lib/favicon';
 import { interFonts } from './lib/fonts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -155,6 +155,7 @@ export async function buildDashboard(): Promise<BuiltDashboard> {
 <meta name="color-scheme" content="light dark">
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="manifest" href="/app/manifest.webmanifest">
+<link rel="apple-touch-icon" href="/apple-touch-icon.png">
 ${fonts.map((file) => `<link rel="preload" href="${url(file)}" as="font" type="font/woff2" crossorigin>`).join('\n')}
 <link rel="stylesheet" href="${url(css)}">
 <script type="module" src="${url(shellFile)}"></script>
@@ -165,6 +166,7 @@ ${[...preloaded].map((file) => `<link rel="modulepreload" href="${url(file)}">`)
 `,
   );
   await writeFile(path.join(appDir, 'manifest.webmanifest'), `${JSON.stringify(MANIFEST, null, 2)}\n`);
+  for (const icon of APP_ICONS) await writeFile(path.join(PUBLIC_DIR, icon.src), icon.draw());
   const gzipBytes = Math.max(...firstScreens.map((screen) => screen.gzipBytes));
   return { js: url(shellFile), css: url(css), firstScreens, gzipBytes };
 }
@@ -182,8 +184,22 @@ const MANIFEST = {
   display: 'standalone',
   background_color: THEME_COLORS.light,
   theme_color: THEME_COLORS.light,
-  icons: [{ src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+  icons: [
+    { src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+    { src: '/app/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+    { src: '/app/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+    { src: '/app/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+  ],
 };
+
+/** The bitmaps of the mark the manifest and iOS's home screen name (scripts/lib/favicon.ts). */
+const APP_ICONS = [
+  { src: 'app/icon-192.png', draw: () => markPng(192) },
+  { src: 'app/icon-512.png', draw: () => markPng(512) },
+  { src: 'app/icon-maskable-512.png', draw: () => markPng(512, { maskable: true }) },
+  // iOS rounds the corners itself and shows transparency as black: the colour to the edges.
+  { src: 'apple-touch-icon.png', draw: () => markPng(180, { fullBleed: true }) },
+];
 
 const headerLines = (headers: Record<string, string>) =>
   Object.entries(headers)
@@ -199,6 +215,8 @@ const HEADERS = `/widget.js
   Cross-Origin-Resource-Policy: cross-origin
   X-Content-Type-Options: nosniff
 /favicon.*
+  Cache-Control: public, max-age=86400
+/apple-touch-icon.png
   Cache-Control: public, max-age=86400
 /app/*
   Cache-Control: no-cache
