@@ -50,11 +50,12 @@ function FormError(props: { text: string }) {
   );
 }
 
-/** Email and password → POST /api/app/session. */
-export function SignIn(props: { t: Strings; go: (path: string) => void; onSignedIn: (account: Account) => void }) {
-  const { t } = props;
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+/**
+ * A form's submission: busy while `work` runs, and its failure in the screen's language
+ * (the API's words, else that the connection failed). `work` words the failures it knows
+ * itself and throws the rest.
+ */
+function useSubmission(t: Strings, work: () => Promise<void>) {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const submit = async (event: Event) => {
@@ -62,14 +63,25 @@ export function SignIn(props: { t: Strings; go: (path: string) => void; onSigned
     setBusy(true);
     setError('');
     try {
-      await api('POST', '/session', { email, password });
-      props.onSignedIn(await fetchAccount());
+      await work();
     } catch (caught) {
       setError(errorText(caught, t));
     } finally {
       setBusy(false);
     }
   };
+  return { error, busy, submit };
+}
+
+/** Email and password → POST /api/app/session. */
+export function SignIn(props: { t: Strings; go: (path: string) => void; onSignedIn: (account: Account) => void }) {
+  const { t } = props;
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const { error, busy, submit } = useSubmission(t, async () => {
+    await api('POST', '/session', { email, password });
+    props.onSignedIn(await fetchAccount());
+  });
   return (
     <AuthCard t={t} title={t.signInTitle}>
       <form onSubmit={submit} noValidate>
@@ -118,21 +130,10 @@ export function ForgotPassword(props: { t: Strings; lang: Lang; go: (path: strin
   const { t } = props;
   const [email, setEmail] = useState('');
   const [sentTo, setSentTo] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    setError('');
-    try {
-      await api('POST', '/session/forgot-password', { email, language: props.lang });
-      setSentTo(email.trim());
-    } catch (caught) {
-      setError(errorText(caught, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { error, busy, submit } = useSubmission(t, async () => {
+    await api('POST', '/session/forgot-password', { email, language: props.lang });
+    setSentTo(email.trim());
+  });
   const back = (
     <p class="auth-aside">
       <AppLink href={PATHS.home} go={props.go} class="with-icon">
@@ -295,21 +296,10 @@ export function ResetPassword(props: {
 export function ChangePassword({ t, onChanged }: { t: Strings; onChanged: () => void }) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    setError('');
-    try {
-      await api('POST', '/password', { currentPassword: current, newPassword: next });
-      onChanged();
-    } catch (caught) {
-      setError(errorText(caught, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { error, busy, submit } = useSubmission(t, async () => {
+    await api('POST', '/password', { currentPassword: current, newPassword: next });
+    onChanged();
+  });
   return (
     <AuthCard t={t} title={t.newPasswordTitle} intro={t.newPasswordHelp}>
       <form onSubmit={submit} noValidate>

@@ -1,9 +1,12 @@
 import { sql } from 'drizzle-orm';
+import type { Miniflare } from 'miniflare';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { launchChromium } from '../../scripts/lib/browser';
+import { startWorker } from '../../scripts/lib/worker';
 import type { AxeFinding } from './axe';
 import { TEST_PASSWORD } from './dashboard';
-import type { TestDatabase } from './database';
+import { startTestDatabase, type TestDatabase } from './database';
 
 /**
  * Driving the dashboard SPA in headless Chromium for the e2e lane: contexts at a width,
@@ -11,6 +14,34 @@ import type { TestDatabase } from './database';
  * dev outbox, and a one-line summary of what axe found. New helpers only: the existing
  * tests in tests/e2e/dashboard sign in through the form themselves.
  */
+
+/** What a dashboard e2e file runs against: a test database, the built Worker on it, Chromium. */
+export interface BrowserStack {
+  database: TestDatabase;
+  worker: Miniflare;
+  origin: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Starts the database, the Worker over it and Chromium; `close` stops them in reverse. */
+export async function startBrowserStack(): Promise<BrowserStack> {
+  const database = await startTestDatabase();
+  const worker = await startWorker({ DATABASE_URL: database.databaseUrl, DATABASE_WS_PROXY: database.wsProxy });
+  const origin = (await worker.ready).origin;
+  const browser = await launchChromium();
+  return {
+    database,
+    worker,
+    origin,
+    browser,
+    async close() {
+      await browser.close();
+      await worker.dispose();
+      await database.close();
+    },
+  };
+}
 
 export type Scheme = 'light' | 'dark';
 export type DashboardLang = 'en' | 'fr';

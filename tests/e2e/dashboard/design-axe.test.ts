@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { Miniflare } from 'miniflare';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../../schema';
-import { launchChromium } from '../../../scripts/lib/browser';
-import { startWorker } from '../../../scripts/lib/worker';
 import { type AxeFinding, axeFindings, blocking } from '../../support/axe';
 import { clientWithPassword } from '../../support/dashboard';
 import {
   animationsDone,
   axeCounts,
+  type BrowserStack,
   chooseLang,
   type DashboardLang,
   dashboardContext,
@@ -19,9 +17,10 @@ import {
   settled,
   sidewaysScroll,
   signInByApi,
+  startBrowserStack,
 } from '../../support/dashboard-browser';
 import { type SeededLeads, seedTypicalLeads } from '../../support/dashboard-seed';
-import { startTestDatabase, type TestDatabase } from '../../support/database';
+import type { TestDatabase } from '../../support/database';
 
 /**
  * Issue 13, as a person would notice it on every screen: axe-core finds nothing serious or
@@ -30,8 +29,8 @@ import { startTestDatabase, type TestDatabase } from '../../support/database';
  * and width walks every screen; each screen's findings are printed on one line at the end.
  */
 
+let stack: BrowserStack;
 let database: TestDatabase;
-let worker: Miniflare;
 let origin: string;
 let browser: Browser;
 /** An internal account with leads: every screen, the clients and components pages included. */
@@ -48,7 +47,8 @@ const axeReport: ScreenReport[] = [];
 const overflowReport: string[] = [];
 
 beforeAll(async () => {
-  database = await startTestDatabase();
+  stack = await startBrowserStack();
+  ({ database, origin, browser } = stack);
   owner = await clientWithPassword(database, {
     businessName: 'Plomberie Lavoie & Fils',
     email: `owner-${randomUUID().slice(0, 8)}@lavoie.example`,
@@ -62,9 +62,6 @@ beforeAll(async () => {
     language: 'fr',
   });
   leads = await seedTypicalLeads(database, owner.id, owner.email);
-  worker = await startWorker({ DATABASE_URL: database.databaseUrl, DATABASE_WS_PROXY: database.wsProxy });
-  origin = (await worker.ready).origin;
-  browser = await launchChromium();
 });
 afterAll(async () => {
   for (const { screen, findings } of axeReport) {
@@ -72,9 +69,7 @@ afterAll(async () => {
     console.info(`axe ${screen}: ${axeCounts(findings)}${ids ? ` — ${ids}` : ''}`);
   }
   if (overflowReport.length > 0) console.info(`sideways scrolling:\n${overflowReport.join('\n')}`);
-  await browser?.close();
-  await worker?.dispose();
-  await database?.close();
+  await stack?.close();
 });
 
 /** A well-formed token no link was made with: the reset form shows, and submitting it finds it expired. */

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { eq, type SQL, sql } from 'drizzle-orm';
-import type { Miniflare } from 'miniflare';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clients, leadActions, leadMemory } from '../../../schema';
-import { launchChromium } from '../../../scripts/lib/browser';
-import { startWorker } from '../../../scripts/lib/worker';
 import { clientWithPassword } from '../../support/dashboard';
 import {
+  type BrowserStack,
   type ContextOptions,
   dashboardContext,
   luminance,
@@ -15,10 +13,11 @@ import {
   settled,
   signInByApi,
   signInByForm,
+  startBrowserStack,
   toastOf,
   toastText,
 } from '../../support/dashboard-browser';
-import { startTestDatabase, type TestDatabase } from '../../support/database';
+import type { TestDatabase } from '../../support/database';
 
 /**
  * Issue 13's redesign as a person notices it: the header on a phone and a desktop, the
@@ -27,21 +26,17 @@ import { startTestDatabase, type TestDatabase } from '../../support/database';
  * layout shift, and dark mode from the system. Each test makes its own account.
  */
 
+let stack: BrowserStack;
 let database: TestDatabase;
-let worker: Miniflare;
 let origin: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  database = await startTestDatabase();
-  worker = await startWorker({ DATABASE_URL: database.databaseUrl, DATABASE_WS_PROXY: database.wsProxy });
-  origin = (await worker.ready).origin;
-  browser = await launchChromium();
+  stack = await startBrowserStack();
+  ({ database, origin, browser } = stack);
 });
 afterAll(async () => {
-  await browser?.close();
-  await worker?.dispose();
-  await database?.close();
+  await stack?.close();
 });
 
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 10_000 });

@@ -5,11 +5,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { STRINGS } from '../../../dashboard/i18n';
 import { leadMemory } from '../../../schema';
-import { launchChromium } from '../../../scripts/lib/browser';
-import { startWorker } from '../../../scripts/lib/worker';
 import { clientWithPassword, dashboardCall, TEST_PASSWORD } from '../../support/dashboard';
-import { dashboardContext, outboxTo } from '../../support/dashboard-browser';
-import { startTestDatabase, type TestDatabase } from '../../support/database';
+import { type BrowserStack, dashboardContext, outboxTo, startBrowserStack } from '../../support/dashboard-browser';
+import type { TestDatabase } from '../../support/database';
 
 /**
  * "Forgot your password?" end to end in the browser: the link by mail (the dev outbox), the
@@ -17,21 +15,18 @@ import { startTestDatabase, type TestDatabase } from '../../support/database';
  * address answered exactly alike with nothing sent, and every message in French in French.
  */
 
+let stack: BrowserStack;
 let database: TestDatabase;
 let worker: Miniflare;
 let origin: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  database = await startTestDatabase();
-  worker = await startWorker({ DATABASE_URL: database.databaseUrl, DATABASE_WS_PROXY: database.wsProxy });
-  origin = (await worker.ready).origin;
-  browser = await launchChromium();
+  stack = await startBrowserStack();
+  ({ database, worker, origin, browser } = stack);
 });
 afterAll(async () => {
-  await browser?.close();
-  await worker?.dispose();
-  await database?.close();
+  await stack?.close();
 });
 
 const poll = <T>(read: () => Promise<T> | T, timeout = 10_000) => expect.poll(read, { timeout });
