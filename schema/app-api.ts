@@ -3,6 +3,7 @@
  * the dashboard (dashboard/api.ts), so the two cannot drift. Types only.
  */
 import type { ErrorCode } from './errors';
+import type { GrowthAnalysis, PredictiveInsights } from './insights';
 import type { EnrichmentEngine } from './leads';
 import type { SentEmailStatus } from './mail';
 import type {
@@ -142,6 +143,8 @@ export interface ClientSettings {
   industry: string | null;
   allowedOrigins: string[];
   requireConsent: boolean;
+  /** Whether the Monday digest of the week's insights is emailed (`clients.weekly_digest`, on by default). */
+  weeklyDigest: boolean;
   /** The publishable widget key (`clients.api_key`). */
   apiKey: string;
   isTest: boolean;
@@ -203,6 +206,8 @@ export interface SettingsView {
   bookingLink: string | null;
   allowedOrigins: string[];
   requireConsent: boolean;
+  /** The Monday digest email of the week's insights. */
+  weeklyDigest: boolean;
   widgetKey: string;
   /** The form in the page, with its reserved height. */
   snippet: string;
@@ -278,4 +283,44 @@ export interface HomeView {
   hasAnyLead: boolean;
   /** No real lead, but test leads (a test lead sent from the onboarding): the inbox shows them with `test=1`. */
   testLeadsOnly: boolean;
+}
+
+/** The periods the Insights screen offers: the stored weekly analysis, or figures computed on request. */
+export const INSIGHTS_PERIODS = ['week', '4w', '12w', 'custom'] as const;
+export type InsightsPeriodKey = (typeof INSIGHTS_PERIODS)[number];
+
+/** Where the client's "Growth Copilot" refresh stands, and how many it may still ask for. */
+export interface InsightsRefreshView {
+  /** `idle`: none asked for, or the last one finished; `failed`: the last one failed (the analysis shown is older). */
+  state: 'idle' | 'queued' | 'running' | 'failed';
+  /** When the last refresh was asked for (ISO 8601 UTC), if any in the window. */
+  requestedAt: string | null;
+  /** Refreshes allowed per window, and the window's length in minutes. */
+  limit: number;
+  windowMinutes: number;
+  /** Refreshes left in the window. */
+  remaining: number;
+  /** When the next refresh may be asked for, when none is left (ISO 8601 UTC). */
+  retryAt: string | null;
+}
+
+/**
+ * `GET /api/app/insights?period=&from=&to=`: the client's growth insights. `stored` is the
+ * last analysis written to growth_brain (weekly, or by a refresh) with its recommendations;
+ * `analysis` holds the figures of the period asked for: the stored analysis's for `week`,
+ * computed on request for the others (same computation, nothing written).
+ */
+export interface InsightsView {
+  asOf: string;
+  period: InsightsPeriodKey;
+  stored: {
+    analyzedAt: string;
+    insights: PredictiveInsights;
+    /** The analysis found no lead: the screen explains how to embed the form. */
+    empty: boolean;
+  } | null;
+  analysis: GrowthAnalysis | null;
+  refresh: InsightsRefreshView;
+  /** Test leads count: the client is a test client (the demo), whose leads are all samples or tests. */
+  testClient: boolean;
 }

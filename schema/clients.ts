@@ -28,6 +28,13 @@ export const clients = pgTable(
     allowedOrigins: text('allowed_origins').array().notNull().default(sql`'{}'::text[]`),
     /** Whether the widget requires the CASL consent box to be ticked. */
     requireConsent: boolean('require_consent').notNull().default(false),
+    /** The Monday digest of the week's insights (features/insights), on unless the client turns it off. */
+    weeklyDigest: boolean('weekly_digest').notNull().default(true),
+    /** The secret of the digest's "turn off" link: 122 random bits, so the link needs no sign-in. */
+    digestToken: text('digest_token')
+      .notNull()
+      .default(sql`replace(gen_random_uuid()::text, '-', '')`)
+      .unique('clients_digest_token_unique'),
     lastConnection: timestamp('last_connection', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     isTest: boolean('is_test').notNull().default(false),

@@ -17,6 +17,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { clients } from './clients';
 import { createdAt, id, nonNegative, nowPlus, oneOf, within } from './columns';
+import type { GrowthAnalysis, GrowthFigures, PredictiveInsights, ToneCount, TopIntent } from './insights';
 import { leadMemory } from './leads';
 import {
   FEEDBACK_ACTION_TYPES,
@@ -26,11 +27,6 @@ import {
   METRIC_SOURCES,
   METRIC_UNITS,
 } from './vocabulary';
-
-export interface Bilingual<T> {
-  en: T;
-  fr: T;
-}
 
 /** Weekly insights per client: one row per client, upserted on `client_id`. */
 export const growthBrain = pgTable(
@@ -43,23 +39,28 @@ export const growthBrain = pgTable(
     analysisPeriodStart: timestamp('analysis_period_start', { withTimezone: true }).notNull(),
     analysisPeriodEnd: timestamp('analysis_period_end', { withTimezone: true }).notNull(),
     totalLeads: integer('total_leads').notNull().default(0),
-    topIntents: jsonb('top_intents').$type<{ intent: string; count: number }[]>().notNull().default([]),
+    topIntents: jsonb('top_intents').$type<TopIntent[]>().notNull().default([]),
     urgencyDistribution: jsonb('urgency_distribution')
       .$type<{ high: number; medium: number; low: number }>()
       .notNull()
       .default({ high: 0, medium: 0, low: 0 }),
-    /** Week-over-week change of high-urgency leads, in percent (may exceed ±100). */
+    /** Week-over-week change of the share of High leads, in percentage points (schema/insights.ts). */
     urgencyTrendPercentage: numeric('urgency_trend_percentage', { precision: 7, scale: 2, mode: 'number' }),
-    toneDistribution: jsonb('tone_distribution').$type<{ tone: string; count: number }[]>().notNull().default([]),
+    toneDistribution: jsonb('tone_distribution').$type<ToneCount[]>().notNull().default([]),
     toneSentimentScore: numeric('tone_sentiment_score', { precision: 5, scale: 2, mode: 'number' }),
     avgConfidence: numeric('avg_confidence', { precision: 4, scale: 3, mode: 'number' }),
-    confidenceTrajectory: jsonb('confidence_trajectory').$type<{ at: string; value: number }[]>().notNull().default([]),
+    confidenceTrajectory: jsonb('confidence_trajectory')
+      .$type<GrowthAnalysis['confidenceTrajectory']>()
+      .notNull()
+      .default([]),
     languageRatio: jsonb('language_ratio').$type<{ en: number; fr: number }>().notNull().default({ en: 0, fr: 0 }),
     engagementScore: numeric('engagement_score', { precision: 5, scale: 2, mode: 'number' }),
     predictiveInsights: jsonb('predictive_insights')
-      .$type<Bilingual<Record<string, unknown>>>()
+      .$type<PredictiveInsights>()
       .notNull()
-      .default({ en: {}, fr: {} }),
+      .default({ en: { recommendations: [] }, fr: { recommendations: [] }, engine: null }),
+    /** Not in the database documentation: what the analysis adds (speed to lead, conversion, forecast, anomalies). */
+    figures: jsonb('figures').$type<GrowthFigures>(),
     analyzedAt: timestamp('analyzed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -4,17 +4,21 @@ import { clients } from './clients';
 import { createdAt, id, nonNegative, oneOf } from './columns';
 import { leadMemory } from './leads';
 
-export const SENT_EMAIL_KINDS = ['reply', 'notification'] as const;
+export const SENT_EMAIL_KINDS = ['reply', 'notification', 'digest'] as const;
 export type SentEmailKind = (typeof SENT_EMAIL_KINDS)[number];
 export const SENT_EMAIL_STATUSES = ['sending', 'sent', 'failed'] as const;
 export type SentEmailStatus = (typeof SENT_EMAIL_STATUSES)[number];
 export const MAIL_PROVIDERS = ['gmail', 'outbox'] as const;
 
+/** The kinds of email about one lead; the others (the Monday digest) are about the client. */
+export const LEAD_EMAIL_KINDS = ['reply', 'notification'] as const satisfies readonly SentEmailKind[];
+
 /**
- * Not in the database documentation; the pipeline needs it. Every email the product sends
- * about a lead — the auto-reply to the lead, the notification to the client — once per
- * (lead, kind): the unique constraint is what keeps a redelivered queue message from sending
- * a second email. Tenant-readable, so the dashboard shows the reply that was sent.
+ * Not in the database documentation; the pipeline needs it. Every email the product sends,
+ * once per `send_key`: about a lead — the auto-reply to the lead, the notification to the
+ * client (`reply-<lead>`, `notification-<lead>`) — or to the client — the Monday digest
+ * (`digest-<client>-<week>`). The unique key is what keeps a redelivered queue message from
+ * sending a second email. Tenant-readable, so the dashboard shows the reply that was sent.
  */
 export const sentEmails = pgTable(
   'sent_emails',
@@ -23,10 +27,13 @@ export const sentEmails = pgTable(
     clientId: uuid('client_id')
       .notNull()
       .references(() => clients.id, { onDelete: 'cascade' }),
-    leadId: uuid('lead_id').notNull(),
+    /** The lead an email is about; null for the client's own (the digest). */
+    leadId: uuid('lead_id'),
     kind: text('kind', { enum: SENT_EMAIL_KINDS }).notNull(),
     /** sending: claimed by a worker until lease_expires_at; failed: may be claimed again. */
     status: text('status', { enum: SENT_EMAIL_STATUSES }).notNull().default('sending'),
+    /** What makes this email one: the idempotency key its Message-ID is made from. */
+    sendKey: text('send_key').notNull().unique('sent_emails_send_key_unique'),
     provider: text('provider', { enum: MAIL_PROVIDERS }),
     toEmail: text('to_email').notNull(),
     subject: text('subject').notNull(),
@@ -54,6 +61,10 @@ export const sentEmails = pgTable(
     unique('sent_emails_lead_kind_unique').on(t.leadId, t.kind),
     index('sent_emails_client_created_idx').on(t.clientId, t.createdAt.desc()),
     oneOf('sent_emails_kind_check', t.kind, SENT_EMAIL_KINDS),
+    check(
+      'sent_emails_lead_check',
+      sql`(${t.kind} in (${sql.raw(LEAD_EMAIL_KINDS.map((kind) => `'${kind}'`).join(', '))})) = (${t.leadId} is not null)`,
+    ),
     oneOf('sent_emails_status_check', t.status, SENT_EMAIL_STATUSES),
     oneOf('sent_emails_provider_check', t.provider, MAIL_PROVIDERS),
     oneOf('sent_emails_engine_check', t.engine, ['openai', 'offline']),

@@ -12,6 +12,7 @@ import { connect } from './lib/database';
 import { demoInboxIsEmpty, ensureDemoClient, sendDemoLeads } from './lib/demo';
 import { actAsDemoOwner } from './lib/demo-leads';
 import { migrateDatabase } from './lib/migrate';
+import { SAMPLE_WEEKS, writeSampleHistory } from './lib/sample-history';
 import { type DevFront, freePort, startDevFront } from './stack/dev-front';
 import { type LocalDatabase, startLocalDatabase } from './stack/local-database';
 
@@ -65,7 +66,14 @@ async function prepare(databaseUrl: string) {
     // client's whole action index where one lead's rows would do. Fresh ones at each start.
     await connection.access.service((tx) => tx.execute(sql`analyze`));
     const credentials = await ensureDemoClient(connection.access, config.dataDir, config.workerPort);
-    return { ...credentials, seed: await demoInboxIsEmpty(connection.access, credentials.id) };
+    const seed = await demoInboxIsEmpty(connection.access, credentials.id);
+    if (seed) {
+      const samples = await writeSampleHistory(connection.access, credentials, new Date());
+      console.log(
+        `  demo inbox: ${samples} sample leads of the last ${SAMPLE_WEEKS} weeks written, for the insights' history`,
+      );
+    }
+    return { ...credentials, seed };
   } finally {
     await connection.close();
   }

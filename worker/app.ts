@@ -7,6 +7,7 @@ import { enrichLeadJob, enrichmentSweep } from './features/enrichment';
 import { healthRoutes } from './features/health';
 import { homeRoutes } from './features/home';
 import { inboxRoutes } from './features/inbox';
+import { digestRoutes, insightsRoutes, intelligenceAnalysisJob, weeklyInsights } from './features/insights';
 import { intakeRoutes } from './features/intake';
 import { settingsRoutes, widgetPreviewRoutes } from './features/settings';
 import { staffRoutes } from './features/staff';
@@ -36,6 +37,7 @@ app.use('/api/app/*', ...dashboardGuard, boundedBody(DASHBOARD_MAX_BODY_BYTES));
 app.route('/api/app', accountRoutes);
 app.route('/api/app', staffRoutes);
 app.route('/api/app', homeRoutes);
+app.route('/api/app', insightsRoutes);
 app.route('/api/app', inboxRoutes);
 app.route('/api/app', settingsRoutes);
 
@@ -44,6 +46,7 @@ app.route('/api', intakeRoutes);
 
 // Before the dashboard's /app/* fallback, which would answer it with the SPA.
 app.route('/', widgetPreviewRoutes);
+app.route('/', digestRoutes);
 app.route('/', dashboardRoutes);
 app.route('/', demoRoutes);
 app.route('/', outboxRoutes);
@@ -52,7 +55,7 @@ app.notFound(notFound);
 app.onError(onError);
 
 /** Work on the JOBS queue, by message type. */
-export const jobs = jobRegistry([enrichLeadJob]);
+export const jobs = jobRegistry([enrichLeadJob, intelligenceAnalysisJob]);
 
 /** Work on a schedule: each cron of wrangler.toml `[triggers]`, and only those. */
-export const crons = cronRegistry([enrichmentSweep, authRetention]);
+export const crons = cronRegistry([enrichmentSweep, authRetention, weeklyInsights]);

@@ -46,6 +46,8 @@ async function acquireProxy(host: string, port: number) {
 }
 
 export interface Connection {
+  /** Where it connects (the Worker's DATABASE_URL for the same database). */
+  databaseUrl: string;
   /** The owner connection: migrations and seeding. Application work goes through `access`. */
   db: Database;
   access: DatabaseAccess;
@@ -68,6 +70,7 @@ export async function connect(databaseUrl: string, options: { maxConnections?: n
   const pool = new Pool({ connectionString: databaseUrl, max: options.maxConnections ?? 10 });
   const access = databaseAccess(pool);
   return {
+    databaseUrl,
     db: drizzle(pool, { schema }),
     access,
     wsProxy: proxy?.address,

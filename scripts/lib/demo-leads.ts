@@ -86,7 +86,7 @@ const TRIAGE_WAIT_MS = 30_000;
 /**
  * Signs in to the running Worker's dashboard API as the demo owner and does
  * DEMO_OWNER_ACTIONS as a person would (same origin, the session cookie), after waiting for
- * the pipeline to triage those leads; signs out after. Returns how many it did: fewer when
+ * the pipeline to triage those leads, then asks for an insights analysis; signs out after. Returns how many it did: fewer when
  * a lead is missing or not triaged in time, none when the sign-in is refused.
  */
 export async function actAsDemoOwner(origin: string, login: { email: string; password: string }): Promise<number> {
@@ -131,6 +131,9 @@ export async function actAsDemoOwner(origin: string, login: { email: string; pas
             });
       if (response.ok) done++;
     }
+    // Then "Growth Copilot", as the owner would click it: the Insights screen opens on an
+    // analysis of the sample history and these leads, with its recommendations.
+    await call('POST', '/insights/refresh', cookie);
     return done;
   } finally {
     await call('DELETE', '/session', cookie).catch(() => undefined);

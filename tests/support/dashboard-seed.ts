@@ -147,6 +147,7 @@ export async function seedTypicalLeads(
       clientId,
       leadId: urgent!.id,
       kind: 'reply',
+      sendKey: `reply-${urgent!.id}`,
       status: 'sent',
       sentAt: sql`now() - interval '119 minutes'`,
       toEmail: 'sarah.mitchell@example.ca',

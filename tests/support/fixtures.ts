@@ -130,6 +130,7 @@ export async function insertTenantRows(db: DatabaseAccess, clientId: string): Pr
         clientId,
         leadId,
         kind: 'reply',
+        sendKey: `reply-${leadId}`,
         toEmail: 'mgagnon@example.ca',
         subject: 'Votre soumission',
         textBody: 'Bonjour Martin',

@@ -2,8 +2,10 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { excerpt } from '../../../worker/features/home/excerpt';
 import { homeLinks } from '../../../worker/features/home/links';
-import { homePeriods, minutesBetween, startOfLocalDay, timeZoneNamed } from '../../../worker/features/home/periods';
-import { homeQuery, INVALID_TIME_ZONE } from '../../../worker/features/home/query';
+import { homePeriods, minutesBetween } from '../../../worker/features/home/periods';
+import { homeQuery } from '../../../worker/features/home/query';
+import { INVALID_TIME_ZONE } from '../../../worker/platform/http/time-zone';
+import { startOfLocalDay, timeZoneNamed } from '../../../worker/platform/local-time';
 
 const at = (iso: string) => new Date(iso);
 const iso = (date: Date) => date.toISOString();

@@ -5,7 +5,7 @@ import { leadActions, leadMemory, type NewLead } from '../../../schema';
 import type { HomeView } from '../../../schema/app-api';
 import type { LeadActionType } from '../../../schema/vocabulary';
 import { startWorker } from '../../../scripts/lib/worker';
-import { startOfLocalDay } from '../../../worker/features/home/periods';
+import { startOfLocalDay } from '../../../worker/platform/local-time';
 import {
   dashboardCall,
   type ErrorBody,

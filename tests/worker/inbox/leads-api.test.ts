@@ -119,6 +119,7 @@ beforeAll(async () => {
       clientId: id,
       leadId: lead.roof,
       kind: 'reply',
+      sendKey: `reply-${lead.roof}`,
       status: 'sent',
       toEmail: 'jean@toits-tremblay.ca',
       subject: 'Votre demande de soumission',

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { INTENT_KEYS, LANGUAGES, LEAD_TONES, URGENCIES } from '../../../schema/vocabulary';
 import { createOpenAiEngine, type OpenAiSettings } from '../../../worker/platform/ai/openai';
-import { AiError, type PromptVariant, type ReplyInput } from '../../../worker/platform/ai/port';
+import { AiError, type InsightsBrief, type PromptVariant, type ReplyInput } from '../../../worker/platform/ai/port';
 import type { TriageInput } from '../../../worker/platform/ai/triage';
 
 // A local stand-in for api.openai.com: each test scripts the answers to
@@ -417,5 +417,49 @@ describe('OpenAI engine: translation', () => {
     const result = await engine().translate('Bonjour', 'fr', 'fr', 'ui_text');
     expect(result?.value).toBe('Bonjour');
     expect(requests).toHaveLength(0);
+  });
+});
+
+describe('OpenAI engine: growth insights', () => {
+  const brief: InsightsBrief = {
+    business: { name: 'Toitures Côté', industry: 'roofing' },
+    advice: [
+      {
+        id: 'waiting_high',
+        facts: [
+          { label: { en: 'Urgent leads waiting', fr: 'Demandes urgentes en attente' }, display: { en: '2', fr: '2' } },
+        ],
+        draft: {
+          en: { title: '2 urgent leads are still waiting for you', body: 'Call back today.' },
+          fr: { title: '2 demandes urgentes attendent encore votre suivi', body: 'Rappelez aujourd’hui.' },
+        },
+      },
+    ],
+  };
+  const words = {
+    recommendations: [
+      {
+        id: 'waiting_high',
+        en: { title: 'Two customers need you today: 2 urgent leads', body: 'Call them back this morning.' },
+        fr: { title: '2 demandes urgentes vous attendent', body: 'Rappelez-les ce matin.' },
+      },
+    ],
+  };
+
+  it('sends the figures as JSON under a strict schema and returns the words with their cost', async () => {
+    script(completion(JSON.stringify(words)));
+    const result = await engine().writeInsights!(brief);
+    expect(result.value).toEqual(words);
+    expect(result.usage?.promptTokens).toBe(412);
+    const request = requests[0]!.body;
+    expect(request.response_format?.json_schema.name).toBe('growth_recommendations');
+    expect(request.response_format?.json_schema.strict).toBe(true);
+    expect(request.messages[0]?.content).toContain('Quote numbers only as the facts display them');
+    expect(JSON.parse(request.messages[1]!.content)).toEqual(brief);
+  });
+
+  it('rejects an answer that does not fit the schema', async () => {
+    script(completion(JSON.stringify({ recommendations: [{ id: 'waiting_high', en: { title: 'x' } }] })));
+    expect(await failure(engine().writeInsights!(brief))).toMatchObject({ kind: 'invalid_output', retryable: false });
   });
 });

@@ -16,6 +16,7 @@ export const clientSettings = (client: Client): ClientSettings => ({
   industry: client.industry,
   allowedOrigins: client.allowedOrigins,
   requireConsent: client.requireConsent,
+  weeklyDigest: client.weeklyDigest,
   apiKey: client.apiKey,
   isTest: client.isTest,
   isInternal: client.isInternal,

@@ -1,5 +1,6 @@
 import { openDatabase } from '../../platform/db';
 import { defineJob } from '../../platform/jobs/registry';
+import { enrichCommandLine } from './command-line';
 import { enrichmentDeps } from './deps';
 import { type EnrichLeadMessage, enrichJobKey, enrichLeadMessage } from './message';
 import { enrichLead } from './pipeline';
@@ -9,6 +10,7 @@ export const enrichLeadJob = defineJob<EnrichLeadMessage>({
   type: 'enrich_lead',
   message: enrichLeadMessage,
   dedupeKey: enrichJobKey,
+  commandLine: enrichCommandLine,
   async run(message, env) {
     const db = openDatabase(env);
     try {

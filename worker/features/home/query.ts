@@ -1,25 +1,6 @@
 import * as v from 'valibot';
-import { localized } from '../../platform/http/validate';
-import { DEFAULT_TIME_ZONE, timeZoneNamed } from './periods';
+import { timeZoneParam } from '../../platform/http/time-zone';
 
 /** `GET /api/app/home` query string: the reader's time zone, as the browser names it. */
-
-export const INVALID_TIME_ZONE = {
-  en: 'Use a time zone name such as America/Toronto.',
-  fr: 'Utilisez un nom de fuseau horaire comme America/Toronto.',
-} as const;
-
-const message = localized(INVALID_TIME_ZONE.en, INVALID_TIME_ZONE.fr);
-
-export const homeQuery = v.object({
-  tz: v.optional(
-    v.pipe(
-      v.string(message),
-      v.maxLength(100, message),
-      v.check((name) => timeZoneNamed(name) !== null, message),
-      v.transform((name) => timeZoneNamed(name)!),
-    ),
-    DEFAULT_TIME_ZONE,
-  ),
-});
+export const homeQuery = v.object({ tz: timeZoneParam });
 export type HomeQuery = v.InferOutput<typeof homeQuery>;

@@ -63,6 +63,7 @@ const settingsPatch = v.object(
       ),
     ),
     requireConsent: v.optional(v.boolean(onOffMessage)),
+    weeklyDigest: v.optional(v.boolean(onOffMessage)),
   },
   localized('Send the fields as a JSON object.', 'Envoyez les champs dans un objet JSON.'),
 );

@@ -23,6 +23,7 @@ export interface SettingsPatch {
   bookingLink?: string | null;
   allowedOrigins?: string[];
   requireConsent?: boolean;
+  weeklyDigest?: boolean;
 }
 
 /** What the settings endpoints answer: the shared JSON type (schema/app-api.ts), so the dashboard reads the same shape. */
@@ -37,6 +38,7 @@ const settingsOf = (client: Client, origin: string): Settings => ({
   bookingLink: client.bookingLink,
   allowedOrigins: client.allowedOrigins,
   requireConsent: client.requireConsent,
+  weeklyDigest: client.weeklyDigest,
   widgetKey: client.apiKey,
   snippet: embedSnippet({ origin, widgetKey: client.apiKey }),
   launcherSnippet: embedSnippet({ origin, widgetKey: client.apiKey, launcher: true }),

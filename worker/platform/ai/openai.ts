@@ -7,6 +7,8 @@ import {
   AiError,
   type AiResult,
   type AiUsage,
+  type InsightsBrief,
+  type InsightsDraft,
   type PromptVariant,
   type ReplyDraft,
   type ReplyInput,
@@ -120,8 +122,24 @@ export function createOpenAiEngine(settings: OpenAiSettings): AiEngine {
     return { value: result.output, engine: 'openai', usage, latencyMs };
   }
 
+  const insightsPrompt: PromptVariant = {
+    id: 'insights',
+    variantId: 'insights.v1',
+    text: INSIGHTS_PROMPT,
+    language: 'en',
+  };
+
   return {
     name: 'openai',
+
+    writeInsights(brief: InsightsBrief): Promise<AiResult<InsightsDraft>> {
+      return completeJson(
+        insightsPrompt,
+        brief,
+        { name: 'growth_recommendations', schema: INSIGHTS_JSON_SCHEMA },
+        InsightsOutput,
+      );
+    },
 
     triage(input: TriageInput, prompt: PromptVariant): Promise<AiResult<Triage>> {
       const lead = {
@@ -231,6 +249,51 @@ const ReplyOutput = v.strictObject({
   // The subject becomes a mail header: one line, or the mailer would refuse it.
   subject: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(200), v.regex(/^[^\r\n]*$/, 'must be one line')),
   body: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(4000)),
+});
+
+const INSIGHTS_PROMPT = [
+  'You write the weekly growth recommendations of a small business in Quebec, in English and in Canadian French (Quebec usage: courriel, soumission, « » quotes, a space before : ; ? ! and %).',
+  'You receive the advice already chosen from its figures, each with its facts (label and display in each language) and a plain draft.',
+  'Reword each piece of advice so the owner wants to act on it this week: a short title and one or two sentences, warm and direct, addressing the owner as "you" / "vous".',
+  'Keep every piece of advice, in the same order, with its id. Quote numbers only as the facts display them, character for character; write no other number, date or percentage.',
+  'Do not invent facts, causes or promises the figures do not support.',
+].join(' ');
+
+const WORDING_SCHEMA = {
+  type: 'object',
+  properties: { title: { type: 'string' }, body: { type: 'string' } },
+  required: ['title', 'body'],
+  additionalProperties: false,
+};
+
+const INSIGHTS_JSON_SCHEMA = {
+  type: 'object',
+  properties: {
+    recommendations: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { id: { type: 'string' }, en: WORDING_SCHEMA, fr: WORDING_SCHEMA },
+        required: ['id', 'en', 'fr'],
+        additionalProperties: false,
+      },
+    },
+  },
+  required: ['recommendations'],
+  additionalProperties: false,
+};
+
+const Wording = v.strictObject({
+  title: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(200)),
+  body: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(1000)),
+});
+
+const InsightsOutput = v.strictObject({
+  recommendations: v.pipe(
+    v.array(v.strictObject({ id: v.string(), en: Wording, fr: Wording })),
+    v.minLength(1),
+    v.maxLength(10),
+  ),
 });
 
 /** The parts of a chat.completion this adapter reads, checked rather than trusted. */

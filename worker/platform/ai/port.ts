@@ -46,6 +46,30 @@ export interface ReplyDraft {
 
 export type TranslationContext = 'lead_summary' | 'intent' | 'tone' | 'ui_text';
 
+/** A title and a body, in one language. */
+export interface Wording {
+  title: string;
+  body: string;
+}
+
+/**
+ * What the growth recommendations are written from: the advice the analysis chose, each
+ * with the figures it rests on as the reader will see them, and the deterministic writer's
+ * draft. An engine rewords; it never adds advice, nor a number that is not a figure's.
+ */
+export interface InsightsBrief {
+  business: { name: string; industry: string | null };
+  advice: {
+    id: string;
+    facts: { label: Record<Language, string>; display: Record<Language, string> }[];
+    draft: Record<Language, Wording>;
+  }[];
+}
+
+export interface InsightsDraft {
+  recommendations: ({ id: string } & Record<Language, Wording>)[];
+}
+
 /**
  * The AI port. Two adapters: OpenAI (platform/ai/openai.ts) and the offline engine
  * (features/triage/offline-engine.ts). Adapters throw `AiError` when they cannot answer; the caller
@@ -57,6 +81,8 @@ export interface AiEngine {
   writeReply(input: ReplyInput, prompt: PromptVariant): Promise<AiResult<ReplyDraft>>;
   /** null when this engine cannot translate (the offline engine). */
   translate(text: string, from: Language, to: Language, context: TranslationContext): Promise<AiResult<string> | null>;
+  /** Rewords the week's recommendations; absent on engines that do not (the offline one writes its own). */
+  writeInsights?(brief: InsightsBrief): Promise<AiResult<InsightsDraft>>;
 }
 
 /** Why an adapter gave up; `retryable` says whether trying later might work. */

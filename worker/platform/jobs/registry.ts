@@ -1,9 +1,13 @@
 import * as v from 'valibot';
+import type { DatabaseAccess } from '../db';
 import type { Env } from '../env';
 import type { QueueMessage } from './message';
 
-/** What a job tells the consumer: done (ack), or not yet (retry after a delay, not a failure). */
-export type JobOutcome = { done: true } | { done: false; retryInSeconds: number };
+/**
+ * What a job tells the consumer: done (ack), or not yet (retry after a delay, not a
+ * failure). `result` is what it did, for whoever ran it by hand (`npm run job`).
+ */
+export type JobOutcome = { done: true; result?: Record<string, unknown> } | { done: false; retryInSeconds: number };
 
 /**
  * One kind of queued work, declared by the feature that owns it. Method syntax on purpose:
@@ -20,6 +24,25 @@ export interface JobDefinition<M extends QueueMessage = QueueMessage> {
    * PermanentJobFailure (jobs/failure.ts) when retrying cannot help: recorded, never retried.
    */
   run(message: M, env: Env): Promise<JobOutcome>;
+  /** How an operator runs it now, from `npm run job -- TYPE [options]`; absent: queue only. */
+  readonly commandLine?: CommandLineJob<M>;
+}
+
+/** Options as `npm run job` read them: `--client abc` → { client: 'abc' }, a bare `--force` → 'true'. */
+export type CommandLineOptions = Readonly<Record<string, string>>;
+
+export interface CommandLineJob<M extends QueueMessage> {
+  /** The options it takes, for the usage line, e.g. `--client <id>`. */
+  readonly usage: string;
+  /** The message from the options, looked up in the database where an option names a row; throws a UsageError. */
+  message(options: CommandLineOptions, db: DatabaseAccess): Promise<M>;
+  /** What to print once it ran, beyond the job's result (e.g. the row it wrote). */
+  report?(message: M, db: DatabaseAccess): Promise<unknown>;
+}
+
+/** A command line the job cannot run: said to the operator as is, without a stack trace. */
+export class UsageError extends Error {
+  override name = 'UsageError';
 }
 
 /** Work on a schedule, declared by the feature that owns it. */

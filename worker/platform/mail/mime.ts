@@ -34,6 +34,7 @@ export function buildMimeMessage(mail: OutgoingMail, options: MimeOptions): stri
     `Message-ID: ${options.messageId}`,
     'MIME-Version: 1.0',
     `Content-Type: multipart/alternative; boundary="${boundary}"`,
+    ...(mail.listUnsubscribe ? listUnsubscribeHeaders(mail.listUnsubscribe) : []),
   ];
   return [
     ...headers,
@@ -95,6 +96,14 @@ function lineToHtml(line: string): string {
 }
 
 // --- headers ---------------------------------------------------------------------------
+
+/** RFC 2369 and RFC 8058: an https URL only, in ASCII, on a line of its own (never folded into another header). */
+function listUnsubscribeHeaders(url: string): string[] {
+  if (!/^https?:\/\/[\x21-\x7e]+$/.test(url) || url.includes('>')) {
+    throw new MailError('The unsubscribe link is not a plain http(s) URL', false);
+  }
+  return [`List-Unsubscribe: <${url}>`, 'List-Unsubscribe-Post: List-Unsubscribe=One-Click'];
+}
 
 /** Refused for good; the message names the header, never the value (it may be a visitor's words). */
 const unencodable = (what: string) => new MailError(`${what} cannot be written in a mail header`, false);

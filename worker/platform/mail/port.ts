@@ -14,6 +14,11 @@ export interface OutgoingMail {
   text: string;
   /** HTML part; every user-supplied string in it already escaped. */
   html: string;
+  /**
+   * The URL that unsubscribes the recipient in one click (RFC 8058): sent as List-Unsubscribe
+   * with List-Unsubscribe-Post, so mail clients show their own "unsubscribe" button.
+   */
+  listUnsubscribe?: string | undefined;
   /** Stable across retries of the same mail: becomes the Message-ID's local part. */
   idempotencyKey: string;
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { SentEmailKind } from '../../../schema';
+import type { LEAD_EMAIL_KINDS, SentEmailKind } from '../../../schema';
 import { repairText } from '../../../schema/lead-form';
 import type { AiEngineName, ReplyDraft } from '../ai/port';
 import type { DatabaseAccess, Transaction } from '../db';
@@ -10,7 +10,7 @@ import { type Address, MailError, type Mailer, type SentMail } from './port';
 const SEND_LEASE_SECONDS = 120;
 
 export interface LeadEmail {
-  kind: SentEmailKind;
+  kind: (typeof LEAD_EMAIL_KINDS)[number];
   leadId: string;
   clientId: string;
   from: Address;
@@ -33,7 +33,7 @@ export type SendAttempt = { email: LeadEmail; elapsedMs: number } & (
 /** Called in the transaction that records the attempt's result, so both are kept or neither. */
 export type SendObserver = (tx: Transaction, attempt: SendAttempt) => Promise<void>;
 
-const ACTION: Record<SentEmailKind, 'replied' | 'notified'> = { reply: 'replied', notification: 'notified' };
+const ACTION: Record<LeadEmail['kind'], 'replied' | 'notified'> = { reply: 'replied', notification: 'notified' };
 
 /**
  * A header phrase (a subject, a display name) on one line. Names and subjects hold no line
@@ -46,42 +46,58 @@ const phrased = (address: Address): Address =>
   address.name === undefined ? address : { ...address, name: oneLine(address.name) };
 
 /** Whether this lead's email of this kind went out already (so its words need not be written again). */
-export async function wasSent(db: DatabaseAccess, leadId: string, kind: SentEmailKind): Promise<boolean> {
+export async function wasSent(db: DatabaseAccess, leadId: string, kind: LeadEmail['kind']): Promise<boolean> {
   const rows = await db.service((tx) =>
     tx.execute(sql`select 1 from sent_emails where lead_id = ${leadId} and kind = ${kind} and status = 'sent'`),
   );
   return rows.rows.length > 0;
 }
 
+/** An email sent once per `sendKey`, whatever the deliveries of the message that sends it. */
+interface OnceEmail {
+  sendKey: string;
+  kind: SentEmailKind;
+  clientId: string;
+  leadId: string | null;
+  from: Address;
+  to: Address;
+  replyTo?: Address | undefined;
+  subject: string;
+  text: string;
+  html: string;
+  listUnsubscribe?: string | undefined;
+  engine: AiEngineName | null;
+}
+
+/** Called in the transaction that records a sent email (with the provider's answer) or a failed one. */
+interface SendHooks {
+  sent?(tx: Transaction, sent: SentMail, elapsedMs: number): Promise<void>;
+  failed?(tx: Transaction, reason: string, elapsedMs: number): Promise<void>;
+}
+
 /**
- * Sends a lead's email at most once per (lead, kind): the sent_emails row is claimed before
- * sending, so a second delivery of the same queue message finds it taken. A retryable
- * failure is thrown for the queue to retry; a permanent one is recorded and returned.
+ * The send-once claim: the sent_emails row of `sendKey` is claimed before sending, so a
+ * second delivery of the same queue message finds it taken. A retryable failure is thrown
+ * for the queue to retry; a permanent one is recorded and returned.
  */
-export async function sendLeadEmail(
-  db: DatabaseAccess,
-  mailer: Mailer,
-  email: LeadEmail,
-  observe: SendObserver,
-): Promise<SendOutcome> {
-  const idempotencyKey = `${email.kind}-${email.leadId}`;
-  const messageId = messageIdFor(idempotencyKey, email.from.email.split('@')[1] ?? 'avenir.local');
-  const html = textToHtml(email.draft.body);
+async function sendOnce(db: DatabaseAccess, mailer: Mailer, email: OnceEmail, hooks: SendHooks): Promise<SendOutcome> {
+  const messageId = messageIdFor(email.sendKey, email.from.email.split('@')[1] ?? 'avenir.local');
   type Claim = { claimed: true; id: string } | { claimed: false; outcome: 'already_sent' | 'in_flight' };
   const claim = await db.service(async (tx): Promise<Claim> => {
     const claimed = await tx.execute<{ id: string }>(sql`
-      insert into sent_emails (client_id, lead_id, kind, status, to_email, subject, text_body, html_body, message_id,
-        engine, lease_expires_at)
-      values (${email.clientId}, ${email.leadId}, ${email.kind}, 'sending', ${email.to.email}, ${email.draft.subject},
-        ${email.draft.body}, ${html}, ${messageId}, ${email.engine}, now() + make_interval(secs => ${SEND_LEASE_SECONDS}))
-      on conflict (lead_id, kind) do update set status = 'sending', attempts = sent_emails.attempts + 1,
+      insert into sent_emails (client_id, lead_id, kind, send_key, status, to_email, subject, text_body, html_body,
+        message_id, engine, lease_expires_at)
+      values (${email.clientId}, ${email.leadId}, ${email.kind}, ${email.sendKey}, 'sending', ${email.to.email},
+        ${email.subject}, ${email.text}, ${email.html}, ${messageId}, ${email.engine},
+        now() + make_interval(secs => ${SEND_LEASE_SECONDS}))
+      on conflict (send_key) do update set status = 'sending', attempts = sent_emails.attempts + 1,
         subject = excluded.subject, text_body = excluded.text_body, html_body = excluded.html_body,
         engine = excluded.engine, error = null, lease_expires_at = excluded.lease_expires_at
       where sent_emails.status = 'failed' or (sent_emails.status = 'sending' and sent_emails.lease_expires_at < now())
       returning id`);
     if (claimed.rows[0]) return { claimed: true, id: claimed.rows[0].id };
     const current = await tx.execute<{ status: string }>(
-      sql`select status from sent_emails where lead_id = ${email.leadId} and kind = ${email.kind}`,
+      sql`select status from sent_emails where send_key = ${email.sendKey}`,
     );
     return { claimed: false, outcome: current.rows[0]?.status === 'sent' ? 'already_sent' : 'in_flight' };
   });
@@ -96,20 +112,18 @@ export async function sendLeadEmail(
       // Reply-To is a convenience: one no header can carry (a lead's address stored before the
       // intake checked it) is left out, and the mail, which names the address, still goes.
       replyTo: replyTo && canEncodeAddress(replyTo) ? replyTo : undefined,
-      subject: oneLine(email.draft.subject),
-      text: email.draft.body,
-      html,
-      idempotencyKey,
+      subject: oneLine(email.subject),
+      text: email.text,
+      html: email.html,
+      listUnsubscribe: email.listUnsubscribe,
+      idempotencyKey: email.sendKey,
     });
     const elapsed = performance.now() - started;
     await db.service(async (tx) => {
       await tx.execute(sql`update sent_emails set status = 'sent', provider = ${sent.provider},
         provider_message_id = ${sent.providerMessageId}, thread_id = ${sent.threadId}, message_id = ${sent.messageId},
         sent_at = now(), lease_expires_at = null where id = ${claim.id}`);
-      await tx.execute(sql`insert into lead_actions (lead_id, client_id, action_type, performed_by, is_test, metadata)
-        values (${email.leadId}, ${email.clientId}, ${ACTION[email.kind]}, 'system', ${email.isTest},
-          ${JSON.stringify({ provider: sent.provider, messageId: sent.messageId, to: email.to.email })}::jsonb)`);
-      await observe(tx, { email, elapsedMs: elapsed, sent: true, provider: sent.provider });
+      await hooks.sent?.(tx, sent, elapsed);
     });
     return 'sent';
   } catch (error) {
@@ -119,18 +133,76 @@ export async function sendLeadEmail(
       // Cut where it may split an emoji: repaired, so the record of a failure cannot fail too.
       await tx.execute(sql`update sent_emails set status = 'failed', error = ${repairText(reason.slice(0, 2_000))},
         lease_expires_at = null where id = ${claim.id}`);
-      await observe(tx, { email, elapsedMs: elapsed, sent: false, provider: mailer.provider, reason });
+      await hooks.failed?.(tx, reason, elapsed);
     });
     if (error instanceof MailError && !error.retryable) return 'failed';
     throw error;
   }
 }
 
+/**
+ * Sends a lead's email at most once per (lead, kind), and records it in the lead's
+ * timeline (`replied`, `notified`) in the transaction that marks it sent.
+ */
+export function sendLeadEmail(
+  db: DatabaseAccess,
+  mailer: Mailer,
+  email: LeadEmail,
+  observe: SendObserver,
+): Promise<SendOutcome> {
+  return sendOnce(
+    db,
+    mailer,
+    {
+      sendKey: `${email.kind}-${email.leadId}`,
+      kind: email.kind,
+      clientId: email.clientId,
+      leadId: email.leadId,
+      from: email.from,
+      to: email.to,
+      replyTo: email.replyTo,
+      subject: email.draft.subject,
+      text: email.draft.body,
+      html: textToHtml(email.draft.body),
+      engine: email.engine,
+    },
+    {
+      async sent(tx, sent, elapsedMs) {
+        await tx.execute(sql`insert into lead_actions (lead_id, client_id, action_type, performed_by, is_test, metadata)
+          values (${email.leadId}, ${email.clientId}, ${ACTION[email.kind]}, 'system', ${email.isTest},
+            ${JSON.stringify({ provider: sent.provider, messageId: sent.messageId, to: email.to.email })}::jsonb)`);
+        await observe(tx, { email, elapsedMs, sent: true, provider: sent.provider });
+      },
+      failed: (tx, reason, elapsedMs) =>
+        observe(tx, { email, elapsedMs, sent: false, provider: mailer.provider, reason }),
+    },
+  );
+}
+
+/** An email to the client about itself (the Monday digest), sent once per `sendKey`. */
+export interface ClientEmail {
+  kind: Exclude<SentEmailKind, LeadEmail['kind']>;
+  sendKey: string;
+  clientId: string;
+  from: Address;
+  to: Address;
+  subject: string;
+  text: string;
+  /** Every user-supplied string in it already escaped. */
+  html: string;
+  /** The one-click "turn off" URL of a recurring email (List-Unsubscribe). */
+  listUnsubscribe?: string;
+  engine: AiEngineName | null;
+}
+
+export const sendClientEmail = (db: DatabaseAccess, mailer: Mailer, email: ClientEmail): Promise<SendOutcome> =>
+  sendOnce(db, mailer, { ...email, leadId: null }, {});
+
 /** Why this lead's emails of these kinds failed (the reason sendLeadEmail recorded), for the job's record. */
 export async function failedSends(
   db: DatabaseAccess,
   leadId: string,
-  kinds: readonly SentEmailKind[],
+  kinds: readonly LeadEmail['kind'][],
 ): Promise<{ kind: SentEmailKind; error: string }[]> {
   const rows = await db.service((tx) =>
     tx.execute<{ kind: SentEmailKind; error: string | null }>(
