@@ -24,7 +24,7 @@ export interface AnomalyCandidate {
 }
 
 export function findAnomalies(candidates: readonly AnomalyCandidate[]): Anomaly[] {
-  const found: Anomaly[] = [];
+  const found: (Anomaly & { exactRatio: number })[] = [];
   for (const { kind, intent, period, history } of candidates) {
     const average = history / ANOMALY_PERIODS;
     if (average <= 0) continue;
@@ -38,9 +38,14 @@ export function findAnomalies(candidates: readonly AnomalyCandidate[]): Anomaly[
       average: round(average, 1),
       ratio: round(period / average, 1),
       direction: up ? 'up' : 'down',
+      exactRatio: period / average,
     });
   }
-  // The strongest first: how far from 1 the ratio is, a drop to 0.25 as strong as a rise to 4.
-  const strength = (anomaly: Anomaly) => (anomaly.ratio >= 1 ? anomaly.ratio : 1 / Math.max(anomaly.ratio, 0.01));
-  return found.sort((a, b) => strength(b) - strength(a)).slice(0, MAX_ANOMALIES);
+  // The strongest first: how far from 1 the unrounded ratio is, a drop to 0.25 as strong as a rise to 4.
+  const strength = ({ exactRatio }: { exactRatio: number }) =>
+    exactRatio >= 1 ? exactRatio : 1 / Math.max(exactRatio, 0.01);
+  return found
+    .sort((a, b) => strength(b) - strength(a))
+    .slice(0, MAX_ANOMALIES)
+    .map(({ exactRatio: _exact, ...anomaly }) => anomaly);
 }

@@ -33,7 +33,9 @@ export function customWindow(from: string, to: string, timeZone: string, now: Da
     timeZone,
     new Date(Date.parse(`${to}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10),
   );
+  // The days asked for, whether or not they are all past (a 25-hour day is still one).
+  if ((dayAfter!.getTime() - start.getTime()) / DAY_MS > MAX_CUSTOM_DAYS + 1 / 24)
+    return { ok: false, problem: 'length' };
   const end = new Date(Math.min(now.getTime(), dayAfter!.getTime()));
-  if ((end.getTime() - start.getTime()) / DAY_MS > MAX_CUSTOM_DAYS + 1 / 24) return { ok: false, problem: 'length' };
   return { ok: true, window: { start, end } };
 }

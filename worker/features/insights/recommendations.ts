@@ -218,11 +218,17 @@ export function adviceFor(analysis: GrowthAnalysis): Advice[] {
       write: {
         en: ([leads]) => ({
           title: 'No lead got a personal follow-up this week',
-          body: `The automatic reply went out, but none of the ${leads} ${plural(counts.leads, 'lead', 'leads')} of the past seven days has a note, a tag or an answer from you yet. Follow up with each of them today.`,
+          body:
+            counts.leads === 1
+              ? 'The lead of the past seven days has no note, tag or answer from you yet. Follow up today.'
+              : `None of the ${leads} leads of the past seven days has a note, a tag or an answer from you yet. Follow up with each of them today.`,
         }),
         fr: ([leads]) => ({
           title: 'Aucune demande n’a eu de suivi personnel cette semaine',
-          body: `La réponse automatique est partie, mais aucune des ${leads} demandes des sept derniers jours n’a encore de note, d’étiquette ou de réponse de votre part. Faites un suivi avec chacune aujourd’hui.`,
+          body:
+            counts.leads === 1
+              ? 'La demande des sept derniers jours n’a encore ni note, ni étiquette, ni réponse de votre part. Faites un suivi aujourd’hui.'
+              : `Aucune des ${leads} demandes des sept derniers jours n’a encore de note, d’étiquette ou de réponse de votre part. Faites un suivi avec chacune aujourd’hui.`,
         }),
       },
     });
@@ -312,7 +318,10 @@ export function adviceFor(analysis: GrowthAnalysis): Advice[] {
           body: 'Some replies could not go out. Look at the leads without one: an address with a typo is worth a phone call instead.',
         }),
         fr: ([replied, leads]) => ({
-          title: `Seulement ${replied} demandes sur ${leads} ont reçu la réponse automatique`,
+          title:
+            counts.autoReplied <= 1
+              ? `Seulement ${replied} demande sur ${leads} a reçu la réponse automatique`
+              : `Seulement ${replied} demandes sur ${leads} ont reçu la réponse automatique`,
           body: 'Certaines réponses n’ont pas pu partir. Regardez les demandes sans réponse : une adresse avec une faute de frappe vaut un appel.',
         }),
       },
@@ -395,7 +404,8 @@ export function adviceFor(analysis: GrowthAnalysis): Advice[] {
   }
 
   const { forecast } = figures;
-  if (forecast) {
+  // A forecast of nothing is no advice: the quiet client is better served by the habits below.
+  if (forecast && forecast.high > 0) {
     found.push({
       id: 'forecast',
       priority: 40,
@@ -413,11 +423,11 @@ export function adviceFor(analysis: GrowthAnalysis): Advice[] {
       link: null,
       write: {
         en: ([expected, low, high]) => ({
-          title: `Expect about ${expected} leads next week`,
+          title: `Expect about ${expected} ${plural(forecast.expected, 'lead', 'leads')} next week`,
           body: `Most likely between ${low} and ${high}. Block time in your calendar now so each one gets an answer the same day.`,
         }),
         fr: ([expected, low, high]) => ({
-          title: `Prévoyez environ ${expected} demandes la semaine prochaine`,
+          title: `Prévoyez environ ${expected} ${forecast.expected <= 1 ? 'demande' : 'demandes'} la semaine prochaine`,
           body: `Fort probablement entre ${low} et ${high}. Bloquez du temps à votre agenda dès maintenant pour répondre à chacune le jour même.`,
         }),
       },

@@ -71,8 +71,9 @@ export async function writeInsights(
   });
   if (!ai?.writeInsights || advice.length === 0) return offline(null);
   const started = performance.now();
+  let result: Awaited<ReturnType<NonNullable<AiEngine['writeInsights']>>>;
   try {
-    const result = await ai.writeInsights({
+    result = await ai.writeInsights({
       business,
       advice: advice.map((item, index) => ({
         id: item.id,
@@ -89,6 +90,11 @@ export async function writeInsights(
         },
       })),
     });
+  } catch (error) {
+    if (!(error instanceof AiError)) throw error;
+    return offline({ latencyMs: performance.now() - started, usage: null, error });
+  }
+  try {
     const words = checkedDraft(result.value, advice);
     return {
       insights: { en: { recommendations: words.en }, fr: { recommendations: words.fr }, engine: 'openai' },
@@ -97,6 +103,7 @@ export async function writeInsights(
     };
   } catch (error) {
     if (!(error instanceof AiError)) throw error;
-    return offline({ latencyMs: performance.now() - started, usage: null, error });
+    // The call answered and cost what it cost: its usage is logged though its words are not kept.
+    return offline({ latencyMs: result.latencyMs, usage: result.usage, error });
   }
 }
