@@ -82,6 +82,14 @@ export const CONVERTED_TAG = 'Converted';
 /** The other built-in tag: a lead to call first. */
 export const HOT_LEAD_TAG = 'Hot Lead';
 
+/**
+ * Who writes a timeline entry (`lead_actions.performed_by`) that is not a person's: the
+ * pipeline (`system`: replies, notifications) and the form (`widget`: the `created` entry of
+ * avenir_capture_lead(), migration 0003). Everyone else is a dashboard account's email, so a
+ * lead's "first human action" is its first entry by anyone else (the home, the insights).
+ */
+export const MACHINE_PERFORMERS = ['system', 'widget'] as const;
+
 export const LEAD_ACTION_TYPES = [
   'created',
   'tagged',

@@ -12,6 +12,7 @@ import { triageOffline } from '../../../worker/features/triage/offline';
 import { composeReply } from '../../../worker/features/triage/reply/compose';
 import type { Triage } from '../../../worker/platform/ai/triage';
 import { startTestDatabase, type TestDatabase } from '../../support/database';
+import { waitFor } from '../../support/wait';
 
 /**
  * The enrichment pipeline in workerd: from POST /api/lead through the queue to an enriched
@@ -54,15 +55,6 @@ async function postLead(worker: Miniflare, client: Client, fields: { name: strin
   });
   expect(response.status).toBe(201);
   return ((await response.json()) as { id: string }).id;
-}
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 const unlimited = { simple: { limit: 1_000_000, period: 60 as const } };

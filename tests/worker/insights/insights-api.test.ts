@@ -8,6 +8,7 @@ import { startWorker } from '../../../scripts/lib/worker';
 import { startOfLocalWeek } from '../../../worker/platform/local-time';
 import { dashboardCall, type ErrorBody, type SignedInClient, signedInClient } from '../../support/dashboard';
 import { startTestDatabase, type TestDatabase } from '../../support/database';
+import { waitFor } from '../../support/wait';
 
 /**
  * Growth insights in the real runtime: the Insights screen's API, the "Growth Copilot"
@@ -36,15 +37,6 @@ afterAll(async () => {
 
 const rows = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) =>
   (await database.access.service((tx) => tx.execute<T>(query))).rows;
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** `count` leads of the client, `hoursAgo` before `from`, triaged, each answered by the pipeline a minute later. */
 async function insertLeads(

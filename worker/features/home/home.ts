@@ -1,7 +1,7 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
 import { clients } from '../../../schema';
 import type { HomeUrgentLead, HomeView } from '../../../schema/app-api';
-import type { IntentKey, Language, Urgency } from '../../../schema/vocabulary';
+import { type IntentKey, type Language, MACHINE_PERFORMERS, type Urgency } from '../../../schema/vocabulary';
 import type { DatabaseAccess, Transaction } from '../../platform/db';
 import { excerpt } from './excerpt';
 import { homeLinks } from './links';
@@ -18,13 +18,6 @@ export type { HomeUrgentLead, HomeView };
 
 /** How many urgent leads the home lists; `urgent.total` says how many there are. */
 export const URGENT_LIMIT = 5;
-
-/**
- * Who writes a timeline entry that is not a person's: the pipeline (`system`: replies,
- * notifications) and the form (`widget`: the `created` entry of avenir_capture_lead(),
- * migration 0003). Everyone else is a dashboard account's email (notes, bulk actions).
- */
-export const MACHINE_PERFORMERS = ['system', 'widget'] as const;
 
 const machines = sql.raw(MACHINE_PERFORMERS.map((name) => `'${name}'`).join(', '));
 

@@ -1,5 +1,11 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { CONVERTED_TAG, type IntentKey, type LeadTone, type Urgency } from '../../../schema/vocabulary';
+import {
+  CONVERTED_TAG,
+  type IntentKey,
+  type LeadTone,
+  MACHINE_PERFORMERS,
+  type Urgency,
+} from '../../../schema/vocabulary';
 import type { Transaction } from '../../platform/db';
 import type { WindowBounds } from './window';
 
@@ -10,11 +16,8 @@ import type { WindowBounds } from './window';
  * probes `lead_actions_lead_timestamp_idx` once per lead of the period.
  */
 
-/**
- * Who writes a timeline entry that is not a person's: the pipeline (`system`) and the form
- * (`widget`). The home's rule (features/home), for the same "first human action".
- */
-const MACHINES = sql.raw(`'system', 'widget'`);
+/** A person's timeline entry is one by anyone but these (schema/vocabulary.ts, as on the home). */
+const MACHINES = sql.raw(MACHINE_PERFORMERS.map((name) => `'${name}'`).join(', '));
 
 export interface Scope {
   clientId: string;
