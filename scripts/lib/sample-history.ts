@@ -216,7 +216,6 @@ function sampleLead(
       isTest: true,
       openedAt: followedUp || archived || converted ? after(5) : null,
       metadata: { sample: true, source: 'npm start: sample history' },
-      idempotencyKey: `sample-${at.toISOString()}`,
       createdAt: at,
       updatedAt: at,
     },
@@ -249,11 +248,23 @@ export async function writeSampleHistory(
     samples.push(sampleLead(client.id, client.email, at, now, complaint, draw));
   });
 
+  samples.forEach((sample, index) => {
+    sample.lead.idempotencyKey = `sample-${index + 1}`;
+  });
+  // Two statements for the lot: a first start should not wait on a round trip per lead.
   await db.service(async (tx) => {
-    for (const sample of samples) {
-      const [row] = await tx.insert(leadMemory).values(sample.lead).returning({ id: leadMemory.id });
-      await tx.insert(leadActions).values(sample.actions.map((action) => ({ ...action, leadId: row!.id })));
-    }
+    const rows = await tx
+      .insert(leadMemory)
+      .values(samples.map((sample) => sample.lead))
+      .returning({ id: leadMemory.id, key: leadMemory.idempotencyKey });
+    const ids = new Map(rows.map((row) => [row.key, row.id]));
+    await tx
+      .insert(leadActions)
+      .values(
+        samples.flatMap((sample) =>
+          sample.actions.map((action) => ({ ...action, leadId: ids.get(sample.lead.idempotencyKey ?? null)! })),
+        ),
+      );
   });
   return samples.length;
 }

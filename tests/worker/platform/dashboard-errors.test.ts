@@ -95,6 +95,13 @@ function endpoints(): Endpoint[] {
     },
     { method: 'POST', path: '/api/app/settings/widget-key' },
     { method: 'POST', path: '/api/app/settings/test-lead' },
+    {
+      method: 'GET',
+      path: '/api/app/insights',
+      invalid: { path: '/api/app/insights?period=custom&from=2026-02-30&to=2026-03-02' },
+    },
+    { method: 'GET', path: '/api/app/insights/refresh' },
+    { method: 'POST', path: '/api/app/insights/refresh' },
   ];
 }
 

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { INSIGHTS_PERIODS } from '../../../schema/app-api';
 import type { AppEnv } from '../../platform/env';
 import { AppError, bilingual } from '../../platform/errors';
+import { requestLanguage } from '../../platform/http/request-meta';
 import { timeZoneParam } from '../../platform/http/time-zone';
 import { localized, query } from '../../platform/http/validate';
 import { customWindow, MAX_CUSTOM_DAYS, rollingWindow } from './period';
@@ -54,15 +55,19 @@ const PERIOD_PROBLEMS = {
 insightsRoutes.get('/insights', query(insightsQuery), async (c) => {
   const { period, from, to, tz } = c.req.valid('query');
   const now = new Date();
-  let window = period === 'custom' ? null : rollingWindow(period, now);
-  if (period === 'custom') {
-    if (!from || !to) throw new AppError('invalid_request', PERIOD_PROBLEMS.missing, { fields: { from: [], to: [] } });
-    const custom = customWindow(from, to, tz, now);
-    if (!custom.ok)
-      throw new AppError('invalid_request', PERIOD_PROBLEMS[custom.problem], { fields: { from: [], to: [] } });
-    window = custom.window;
+  if (period !== 'custom') {
+    const window = rollingWindow(period, now);
+    return c.json(await insightsView(c.var.db, c.var.session.clientId, { key: period, window }, now));
   }
-  return c.json(await insightsView(c.var.db, c.var.session.clientId, { key: period, window: window! }, now));
+  const refuse = (problem: keyof typeof PERIOD_PROBLEMS) => {
+    const text = PERIOD_PROBLEMS[problem];
+    const message = [text[requestLanguage(c)]];
+    return new AppError('invalid_request', text, { fields: { from: message, to: message } });
+  };
+  if (!from || !to) throw refuse('missing');
+  const custom = customWindow(from, to, tz, now);
+  if (!custom.ok) throw refuse(custom.problem);
+  return c.json(await insightsView(c.var.db, c.var.session.clientId, { key: period, window: custom.window }, now));
 });
 
 insightsRoutes.get('/insights/refresh', async (c) => c.json(await refreshState(c.var.db, c.var.session.clientId)));
