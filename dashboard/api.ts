@@ -6,6 +6,8 @@ export type {
   ActionView,
   ActivityPage,
   HistoryPoint,
+  InsightsRefreshView,
+  InsightsView,
   LeadDetail,
   LeadItem as Lead,
   LeadPage,
@@ -24,13 +26,28 @@ export class ApiError extends Error {
     message: string,
     /** A 422's messages by field (`details.fields`), for forms that show each by its input. */
     readonly fields: Record<string, string[]> = {},
+    /** A 429's wait before asking again, in seconds (its `Retry-After`); null when it gave none. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
   }
 }
 
 interface ErrorBody {
-  error?: { code?: ErrorCode; message?: string; details?: { fields?: Record<string, string[]> } };
+  error?: {
+    code?: ErrorCode;
+    message?: string;
+    details?: { fields?: Record<string, string[]>; retryAfterSeconds?: number };
+  };
+}
+
+/** `Retry-After` in seconds (the API sends seconds, never an HTTP date), else the envelope's own. */
+function retryAfter(response: Response, body: ErrorBody | null): number | null {
+  const raw = response.headers.get('Retry-After')?.trim();
+  const header = raw ? Number(raw) : Number.NaN;
+  if (Number.isFinite(header) && header >= 0) return header;
+  const detail = body?.error?.details?.retryAfterSeconds;
+  return typeof detail === 'number' && detail >= 0 ? detail : null;
 }
 
 let currentLang: Lang = 'en';
@@ -54,7 +71,13 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     const error = json?.error;
     const fields = error?.details?.fields;
     const fieldMessage = fields ? Object.values(fields).flat()[0] : undefined;
-    throw new ApiError(response.status, error?.code ?? 'unreadable', fieldMessage ?? error?.message ?? '', fields);
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'unreadable',
+      fieldMessage ?? error?.message ?? '',
+      fields,
+      retryAfter(response, json),
+    );
   }
   return json as T;
 }

@@ -1,5 +1,6 @@
 import { Archive, Inbox, MailCheck, Plus, Search, Siren, Trash2 } from 'lucide';
 import { useState } from 'preact/hooks';
+import { BarList, ChartFigure, ColumnChart, LineChart, ShareBar } from './charts';
 import {
   Badge,
   type BadgeTone,
@@ -15,7 +16,7 @@ import {
   Table,
   Toast,
 } from './design';
-import { formatDate, type Lang, type Strings } from './i18n';
+import { formatDate, formatDuration, type Lang, locale, type Strings } from './i18n';
 import { IntentBadge, UrgencyBadge } from './lead-badges';
 import './strings/gallery';
 import './strings/leads';
@@ -183,6 +184,7 @@ export function Gallery(props: { t: Strings; lang: Lang }) {
         <h3 class="gallery-sub">{g.skeleton}</h3>
         <Skeleton label={t.loading} lines={3} />
       </Card>
+      <ChartSamples t={t} lang={lang} />
       <Dialog id="g-dialog" open={dialog} title={g.dialogTitle} closeLabel={t.close} onClose={() => setDialog(false)}>
         <p>{g.dialogText}</p>
         <div class="btn-row">
@@ -199,5 +201,130 @@ export function Gallery(props: { t: Strings; lang: Lang }) {
         action={{ label: t.undo, run: async () => setToast(null) }}
       />
     </main>
+  );
+}
+
+const SAMPLE_WEEKS = [
+  { leads: 4, high: 1, confidence: 0.62 },
+  { leads: 6, high: 1, confidence: 0.7 },
+  { leads: 5, high: 0, confidence: null },
+  { leads: 8, high: 2, confidence: 0.74 },
+  { leads: 7, high: 1, confidence: 0.81 },
+  { leads: 9, high: 1, confidence: null },
+  { leads: 11, high: 3, confidence: 0.79 },
+  { leads: 10, high: 2, confidence: 0.84 },
+];
+const SAMPLE_WAITS = [
+  { key: 'High', median: 12, p90: 45 },
+  { key: 'Medium', median: 38, p90: 160 },
+  { key: 'Low', median: 95, p90: 300 },
+] as const;
+
+/** The charts (charts/) with sample figures: the same drawings the Insights screen makes. */
+function ChartSamples(props: { t: Strings; lang: Lang }) {
+  const { t, lang } = props;
+  const g = t.gallery;
+  const number = (value: number) => new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(value);
+  const percent = (value: number) =>
+    new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 0 }).format(value);
+  const weeks = SAMPLE_WEEKS.map((week, index) => ({ key: String(index), label: g.week(index + 1), ...week }));
+  const table = <Row extends { key: string }>(rows: Row[], columns: Column<Row>[]) => ({
+    label: g.chartTable,
+    caption: g.chartTable,
+    columns,
+    rows,
+    rowKey: (row: Row) => row.key,
+  });
+  const weekColumns: Column<(typeof weeks)[number]>[] = [
+    { key: 'week', header: g.columnWhen, cell: (row) => row.label },
+    { key: 'value', header: g.value, cell: (row) => number(row.leads) },
+  ];
+  return (
+    <section aria-labelledby="g-charts-title">
+      <h2 id="g-charts-title" class="section-title">
+        {g.charts}
+      </h2>
+      <p class="muted">{g.chartsHelp}</p>
+      <div class="charts">
+        <ChartFigure
+          id="g-columns"
+          class="chart-wide"
+          title={g.columnsTitle}
+          summary={g.columnsSummary}
+          table={table(weeks, weekColumns)}
+        >
+          <ColumnChart
+            columns={weeks.map((week) => ({ key: week.key, label: week.label, value: week.leads, part: week.high }))}
+            estimate={{ label: g.week(weeks.length + 1), expected: 11, low: 8, high: 14 }}
+            format={number}
+          />
+        </ChartFigure>
+        <ChartFigure
+          id="g-line"
+          title={g.lineTitle}
+          summary={g.lineSummary}
+          table={table(weeks, [
+            { key: 'week', header: g.columnWhen, cell: (row) => row.label },
+            {
+              key: 'value',
+              header: g.value,
+              cell: (row) => (row.confidence === null ? t.none : percent(row.confidence)),
+            },
+          ])}
+        >
+          <LineChart
+            points={weeks.map((week) => ({ key: week.key, label: week.label, value: week.confidence }))}
+            max={1}
+            format={percent}
+          />
+        </ChartFigure>
+        <ChartFigure
+          id="g-bars"
+          title={g.barsTitle}
+          summary={g.barsSummary}
+          table={table(
+            SAMPLE_WAITS.map((wait) => ({ ...wait })),
+            [
+              { key: 'urgency', header: t.urgency, cell: (row) => t[row.key] },
+              { key: 'value', header: g.value, cell: (row) => formatDuration(row.median, lang) },
+              { key: 'reach', header: g.reach, cell: (row) => formatDuration(row.p90, lang) },
+            ],
+          )}
+        >
+          <BarList
+            rows={SAMPLE_WAITS.map((wait) => ({
+              key: wait.key,
+              label: t[wait.key],
+              value: wait.median,
+              reach: wait.p90,
+              display: `${formatDuration(wait.median, lang)} · ${formatDuration(wait.p90, lang)}`,
+            }))}
+          />
+        </ChartFigure>
+        <ChartFigure
+          id="g-share"
+          title={g.shareTitle}
+          summary={g.shareSummary}
+          table={table(
+            [
+              { key: 'en', name: g.english, share: 0.62 },
+              { key: 'fr', name: g.french, share: 0.38 },
+            ],
+            [
+              { key: 'name', header: g.columnName, cell: (row) => row.name },
+              { key: 'value', header: g.value, cell: (row) => percent(row.share) },
+            ],
+          )}
+        >
+          <ShareBar
+            segments={[
+              { key: 'en', label: g.english, share: 62, tone: 'brand' },
+              { key: 'fr', label: g.french, share: 38, tone: 'second' },
+            ]}
+            format={(share) => percent(share / 100)}
+          />
+        </ChartFigure>
+      </div>
+    </section>
   );
 }

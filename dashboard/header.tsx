@@ -1,5 +1,5 @@
 import type { IconNode } from 'lucide';
-import { Activity, Building2, House, Inbox, LogOut, Menu, Palette, Settings, X } from 'lucide';
+import { Activity, Building2, ChartNoAxesCombined, House, Inbox, LogOut, Menu, Palette, Settings, X } from 'lucide';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Account } from './api';
 import { AppLink, Button, Icon } from './design';
@@ -7,12 +7,13 @@ import type { Lang, Strings } from './i18n';
 import { Mark } from './mark';
 import { PATHS, type RouteName } from './router';
 
-type NavName = 'home' | 'inbox' | 'activity' | 'settings' | 'clients' | 'design';
+type NavName = 'home' | 'inbox' | 'activity' | 'insights' | 'settings' | 'clients' | 'design';
 
 const NAV: readonly { name: NavName; icon: IconNode; internal?: true }[] = [
   { name: 'home', icon: House },
   { name: 'inbox', icon: Inbox },
   { name: 'activity', icon: Activity },
+  { name: 'insights', icon: ChartNoAxesCombined },
   { name: 'settings', icon: Settings },
   { name: 'clients', icon: Building2, internal: true },
   { name: 'design', icon: Palette, internal: true },

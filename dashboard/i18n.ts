@@ -1,5 +1,6 @@
 import type { CLIENTS_STRINGS } from './strings/clients';
 import type { GALLERY_STRINGS } from './strings/gallery';
+import type { INSIGHTS_STRINGS } from './strings/insights';
 import type { LEADS_STRINGS } from './strings/leads';
 import type { SETTINGS_STRINGS } from './strings/settings';
 import { SHELL_STRINGS } from './strings/shell';
@@ -82,7 +83,8 @@ export type Strings = ShellStrings &
   Pack<typeof LEADS_STRINGS> &
   Pack<typeof SETTINGS_STRINGS> &
   Pack<typeof CLIENTS_STRINGS> &
-  Pack<typeof GALLERY_STRINGS>;
+  Pack<typeof GALLERY_STRINGS> &
+  Pack<typeof INSIGHTS_STRINGS>;
 
 const fr: ShellStrings = {
   signInTitle: 'Connexion',

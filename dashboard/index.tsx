@@ -15,6 +15,7 @@ const screens = {
   inbox: () => import('./inbox'),
   lead: () => import('./lead'),
   activity: () => import('./activity'),
+  insights: () => import('./insights'),
   settings: () => import('./settings'),
   clients: () => import('./clients'),
   design: () => import('./gallery'),
@@ -156,6 +157,8 @@ function App() {
     body = screen(screens.inbox, (m) => <m.Inbox key={visit} t={t} lang={lang} open={open} />);
   else if (route.name === 'activity')
     body = screen(screens.activity, (m) => <m.Activity key={visit} t={t} lang={lang} open={open} />);
+  else if (route.name === 'insights')
+    body = screen(screens.insights, (m) => <m.Insights t={t} lang={lang} account={account} go={go} />);
   else if (route.name === 'settings')
     body = screen(screens.settings, (m) => (
       <m.Settings t={t} lang={lang} account={account} onAccountChange={refreshAccount} />

@@ -1,12 +1,14 @@
 /**
- * The screens, each at its own URL under /app. The inbox keeps its filters in the query
- * string; /app with filters (a bookmark from before the home existed) still opens it.
+ * The screens, each at its own URL under /app. The inbox and the insights keep their
+ * filters in the query string; /app with filters (a bookmark from before the home existed)
+ * still opens the inbox.
  */
 export type Route =
   | { name: 'home' }
   | { name: 'inbox' }
   | { name: 'lead'; id: string }
   | { name: 'activity' }
+  | { name: 'insights' }
   | { name: 'settings' }
   | { name: 'clients' }
   | { name: 'design' }
@@ -19,6 +21,7 @@ export const PATHS = {
   home: '/app',
   inbox: '/app/inbox',
   activity: '/app/activity',
+  insights: '/app/insights',
   settings: '/app/settings',
   clients: '/app/clients',
   design: '/app/design',
@@ -50,3 +53,10 @@ export function parseRoute(path: string, search = ''): Route {
 
 /** The navigation entry a screen belongs to: a lead is read from the inbox. */
 export const sectionOf = (route: Route): RouteName => (route.name === 'lead' ? 'inbox' : route.name);
+
+/**
+ * The address of a link the API names by screen and query string (the insights'
+ * recommendations, the home's figures): `/app/inbox?urgency=High`.
+ */
+export const screenLink = (link: { screen: 'inbox' | 'activity' | 'settings'; query: string }) =>
+  `${PATHS[link.screen]}${link.query ? `?${link.query.replace(/^\?/, '')}` : ''}`;

@@ -21,6 +21,7 @@ interface Draft {
   /** One origin a line. */
   allowedOrigins: string;
   requireConsent: boolean;
+  weeklyDigest: boolean;
 }
 type SettingName = keyof Draft;
 type FieldErrors = Partial<Record<SettingName, string[]>>;
@@ -33,6 +34,7 @@ const FIELD_ORDER: SettingName[] = [
   'bookingLink',
   'allowedOrigins',
   'requireConsent',
+  'weeklyDigest',
 ];
 
 const draftOf = (settings: SettingsView): Draft => ({
@@ -43,6 +45,7 @@ const draftOf = (settings: SettingsView): Draft => ({
   bookingLink: settings.bookingLink ?? '',
   allowedOrigins: settings.allowedOrigins.join('\n'),
   requireConsent: settings.requireConsent,
+  weeklyDigest: settings.weeklyDigest,
 });
 
 /** The non-blank lines of the origins box, with their line numbers for error messages. */
@@ -62,6 +65,7 @@ const patchOf = (draft: Draft) => ({
   bookingLink: draft.bookingLink.trim() === '' ? null : draft.bookingLink.trim(),
   allowedOrigins: originLines(draft.allowedOrigins).map(({ origin }) => origin),
   requireConsent: draft.requireConsent,
+  weeklyDigest: draft.weeklyDigest,
 });
 
 /**
@@ -85,7 +89,8 @@ function fieldErrors(fields: Record<string, string[]>, draft: Draft, t: Strings)
 
 /** The settings in sections, each saved on its own so a change to one never waits on another. */
 const SECTIONS = [
-  { id: 'business', icon: Building2, fields: ['businessName', 'language'] },
+  // The Monday digest is Avenir writing to the business, in its language: it sits by that language.
+  { id: 'business', icon: Building2, fields: ['businessName', 'language', 'weeklyDigest'] },
   { id: 'replies', icon: MailCheck, fields: ['emailTone', 'aiPersonalizedReply', 'bookingLink'] },
   { id: 'website', icon: Globe, fields: ['allowedOrigins', 'requireConsent'] },
 ] as const satisfies readonly { id: string; icon: unknown; fields: readonly SettingName[] }[];
@@ -107,6 +112,13 @@ export function Settings(props: { t: Strings; lang: Lang; account: Account; onAc
       .catch((caught) => setLoadError(errorText(caught, t)));
     // Another client's settings when an internal account switches.
   }, [account.client.id]);
+
+  // A link to a section (the insights' "Add the form to your website"): there once it is drawn.
+  const loaded = settings !== null;
+  useEffect(() => {
+    if (!loaded || !location.hash) return;
+    document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
+  }, [loaded]);
 
   return (
     <main class="settings">
@@ -361,6 +373,25 @@ function SettingsSection(props: {
             autoCapitalize="off"
             value={draft.allowedOrigins}
             onInput={(e) => set('allowedOrigins', e.currentTarget.value)}
+          />
+        )}
+      </Field>
+    ),
+    weeklyDigest: () => (
+      <Field
+        id="st-weeklyDigest"
+        label={t.settingsWeeklyDigest}
+        help={t.settingsWeeklyDigestHelp}
+        error={errors.weeklyDigest}
+        check
+      >
+        {(control) => (
+          <input
+            {...control}
+            name="weeklyDigest"
+            type="checkbox"
+            checked={draft.weeklyDigest}
+            onChange={(e) => set('weeklyDigest', e.currentTarget.checked)}
           />
         )}
       </Field>

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchDashboard } from './bench/dashboard';
 import { benchOfflineEngine, benchPostToEnriched } from './bench/enrichment';
+import { benchInsights, type EngineFigures, INSIGHTS_END } from './bench/insights';
 import { benchIntake } from './bench/intake';
 import { startBenchStack } from './bench/stack';
 import { widgetSizes } from './bench/widget';
@@ -23,12 +24,13 @@ const DEV_LEADS = [process.env.AVENIR_DEV_LEADS, '../shared/leads-dev.jsonl', 't
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB (${bytes.toLocaleString('en-US')} B)`;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+const signedMib = (bytes: number) => `${bytes < 0 ? '−' : '+'}${mib(Math.abs(bytes))}`;
 
 /**
  * Sections to run: all by default, or those named on the command line
  * (`npm run bench -- dashboard`), so a slow one can be rerun alone.
  */
-const SECTIONS = ['widget', 'intake', 'triage', 'enrichment', 'dashboard'] as const;
+const SECTIONS = ['widget', 'intake', 'triage', 'enrichment', 'dashboard', 'insights'] as const;
 type Section = (typeof SECTIONS)[number];
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !(SECTIONS as readonly string[]).includes(name));
@@ -163,5 +165,129 @@ if (runs('dashboard')) {
   // With PGlite the database lives in this process: its peak is the embedded database's cost.
   console.log(
     `\ndashboard section ${dashboard.totalSeconds.toFixed(0)} s in all; this Node process peaked at ${mib(process.resourceUsage().maxRSS * 1024)} resident`,
+  );
+}
+
+if (runs('insights')) {
+  // BENCH_INSIGHTS_LEADS: fewer leads for a quick look; the README's figures use 100,000.
+  const leads = Number(process.env.BENCH_INSIGHTS_LEADS || 100_000);
+  // Other work on the machine shows in these figures: the load is printed with them.
+  const loadBefore = os.loadavg()[0]!;
+  const insights = await benchInsights({
+    leads,
+    neighbourLeads: Math.round(leads / 5),
+    weekRuns: 7,
+    quarterRuns: 3,
+    runAnalysisRuns: 5,
+    forecastHistories: 5,
+    databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
+    explain: Boolean(process.env.BENCH_INSIGHTS_EXPLAIN),
+  });
+  const n = (value: number) => value.toLocaleString('en-US');
+  const s = (msValue: number) => (msValue >= 1000 ? `${(msValue / 1000).toFixed(2)} s` : ms(msValue));
+  const [first] = insights.engines;
+  console.log(
+    `\n## Growth analysis: one client with ${n(leads)} leads over two years, their actions, and a neighbour client with ${n(first?.neighbourLeads ?? 0)}\n`,
+  );
+  console.log(
+    `analyzeLeads and runAnalysis called from Node through the Worker's driver and proxy, the week ending ${INSIGHTS_END.toISOString()} (a Monday, 00:00 in Montreal); ${n(first?.periodLeads ?? 0)} leads in that week, ${n(first?.totalLeads ?? 0)} analysed in all (not deleted, not spam, not test)\n`,
+  );
+  const cell = (format: (engine: EngineFigures) => string) => insights.engines.map(format).join(' | ');
+  console.log(`| measure | ${cell((e) => e.database)} |\n|---|${insights.engines.map(() => '---|').join('')}`);
+  const row = (label: string, format: (engine: EngineFigures) => string) =>
+    console.log(`| ${label} | ${cell(format)} |`);
+  row(
+    'seeded: leads + actions (generate_series), then VACUUM ANALYZE',
+    (e) =>
+      `${e.seedSeconds.toFixed(1)} s + ${e.vacuumSeconds.toFixed(1)} s (${n(e.leads + e.neighbourLeads)} leads, ${n(e.actions)} actions)`,
+  );
+  row('analyzeLeads, default week: first run (cold)', (e) => s(e.weekCold));
+  row(
+    `analyzeLeads, default week: p50 / p95 (${first?.week.n} runs)`,
+    (e) => `**${s(e.week.p50)}** / ${s(e.week.p95)}`,
+  );
+  row(
+    `analyzeLeads, 12-week period: p50 / max (${first?.quarter.n} runs)`,
+    (e) => `${s(e.quarter.p50)} / ${s(e.quarter.max)}`,
+  );
+  row(
+    `runAnalysis (trigger cli, offline writer, dev outbox, growth_brain upsert): p50 / p95 (${first?.runAnalysis.n} runs)`,
+    (e) => `${s(e.runAnalysis.p50)} / ${s(e.runAnalysis.p95)}`,
+  );
+  row('database round trips per analyzeLeads (counted at the proxy)', (e) => e.roundTrips.toFixed(0));
+  row(
+    'analysis JSON: week / 12 weeks',
+    (e) => `${(e.weekJsonBytes / 1024).toFixed(1)} KB / ${(e.quarterJsonBytes / 1024).toFixed(1)} KB`,
+  );
+  row("the client's lead rows as stored (pg_column_size), for comparison", (e) => mib(e.leadBytes));
+  row(
+    'this Node process during the analyses: RSS before → peak',
+    (e) =>
+      `${mib(e.rssBeforeBytes)} → ${mib(e.rssPeakBytes)} (${signedMib(e.rssPeakBytes - e.rssBeforeBytes)}, ${e.peakFrom})`,
+  );
+  row(
+    'JS heap used before → highest sampled',
+    (e) => `${mib(e.heapBeforeBytes)} → ${mib(e.heapPeakBytes)} (${signedMib(e.heapPeakBytes - e.heapBeforeBytes)})`,
+  );
+  if (insights.postgresSkipped) console.log(`\nPostgreSQL: skipped: ${insights.postgresSkipped}`);
+  console.log(`\nrunAnalysis: ${first?.runAnalysisResult}`);
+
+  console.log(
+    `\n| statement of the analysis (p50 in its tenant transaction) | rows back | ${insights.engines.map((e) => `${e.database.split(' (')[0]} week | 12 weeks`).join(' | ')} |`,
+  );
+  console.log(`|---|---|${insights.engines.map(() => '---|---|').join('')}`);
+  for (const [index, statement] of (first?.statements ?? []).entries()) {
+    console.log(
+      `| ${statement.name} | ${statement.rows} | ${insights.engines.map((e) => `${ms(e.statements[index]!.weekP50)} | ${ms(e.statements[index]!.quarterP50)}`).join(' | ')} |`,
+    );
+  }
+  for (const engine of insights.engines) {
+    for (const { name, plan } of engine.explained)
+      console.log(`\nEXPLAIN ANALYZE ${name} (${engine.database}):\n${plan}`);
+  }
+
+  const pct = (value: number) => `${value.toFixed(1)} %`;
+  const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+  console.log(
+    `\n## Forecast against held-back weeks: ${insights.forecast[0]?.histories} synthetic years per volume × the last 12 weeks of each\n`,
+  );
+  console.log(
+    "Each year: daily counts Poisson-like around base × weekday factor (busy Mon–Thu, quiet weekend) × a +25 % trend × day (±20 %) and week (±10 %) noise, setseed() per year. Each held-back week analysed with `end` = its first instant (the model sees only the past); forecast.expected against the week's count.\n",
+  );
+  for (const history of insights.forecast) {
+    console.log(
+      `${history.label}: ${history.meanWeekly.toFixed(1)} leads a week on average (${history.weeks.length} held-back weeks, ${history.seconds.toFixed(0)} s); weekday shares ${history.weekdayShares.map((share, day) => `${weekdays[day]} ${pct(share * 100)}`).join(', ')}`,
+    );
+  }
+  console.log(
+    '\n| history | method | MAE (leads a week) | MAPE | actual inside [low, high] (claimed 80 %) |\n|---|---|---|---|---|',
+  );
+  for (const history of insights.forecast) {
+    for (const method of history.methods) {
+      console.log(
+        `| ${history.label} | ${method.name} | ${method.mae.toFixed(1)} | ${pct(method.mape)} | ${method.inside === null ? '—' : `${method.inside} / ${history.weeks.length} (mean width ${history.meanWidth.toFixed(0)})`} |`,
+      );
+    }
+  }
+  console.log(
+    '\n| history | per-day MAE: forecast.days (weekday profile) | flat 1/7 of the same week | with the true week total: profile / flat |\n|---|---|---|---|',
+  );
+  for (const history of insights.forecast) {
+    console.log(
+      `| ${history.label} | **${history.dayMae.profile.toFixed(2)}** | ${history.dayMae.flat.toFixed(2)} | ${history.dayMaeKnownTotal.profile.toFixed(2)} / ${history.dayMaeKnownTotal.flat.toFixed(2)} |`,
+    );
+  }
+  for (const history of insights.forecast) {
+    console.log(
+      `\n| week of (${history.label}, first year) | actual | forecast [low, high] | last week | mean of 4 |\n|---|---|---|---|---|`,
+    );
+    for (const week of history.firstHistory) {
+      console.log(
+        `| ${week.start.slice(0, 10)} | ${week.actual} | ${week.expected} [${week.low}, ${week.high}] | ${week.lastWeek} | ${week.mean4.toFixed(1)} |`,
+      );
+    }
+  }
+  console.log(
+    `\ninsights section ${insights.totalSeconds.toFixed(0)} s in all; this Node process peaked at ${mib(insights.processPeakBytes)} resident; load average (1 min) ${loadBefore.toFixed(1)} before, ${os.loadavg()[0]!.toFixed(1)} after, on ${os.cpus().length} cores`,
   );
 }

@@ -12,6 +12,7 @@ import { createClient, hashPassword, parseNewClient } from '../worker/features/a
 import { BENCH_SITE, startBenchStack } from './bench/stack';
 import { hasChromium, launchChromium } from './lib/browser';
 import { sendDemoLeads } from './lib/demo';
+import { writeSampleHistory } from './lib/sample-history';
 
 const OUT = path.resolve('screenshots');
 const PASSWORD = 'capture-ecran-2026';
@@ -47,6 +48,15 @@ const business = await account({
   isInternal: true,
 });
 const newcomer = await account({ businessName: 'Paysagiste Nouveau', email: 'nouveau@paysage.example' });
+// The Insights screen needs weeks of history, which the form cannot backdate: a test client
+// (as `npm start`'s demo is) with the sample history, whose leads all count.
+const analysed = await account({
+  businessName: 'Toitures Boréal',
+  email: 'proprio@toitures.example',
+  language: 'fr',
+  isTest: true,
+});
+await writeSampleHistory(db, analysed, new Date());
 const sent = await sendDemoLeads(origin, business.apiKey, BENCH_SITE);
 // The pipeline answers within seconds; the screens wait for its last reply.
 for (let waited = 0; waited < 30_000; waited += 500) {
@@ -174,6 +184,33 @@ try {
   await shoot(browser, 'settings', business.email, async (page) => {
     await page.goto(`${origin}/app/settings`);
     await page.locator('#st-snippet').waitFor();
+  });
+  /** The Insights screen, its first analysis run by its own button when there is none yet. */
+  const insights = async (page: Page, search = '') => {
+    await page.goto(`${origin}/app/insights${search}`);
+    await page.locator('.key-figures .stat').first().waitFor();
+    if (await page.locator('.never-analysed').isVisible()) {
+      await page.locator('.refresh-control button').click();
+      await page.locator('.recommendations .rec').first().waitFor({ timeout: 90_000 });
+    }
+    await page.locator('.recommendations .rec').first().waitFor();
+    // The toast of a fresh analysis, and the dimming of a period loading, gone.
+    await page.locator('.toast-region .toast-idle').waitFor({ state: 'attached', timeout: 10_000 });
+  };
+  await shoot(browser, 'insights', analysed.email, (page) => insights(page));
+  await shoot(browser, 'insights-12w', analysed.email, async (page) => {
+    await insights(page, '?period=12w');
+    await page.locator('main details').evaluateAll((all) => {
+      for (const details of all) (details as HTMLDetailsElement).open = true;
+    });
+  });
+  await shoot(browser, 'insights-print', analysed.email, async (page) => {
+    await insights(page);
+    await page.emulateMedia({ media: 'print' });
+  });
+  await shoot(browser, 'insights-empty', newcomer.email, async (page) => {
+    await page.goto(`${origin}/app/insights`);
+    await page.locator('#insights-empty-title').waitFor();
   });
   await shoot(browser, 'clients', business.email, async (page) => {
     await page.goto(`${origin}/app/clients`);

@@ -3,7 +3,8 @@ import type { ComponentChildren } from 'preact';
 import { Icon } from './icon';
 
 /**
- * A titled surface: a section of a screen, named by its heading for screen readers.
+ * A titled surface: a section of a screen, named by its heading for screen readers, and
+ * reached by its `id` (a table of contents' `#st-embed`, another screen's link to it).
  * `actions` sit at the heading's end (a section's own Save, an Edit).
  */
 export function Card(props: {
@@ -17,7 +18,11 @@ export function Card(props: {
 }) {
   const { id, title } = props;
   return (
-    <section class={props.class ? `card ${props.class}` : 'card'} aria-labelledby={title ? `${id}-title` : undefined}>
+    <section
+      id={id}
+      class={props.class ? `card ${props.class}` : 'card'}
+      aria-labelledby={title ? `${id}-title` : undefined}
+    >
       {title ? (
         <header>
           <div>

@@ -22,6 +22,9 @@ const en = {
   settingsLanguageHelp: 'Your notifications and the test lead use it; the form follows each visitor’s language.',
   settingsLanguageEn: 'English',
   settingsLanguageFr: 'French',
+  settingsWeeklyDigest: 'Email me the Monday digest',
+  settingsWeeklyDigestHelp:
+    'Every Monday morning: the week’s leads, what changed, and Growth Copilot’s recommendations from the Insights screen.',
   settingsEmailTone: 'Tone of the automatic reply',
   settingsEmailToneHelp: 'How the reply sent to each new lead sounds.',
   settingsTone: {
@@ -109,6 +112,9 @@ export const SETTINGS_STRINGS: { en: typeof en; fr: typeof en } = {
       'Vos notifications et le client potentiel d’essai l’utilisent; le formulaire suit la langue de chaque visiteur.',
     settingsLanguageEn: 'Anglais',
     settingsLanguageFr: 'Français',
+    settingsWeeklyDigest: 'M’envoyer le résumé du lundi par courriel',
+    settingsWeeklyDigestHelp:
+      'Chaque lundi matin\u00a0: les clients potentiels de la semaine, ce qui a changé et les recommandations de Growth Copilot, tirés de l’écran Analyses.',
     settingsEmailTone: 'Ton de la réponse automatique',
     settingsEmailToneHelp: 'Le ton du courriel envoyé à chaque nouveau client potentiel.',
     settingsTone: {

@@ -86,7 +86,7 @@ describe('the header', () => {
       // Closed: the screens are out of sight; the bar names the one the person is on.
       expect(await menuButton.isVisible()).toBe(true);
       expect(await menuButton.getAttribute('aria-expanded')).toBe('false');
-      expect(await navLinks(page).count()).toBe(4);
+      expect(await navLinks(page).count()).toBe(5);
       for (const link of await navLinks(page).all()) expect(await link.isVisible()).toBe(false);
       const current = page.locator('header.top .current-screen');
       expect(await current.isVisible()).toBe(true);
@@ -96,7 +96,7 @@ describe('the header', () => {
       await menuButton.click();
       expect(await menuButton.getAttribute('aria-expanded')).toBe('true');
       for (const link of await navLinks(page).all()) expect(await link.isVisible()).toBe(true);
-      expect(await navLinks(page).allTextContents()).toEqual(['Home', 'Inbox', 'Activity', 'Settings']);
+      expect(await navLinks(page).allTextContents()).toEqual(['Home', 'Inbox', 'Activity', 'Insights', 'Settings']);
       expect(await page.locator('header.top nav a[aria-current="page"]').textContent()).toBe('Inbox');
 
       // Choosing a screen goes there and closes the menu.
@@ -131,7 +131,7 @@ describe('the header', () => {
       await page.locator('h1', { hasText: 'Activity' }).waitFor();
       expect(await page.locator('#menu-button').isVisible()).toBe(false);
       for (const link of await navLinks(page).all()) expect(await link.isVisible()).toBe(true);
-      expect(await navLinks(page).allTextContents()).toEqual(['Home', 'Inbox', 'Activity', 'Settings']);
+      expect(await navLinks(page).allTextContents()).toEqual(['Home', 'Inbox', 'Activity', 'Insights', 'Settings']);
       const marked = page.locator('header.top nav a[aria-current="page"]');
       expect(await marked.count()).toBe(1);
       expect(await marked.textContent()).toBe('Activity');

@@ -62,6 +62,8 @@ describe('dashboard string packs', async () => {
       .SETTINGS_STRINGS,
     [path.join(DASHBOARD, 'strings/clients.ts')]: (await import('../../../dashboard/strings/clients')).CLIENTS_STRINGS,
     [path.join(DASHBOARD, 'strings/gallery.ts')]: (await import('../../../dashboard/strings/gallery')).GALLERY_STRINGS,
+    [path.join(DASHBOARD, 'strings/insights.ts')]: (await import('../../../dashboard/strings/insights'))
+      .INSIGHTS_STRINGS,
   };
   const packOf = (key: string) => Object.entries(packs).find(([, pack]) => key in pack.en)?.[0];
 

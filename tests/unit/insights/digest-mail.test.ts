@@ -88,35 +88,35 @@ describe('the Monday digest, for a French-speaking client', () => {
   const digest = mail(analysis, 'fr');
 
   it('is written in French, the subject naming the week’s demandes', () => {
-    expect(digest.subject).toBe('Votre semaine avec Avenir : 30 demandes');
-    expect(mail(quietClient(), 'fr').subject).toBe('Votre semaine avec Avenir : 1 demande');
+    expect(digest.subject).toBe('Votre semaine avec Avenir : 30 demandes');
+    expect(mail(quietClient(), 'fr').subject).toBe('Votre semaine avec Avenir : 1 demande');
     expect(lines(digest.text)[0]).toBe('Voici la semaine de Plomberie Tremblay, et quoi faire pour la suite.');
   });
 
   it('gives the three figures in French', () => {
     const text = lines(digest.text);
-    expect(text).toContain('Demandes : 30 (la semaine d’avant : 14)');
-    expect(text).toContain('Demandes urgentes : 9 (encore en attente : 4)');
-    expect(text).toContain(`Premier suivi : 3${NBSP}h${NBSP}6${NBSP}min (médiane)`);
-    expect(lines(mail(noFollowUp(), 'fr').text)).toContain('Premier suivi : aucune demande n’a encore eu de suivi');
+    expect(text).toContain('Demandes : 30 (la semaine d’avant : 14)');
+    expect(text).toContain('Demandes urgentes : 9 (encore en attente : 4)');
+    expect(text).toContain(`Premier suivi : 3${NBSP}h${NBSP}6${NBSP}min (médiane)`);
+    expect(lines(mail(noFollowUp(), 'fr').text)).toContain('Premier suivi : aucune demande n’a encore eu de suivi');
   });
 
   it('lists the French recommendations and the French link lines', () => {
     const recommendations = offlineRecommendations(chooseAdvice(analysis)).fr;
     const text = lines(digest.text);
-    expect(text).toContain('Cette semaine :');
+    expect(text).toContain('Cette semaine :');
     expect(text).toContain(`1. ${recommendations[0]!.title}`);
-    expect(text[text.indexOf(INSIGHTS_URL) - 1]).toBe('Tous les chiffres et les graphiques :');
+    expect(text[text.indexOf(INSIGHTS_URL) - 1]).toBe('Tous les chiffres et les graphiques :');
     expect(text[text.indexOf(TURN_OFF_URL) - 1]).toBe(
-      'Vous recevez ce résumé chaque lundi. Pour ne plus le recevoir, un clic :',
+      'Vous recevez ce résumé chaque lundi. Pour ne plus le recevoir, un clic :',
     );
     expect(digest.text).not.toContain('This week:');
   });
 
   it('groups thousands the French way', () => {
     const big = mail(franchise(), 'fr');
-    expect(big.subject).toBe(`Votre semaine avec Avenir : 4${NBSP}321 demandes`);
-    expect(lines(big.text)).toContain(`Demandes : 4${NBSP}321 (la semaine d’avant : 3${NBSP}210)`);
+    expect(big.subject).toBe(`Votre semaine avec Avenir : 4${NBSP}321 demandes`);
+    expect(lines(big.text)).toContain(`Demandes : 4${NBSP}321 (la semaine d’avant : 3${NBSP}210)`);
     expect(lines(mail(franchise(), 'en').text)).toContain('Leads: 4,321 (the week before: 3,210)');
   });
 });

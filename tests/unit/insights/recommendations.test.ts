@@ -109,7 +109,7 @@ describe('a busy week with urgent leads waiting and a complaint spike', () => {
     expect(en.title).toBe('“Complaint”: 6 in the past seven days, 12× the usual');
     expect(en.body).toContain('You usually get 0.5 a week.');
     const fr = byId(words.fr, 'anomaly:complaint');
-    expect(fr.title).toBe(`« Plainte » : 6 au cours des sept derniers jours, 12${NBSP}fois plus que d’habitude`);
+    expect(fr.title).toBe(`« Plainte » : 6 au cours des sept derniers jours, 12${NBSP}fois plus que d’habitude`);
     expect(fr.body).toContain('vous en recevez 0,5 par semaine');
     expect(en.evidence.map((item) => item.figure)).toEqual([
       'figures.anomalies.0.period',
@@ -175,7 +175,7 @@ describe('a slow follow-up', () => {
     const words = written(slowFollowUp());
     expect(byId(words.en, 'rising:support_request').title).toBe('“Support request”: up 50%, from 2 to 3');
     expect(byId(words.fr, 'rising:support_request').title).toBe(
-      `« Demande de soutien » : hausse de 50${NBSP}%, de 2 à 3`,
+      `« Demande de soutien » : hausse de 50${NBSP}%, de 2 à 3`,
     );
   });
 
@@ -216,7 +216,7 @@ describe('a drop in volume', () => {
   it('praises a fast follow-up (42.5 min median over 3 leads)', () => {
     const words = written(volumeDrop());
     expect(byId(words.en, 'speed_good').title).toBe(`You follow up fast: 42.5${NBSP}min (median)`);
-    expect(byId(words.fr, 'speed_good').title).toBe(`Vous faites un suivi rapide : 42,5${NBSP}min (médiane)`);
+    expect(byId(words.fr, 'speed_good').title).toBe(`Vous faites un suivi rapide : 42,5${NBSP}min (médiane)`);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { GrowthAnalysis, Recommendation } from '../../../schema/insights';
 import type { Language } from '../../../schema/vocabulary';
 import { formatFigure } from './figure-format';
+import { frenchTypography } from './french-typography';
 
 /**
  * The Monday digest's words, without I/O: the week in three figures, the recommendations,
@@ -68,5 +69,6 @@ export function digestMail(input: DigestInput): DigestMail {
     `${words.open}\n${input.insightsUrl}`,
     `${words.footer}\n${input.turnOffUrl}`,
   ].join('\n\n');
-  return { subject: words.subject(words.leads(counts.leads, count(counts.leads))), text };
+  const subject = words.subject(words.leads(counts.leads, count(counts.leads)));
+  return language === 'fr' ? { subject: frenchTypography(subject), text: frenchTypography(text) } : { subject, text };
 }

@@ -6,6 +6,7 @@ import { demandAdvice } from './advice-demand';
 import { followUpAdvice } from './advice-follow-up';
 import { HABITS } from './advice-habits';
 import { formatFigure } from './figure-format';
+import { frenchTypography } from './french-typography';
 
 /**
  * What the analysis advises this week, without I/O: the advice that applies (each family
@@ -49,7 +50,14 @@ export function evidenceOf(advice: Advice, language: Language): Evidence[] {
 export function recommendation(advice: Advice, language: Language, words?: Words): Recommendation {
   const evidence = evidenceOf(advice, language);
   const written = words ?? advice.write[language](evidence.map((item) => item.display));
-  return { id: advice.id, ...written, evidence, link: advice.link };
+  if (language === 'en') return { id: advice.id, ...written, evidence, link: advice.link };
+  return {
+    id: advice.id,
+    title: frenchTypography(written.title),
+    body: frenchTypography(written.body),
+    evidence: evidence.map((item) => ({ ...item, label: frenchTypography(item.label) })),
+    link: advice.link,
+  };
 }
 
 /** The deterministic writer: every chosen piece of advice in both languages. */
