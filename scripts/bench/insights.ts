@@ -34,7 +34,7 @@ import { startPostgresWireServer } from '../stack/postgres-wire-server';
 export const INSIGHTS_END = new Date('2026-11-30T05:00:00Z');
 const TIME_ZONE = 'America/Toronto';
 /** The statements of readAnalysisRows, in the order it sends them. */
-const STATEMENTS = ['totals', 'intents', 'tones', 'days (weekly series)', 'speed to lead'] as const;
+const STATEMENTS = ['one pass: totals, intents, tones', 'days (weekly series)', 'speed to lead'] as const;
 
 export interface InsightsOptions {
   leads: number;
