@@ -90,7 +90,7 @@ describe('the Monday digest, for a French-speaking client', () => {
   it('is written in French, the subject naming the week’s demandes', () => {
     expect(digest.subject).toBe('Votre semaine avec Avenir : 30 demandes');
     expect(mail(quietClient(), 'fr').subject).toBe('Votre semaine avec Avenir : 1 demande');
-    expect(lines(digest.text)[0]).toBe('Voici la semaine de Plomberie Tremblay, et quoi faire pour la suite.');
+    expect(lines(digest.text)[0]).toBe('Voici la semaine de Plomberie Tremblay et ce qu’il y a à faire ensuite.');
   });
 
   it('gives the three figures in French', () => {

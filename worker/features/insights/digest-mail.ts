@@ -40,7 +40,7 @@ const WORDS = {
   fr: {
     subject: (leads: string) => `Votre semaine avec Avenir : ${leads}`,
     leads: (n: number, shown: string) => `${shown} ${n === 1 ? 'demande' : 'demandes'}`,
-    hello: (business: string) => `Voici la semaine de ${business}, et quoi faire pour la suite.`,
+    hello: (business: string) => `Voici la semaine de ${business} et ce qu’il y a à faire ensuite.`,
     leadsLine: (shown: string, previous: string) => `Demandes : ${shown} (la semaine d’avant : ${previous})`,
     urgentLine: (shown: string, waiting: string) => `Demandes urgentes : ${shown} (encore en attente : ${waiting})`,
     speedLine: (shown: string | null) =>
