@@ -46,8 +46,10 @@ async function recentRefreshes(tx: Transaction, clientId: string): Promise<JobRo
 
 function viewOf(rows: readonly JobRow[]): InsightsRefreshView {
   const latest = rows[0];
-  const oldest = rows[rows.length - 1];
-  const remaining = Math.max(0, REFRESH_LIMIT - rows.length);
+  // A refresh whose message was lost never ran: it shows as failed, and is not held against the client.
+  const counted = rows.filter((row) => !(row.stale && row.status === 'pending'));
+  const oldest = counted[counted.length - 1];
+  const remaining = Math.max(0, REFRESH_LIMIT - counted.length);
   return {
     state: latest ? (latest.stale ? 'failed' : STATE[latest.status]) : 'idle',
     requestedAt: latest ? new Date(latest.created_at).toISOString() : null,
