@@ -307,8 +307,9 @@ export interface InsightsRefreshView {
 /**
  * `GET /api/app/insights?period=&from=&to=`: the client's growth insights. `stored` is the
  * last analysis written to growth_brain (weekly, or by a refresh) with its recommendations;
- * `analysis` holds the figures of the period asked for: the stored analysis's for `week`,
- * computed on request for the others (same computation, nothing written).
+ * `analysis` holds the figures of the period asked for: the stored analysis's for `week`
+ * (computed now when there is none yet), computed on request for the others (same
+ * computation, nothing written).
  */
 export interface InsightsView {
   asOf: string;
@@ -319,7 +320,7 @@ export interface InsightsView {
     /** The analysis found no lead: the screen explains how to embed the form. */
     empty: boolean;
   } | null;
-  analysis: GrowthAnalysis | null;
+  analysis: GrowthAnalysis;
   refresh: InsightsRefreshView;
   /** Test leads count: the client is a test client (the demo), whose leads are all samples or tests. */
   testClient: boolean;
