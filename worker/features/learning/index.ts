@@ -8,3 +8,4 @@ export { type MetricRow, recordMetrics } from './metrics';
 export { type Prediction, type RetaggedLead, recordConversions, recordPrediction } from './predictions';
 export { scoreReply, scoreTriage } from './prompt-scores';
 export { choosePromptVariant, type PromptName } from './prompt-variants';
+export { type ArmCounts, type SequentialOptions, sequentialLook } from './sequential-test';
