@@ -227,6 +227,8 @@ describe('the Monday run and its digest', () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('<form method="post"');
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(page.headers.get('cache-control')).toBe('no-store');
     // Opening the link (a mail scanner does) changes nothing.
     expect((await rows(sql`select 1 from clients where id = ${client.client.id} and weekly_digest`)).length).toBe(1);
 

@@ -13,6 +13,18 @@ import type { AppEnv } from '../../platform/env';
  */
 export const digestRoutes = new Hono<AppEnv>();
 
+// A page of its own: nothing cached, no referrer (the token is in the URL), nothing but its
+// own inline style and its form posting to itself.
+digestRoutes.use('/digest/*', async (c, next) => {
+  await next();
+  c.res.headers.set('Cache-Control', 'no-store');
+  c.res.headers.set('Referrer-Policy', 'no-referrer');
+  c.res.headers.set(
+    'Content-Security-Policy',
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+  );
+});
+
 const WORDS = {
   en: {
     title: 'Monday digest',
@@ -54,8 +66,6 @@ const fallbackLanguage = (c: { var: AppEnv['Variables'] }): Language => c.var.me
 digestRoutes.get('/digest/off', async (c) => {
   const token = c.req.query('token');
   const client = await clientOfToken(c, token);
-  c.header('Cache-Control', 'no-store');
-  c.header('Referrer-Policy', 'no-referrer');
   if (!client) return c.html(page(fallbackLanguage(c), html`<p>${WORDS[fallbackLanguage(c)].unknown}</p>`), 404);
   const words = WORDS[client.language];
   return c.html(
@@ -69,7 +79,6 @@ digestRoutes.get('/digest/off', async (c) => {
 
 digestRoutes.post('/digest/off', async (c) => {
   const client = await clientOfToken(c, c.req.query('token'));
-  c.header('Cache-Control', 'no-store');
   if (!client) return c.html(page(fallbackLanguage(c), html`<p>${WORDS[fallbackLanguage(c)].unknown}</p>`), 404);
   await c.var.db.service((tx) =>
     tx.update(clients).set({ weeklyDigest: false, updatedAt: sql`now()` }).where(eq(clients.id, client.id)),
