@@ -1,7 +1,16 @@
 import { ArrowDownRight, ArrowUpRight, Minus, Sparkle } from 'lucide';
-import type { DurationStats, EngagementTerm, GrowthAnalysis, TopIntent } from '../schema/insights';
+import type { ConversionRate, DurationStats, EngagementTerm, GrowthAnalysis, TopIntent } from '../schema/insights';
 import { LANGUAGE_NAMES, LEAD_TONE_NAMES, URGENCIES } from '../schema/vocabulary';
-import { BarList, type BarRow, ChartFigure, ColumnChart, type FigureTable, LineChart, ShareBar } from './charts';
+import {
+  BarList,
+  type BarRow,
+  ChartFigure,
+  type ChartTone,
+  ColumnChart,
+  type FigureTable,
+  LineChart,
+  ShareBar,
+} from './charts';
 import { niceCeiling } from './charts/scale';
 import type { Column } from './design';
 import { Icon } from './design';
@@ -524,28 +533,37 @@ export function SpeedChart(props: ChartProps & { measure: 'firstAction' | 'autoR
 const rateScale = (rates: readonly (number | null)[]) =>
   Math.min(100, niceCeiling(Math.max(0, ...rates.map((r) => r ?? 0))));
 
-/** All-time conversion of each intent: leads tagged Converted over its leads. */
-export function ConversionByIntentChart(props: ChartProps) {
-  const { t, lang, analysis } = props;
-  const intents = analysis.figures.conversionByIntent;
-  const title = t.insightsConversionIntentTitle;
-  const rows: Cells<'intent' | 'rate' | 'converted' | 'leads'>[] = intents.map((intent) => ({
-    key: intent.key,
-    intent: intent[lang],
-    rate: intent.rate === null ? t.none : formatShare(intent.rate, lang),
-    converted: formatCount(intent.converted, lang),
-    leads: formatCount(intent.leads, lang),
+/** A group of leads whose conversion is charted: an intent, a language. */
+type ConversionGroup = ConversionRate & { key: string; label: string; tone?: ChartTone };
+
+/** All-time conversion of each group: leads tagged Converted over its leads, as bars and as a table. */
+function ConversionChart(props: {
+  t: Strings;
+  lang: Lang;
+  id: string;
+  title: string;
+  /** The heading of the table's first column: what a group is. */
+  groupHeading: string;
+  groups: readonly ConversionGroup[];
+}) {
+  const { t, lang, title, groups } = props;
+  const rows: Cells<'group' | 'rate' | 'converted' | 'leads'>[] = groups.map((group) => ({
+    key: group.key,
+    group: group.label,
+    rate: group.rate === null ? t.none : formatShare(group.rate, lang),
+    converted: formatCount(group.converted, lang),
+    leads: formatCount(group.leads, lang),
   }));
   return (
     <ChartFigure
-      id="chart-conversion-intent"
+      id={props.id}
       title={title}
       summary={t.insightsConversionSummary}
       table={table(
         t,
         title,
         textColumns([
-          ['intent', t.intent],
+          ['group', props.groupHeading],
           ['rate', t.insightsRate],
           ['converted', t.insightsConvertedColumn],
           ['leads', t.insightsCount],
@@ -555,11 +573,12 @@ export function ConversionByIntentChart(props: ChartProps) {
       )}
     >
       <BarList
-        max={rateScale(intents.map((intent) => intent.rate))}
-        rows={intents.map((intent, index) => ({
-          key: intent.key,
-          label: intent[lang],
-          value: intent.rate ?? 0,
+        max={rateScale(groups.map((group) => group.rate))}
+        rows={groups.map((group, index) => ({
+          key: group.key,
+          label: group.label,
+          value: group.rate ?? 0,
+          ...(group.tone ? { tone: group.tone } : {}),
           display: t.insightsConversionRow(rows[index]!.rate, rows[index]!.converted, rows[index]!.leads),
         }))}
       />
@@ -567,48 +586,38 @@ export function ConversionByIntentChart(props: ChartProps) {
   );
 }
 
+/** All-time conversion of each intent. */
+export function ConversionByIntentChart(props: ChartProps) {
+  const { t, lang, analysis } = props;
+  return (
+    <ConversionChart
+      t={t}
+      lang={lang}
+      id="chart-conversion-intent"
+      title={t.insightsConversionIntentTitle}
+      groupHeading={t.intent}
+      groups={analysis.figures.conversionByIntent.map((intent) => ({ ...intent, label: intent[lang] }))}
+    />
+  );
+}
+
 /** All-time conversion of the English and the French leads. */
 export function ConversionByLanguageChart(props: ChartProps) {
   const { t, lang, analysis } = props;
-  const byLanguage = analysis.figures.conversionByLanguage;
-  const title = t.insightsConversionLanguageTitle;
-  const languages = (['en', 'fr'] as const).map((key) => ({ key, ...byLanguage[key] }));
-  const rows: Cells<'language' | 'rate' | 'converted' | 'leads'>[] = languages.map((language) => ({
-    key: language.key,
-    language: LANGUAGE_NAMES[language.key][lang],
-    rate: language.rate === null ? t.none : formatShare(language.rate, lang),
-    converted: formatCount(language.converted, lang),
-    leads: formatCount(language.leads, lang),
-  }));
   return (
-    <ChartFigure
+    <ConversionChart
+      t={t}
+      lang={lang}
       id="chart-conversion-language"
-      title={title}
-      summary={t.insightsConversionSummary}
-      table={table(
-        t,
-        title,
-        textColumns([
-          ['language', t.insightsLanguage],
-          ['rate', t.insightsRate],
-          ['converted', t.insightsConvertedColumn],
-          ['leads', t.insightsCount],
-        ]),
-        rows,
-        (row) => row.key,
-      )}
-    >
-      <BarList
-        max={rateScale(languages.map((language) => language.rate))}
-        rows={languages.map((language, index) => ({
-          key: language.key,
-          label: rows[index]!.language,
-          value: language.rate ?? 0,
-          tone: language.key === 'fr' ? 'second' : 'brand',
-          display: t.insightsConversionRow(rows[index]!.rate, rows[index]!.converted, rows[index]!.leads),
-        }))}
-      />
-    </ChartFigure>
+      title={t.insightsConversionLanguageTitle}
+      groupHeading={t.insightsLanguage}
+      groups={(['en', 'fr'] as const).map((key) => ({
+        ...analysis.figures.conversionByLanguage[key],
+        key,
+        label: LANGUAGE_NAMES[key][lang],
+        tone: key === 'fr' ? 'second' : 'brand',
+      }))}
+    />
   );
 }
 

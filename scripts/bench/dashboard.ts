@@ -3,15 +3,12 @@ import { sql } from 'drizzle-orm';
 import type { Miniflare } from 'miniflare';
 import type { HomeView } from '../../schema/app-api';
 import { createClient, hashPassword, parseNewClient } from '../../worker/features/accounts';
-import { embeddedDatabaseUrl } from '../lib/config';
 import { BENCH_TAGS, SEARCH_TERMS, seedActionsStatement, seedLeadsStatement } from '../lib/dashboard-leads';
-import { type Connection, connect } from '../lib/database';
-import { migrateDatabase } from '../lib/migrate';
+import type { Connection } from '../lib/database';
 import { childProcessesNamed, processMemory, sampleRss } from '../lib/process-memory';
 import { type LatencySummary, summarize } from '../lib/stats';
 import { buildWorker, startWorker } from '../lib/worker';
-import { openEmbeddedDatabase } from '../stack/embedded-database';
-import { startPostgresWireServer } from '../stack/postgres-wire-server';
+import { openBenchDatabase } from './database';
 
 /**
  * The dashboard with a full inbox: 10 clients × 100,000 leads, read through the Worker as a
@@ -69,44 +66,15 @@ interface DashboardStack {
 /** The Worker on a fresh database: PGlite in memory, or a new database on the given server. */
 async function startDashboardStack(databaseUrl: string | undefined): Promise<DashboardStack> {
   buildWorker();
-  const closers: (() => Promise<void>)[] = [];
-  let url: string;
-  let database: string;
-  if (databaseUrl) {
-    const server = await connect(databaseUrl);
-    const name = `avenir_bench_${Date.now()}`;
-    await server.db.execute(sql.raw(`create database ${name}`));
-    const version = await server.db.execute<{ server_version: string }>(sql`show server_version`);
-    database = `PostgreSQL ${version.rows[0]?.server_version ?? '?'} (BENCH_DATABASE_URL)`;
-    const target = new URL(databaseUrl);
-    target.pathname = `/${name}`;
-    url = target.toString();
-    closers.push(async () => {
-      await server.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
-      await server.close();
-    });
-  } else {
-    const { db: pglite } = await openEmbeddedDatabase({});
-    const server = await startPostgresWireServer({ db: pglite, port: 0 });
-    const version = await pglite.query<{ server_version: string }>('show server_version');
-    database = `PGlite (PostgreSQL ${version.rows[0]?.server_version ?? '?'}, in memory)`;
-    url = embeddedDatabaseUrl(server.port);
-    closers.push(async () => {
-      await server.close();
-      await pglite.close();
-    });
-  }
-  const connection = await connect(url);
-  await migrateDatabase(connection);
-  const worker = await startWorker({ DATABASE_URL: url, DATABASE_WS_PROXY: connection.wsProxy });
+  const bench = await openBenchDatabase(databaseUrl, 'avenir_bench');
+  const worker = await startWorker({ DATABASE_URL: bench.url, DATABASE_WS_PROXY: bench.connection.wsProxy });
   return {
     worker,
-    connection,
-    database,
+    connection: bench.connection,
+    database: databaseUrl ? `${bench.database} (BENCH_DATABASE_URL)` : bench.database,
     async close() {
       await worker.dispose();
-      await connection.close();
-      for (const close of closers.reverse()) await close();
+      await bench.close();
     },
   };
 }

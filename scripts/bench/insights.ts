@@ -10,14 +10,11 @@ import { readAnalysisRows } from '../../worker/features/insights/statements';
 import { WEEK_MS, windowBounds } from '../../worker/features/insights/window';
 import type { Transaction } from '../../worker/platform/db';
 import { createOutboxMailer } from '../../worker/platform/mail/outbox';
-import { embeddedDatabaseUrl } from '../lib/config';
 import { seedActionsStatement, seedLeadsStatement } from '../lib/dashboard-leads';
-import { type Connection, connect } from '../lib/database';
-import { migrateDatabase } from '../lib/migrate';
+import type { Connection } from '../lib/database';
 import { processMemory } from '../lib/process-memory';
 import { percentile } from '../lib/stats';
-import { openEmbeddedDatabase } from '../stack/embedded-database';
-import { startPostgresWireServer } from '../stack/postgres-wire-server';
+import { type BenchDatabase, openBenchDatabase } from './database';
 
 /**
  * The growth analysis (features/insights) of a client with a full history: 100,000 leads
@@ -129,53 +126,6 @@ export interface InsightsFigures {
   totalSeconds: number;
   /** This Node process's resident peak over the section (VmHWM, kept across its resets). */
   processPeakBytes: number;
-}
-
-interface BenchDatabase {
-  connection: Connection;
-  database: string;
-  close(): Promise<void>;
-}
-
-/** A fresh, migrated database: PGlite in memory, or a new database on the given server. */
-async function openBenchDatabase(databaseUrl: string | undefined): Promise<BenchDatabase> {
-  const closers: (() => Promise<void>)[] = [];
-  let url: string;
-  let database: string;
-  if (databaseUrl) {
-    const server = await connect(databaseUrl);
-    const name = `avenir_bench_insights_${Date.now()}`;
-    await server.db.execute(sql.raw(`create database ${name}`));
-    const version = await server.db.execute<{ server_version: string }>(sql`show server_version`);
-    database = `PostgreSQL ${version.rows[0]?.server_version?.split(' ')[0] ?? '?'}`;
-    const target = new URL(databaseUrl);
-    target.pathname = `/${name}`;
-    url = target.toString();
-    closers.push(async () => {
-      await server.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
-      await server.close();
-    });
-  } else {
-    const { db: pglite } = await openEmbeddedDatabase({});
-    const server = await startPostgresWireServer({ db: pglite, port: 0 });
-    const version = await pglite.query<{ server_version: string }>('show server_version');
-    database = `PGlite (PostgreSQL ${version.rows[0]?.server_version ?? '?'}, in memory)`;
-    url = embeddedDatabaseUrl(server.port);
-    closers.push(async () => {
-      await server.close();
-      await pglite.close();
-    });
-  }
-  const connection = await connect(url);
-  await migrateDatabase(connection);
-  return {
-    connection,
-    database,
-    async close() {
-      await connection.close();
-      for (const close of closers.reverse()) await close();
-    },
-  };
 }
 
 const timing = (samples: readonly number[]): Timing => {
@@ -591,7 +541,7 @@ export async function benchInsights(options: InsightsOptions): Promise<InsightsF
   let postgresSkipped: string | null = 'set BENCH_DATABASE_URL=postgres://… to measure a PostgreSQL server too';
   if (options.databaseUrl) {
     postgresSkipped = null;
-    const server = await openBenchDatabase(options.databaseUrl);
+    const server = await openBenchDatabase(options.databaseUrl, 'avenir_bench_insights');
     try {
       postgres = await benchEngine(options, server);
     } finally {
@@ -600,7 +550,7 @@ export async function benchInsights(options: InsightsOptions): Promise<InsightsF
   }
 
   let embedded: EngineFigures;
-  const database = await openBenchDatabase(undefined);
+  const database = await openBenchDatabase(undefined, 'avenir_bench_insights');
   try {
     embedded = await benchEngine(options, database);
     // The forecast's figures do not depend on the engine: measured once, on PGlite.
