@@ -8,6 +8,27 @@ export interface TriageInput {
   formLanguage?: Language | undefined;
   businessName: string;
   industry?: string | null | undefined;
+  /**
+   * The client's own recent corrections of triage, newest first and bounded by the caller:
+   * the OpenAI adapter shows them to the model as examples, the offline engine learns from
+   * them. Another client's never reach here.
+   */
+  corrections?: readonly CorrectionExample[] | undefined;
+}
+
+/** The four fields of a triage a client can correct. */
+export interface TriageLabels {
+  language: Language;
+  intent: IntentKey;
+  urgency: Urgency;
+  tone: LeadTone;
+}
+
+/** A message the client corrected: what the engine said, and what the client says it is. */
+export interface CorrectionExample {
+  message: string;
+  predicted: TriageLabels;
+  actual: TriageLabels;
 }
 
 /** What triage decides about a lead, in the closed vocabulary of DESIGN.md. */
