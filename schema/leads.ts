@@ -30,11 +30,14 @@ import {
 export const ENRICHMENT_ENGINES = ['openai', 'offline'] as const;
 export type EnrichmentEngine = (typeof ENRICHMENT_ENGINES)[number];
 
+/** Who set a history entry's value: an engine, or the client correcting it (`human`). */
+export type HistoryAuthor = EnrichmentEngine | 'human';
+
 /** One entry of `tone_history`, `confidence_history` or `urgency_history`. */
 export interface HistoryEntry<T> {
   value: T;
   at: string;
-  engine: EnrichmentEngine;
+  engine: HistoryAuthor;
 }
 
 export interface LeadMetadata {

@@ -19,14 +19,27 @@ import { clients } from './clients';
 import { createdAt, id, nonNegative, nowPlus, oneOf, within } from './columns';
 import type { GrowthAnalysis, GrowthFigures, PredictiveInsights, ToneCount, TopIntent } from './insights';
 import { leadMemory } from './leads';
+import type { CorrectableField, Resolution } from './learning-api';
 import {
   FEEDBACK_ACTION_TYPES,
   FEEDBACK_OUTCOMES,
+  type IntentKey,
+  type Language,
+  type LeadTone,
   METRIC_EVENT_TYPES,
   METRIC_NAMES,
   METRIC_SOURCES,
   METRIC_UNITS,
+  type Urgency,
 } from './vocabulary';
+
+/** The four triage fields a prediction makes and a client can correct. */
+export interface TriageLabels {
+  intent: IntentKey;
+  urgency: Urgency;
+  tone: LeadTone;
+  language: Language;
+}
 
 /** Weekly insights per client: one row per client, upserted on `client_id`. */
 export const growthBrain = pgTable(
@@ -72,6 +85,25 @@ export const growthBrain = pgTable(
     check('growth_brain_period_check', sql`${t.analysisPeriodEnd} >= ${t.analysisPeriodStart}`),
   ],
 );
+
+/**
+ * `context_data` of a prediction (`action_type` system_performance), written by
+ * features/learning: what the engine said when the lead was triaged and, once resolved
+ * (`processed_at` set), what the client's actions say it is.
+ */
+export interface PredictionContext {
+  prediction: TriageLabels;
+  engine: 'openai' | 'offline';
+  /** The prompt variant the lead was given (the offline engine ignores it). */
+  variantId: string;
+  fellBackFrom: 'openai' | 'offline' | null;
+  resolvedBy?: Resolution;
+  /** The labels after the resolution: the client's where they corrected, the prediction's elsewhere. */
+  actual?: TriageLabels;
+  corrected?: CorrectableField[];
+  /** Share of the four fields that stood, 0–1; null for a neutral resolution (it says nothing). */
+  accuracy?: number | null;
+}
 
 /** Every AI prediction and its outcome; rows expire after a year. */
 export const feedbackTracking = pgTable(

@@ -94,6 +94,8 @@ export const promptAbTests = pgTable(
     id: id(),
     testName: text('test_name').notNull().unique('prompt_ab_tests_test_name_unique'),
     promptName: text('prompt_name').notNull(),
+    /** Not in the database documentation: both variants' language, so EN and FR tests run side by side. */
+    language: text('language', { enum: LANGUAGES }).notNull(),
     controlVariantId: text('control_variant_id')
       .notNull()
       .references(() => promptRegistry.variantId, { onDelete: 'restrict' }),
@@ -123,8 +125,9 @@ export const promptAbTests = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    // One running experiment per prompt, so a lead's variant is never ambiguous.
-    uniqueIndex('prompt_ab_tests_one_running_idx').on(t.promptName).where(sql`${t.status} = 'running'`),
+    // One running experiment per prompt and language, so a lead's variant is never ambiguous.
+    uniqueIndex('prompt_ab_tests_one_running_idx').on(t.promptName, t.language).where(sql`${t.status} = 'running'`),
+    oneOf('prompt_ab_tests_language_check', t.language, LANGUAGES),
     index('prompt_ab_tests_control_idx').on(t.controlVariantId),
     index('prompt_ab_tests_treatment_idx').on(t.treatmentVariantId),
     index('prompt_ab_tests_winner_idx').on(t.winnerVariantId),

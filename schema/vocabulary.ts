@@ -102,6 +102,8 @@ export const LEAD_ACTION_TYPES = [
   'noted',
   'marked_spam',
   'marked_not_spam',
+  // The client changed the AI's triage (intent, urgency, tone, language): the learning loop's ground truth.
+  'corrected',
 ] as const;
 
 /** The intents whose leads go to the Spam folder, not among the real leads, unless the client says otherwise. */
@@ -142,10 +144,13 @@ export const METRIC_NAMES = [
 ] as const;
 export const METRIC_UNITS = ['ms', 'percent', 'count', 'score'] as const;
 export const METRIC_SOURCES = ['lead_api', 'translation_service', 'intelligence_engine', 'mailer', 'queue'] as const;
+export type MetricSource = (typeof METRIC_SOURCES)[number];
 
 export const PROMPT_ENVIRONMENTS = ['production', 'staging', 'test'] as const;
 export const AB_TEST_STATUSES = ['draft', 'running', 'completed', 'cancelled'] as const;
+export type AbTestStatus = (typeof AB_TEST_STATUSES)[number];
 export const EVOLUTION_TYPES = ['mutation', 'crossover', 'optimization', 'manual_edit'] as const;
+export type EvolutionType = (typeof EVOLUTION_TYPES)[number];
 
 export const OUTREACH_LOG_STATUSES = ['sent', 'opened', 'replied', 'bounced', 'ignored'] as const;
 export const AUTORESPONDER_TONES = ['robotic', 'human', 'personalized', 'none'] as const;
@@ -181,6 +186,8 @@ export const JOB_TYPES = [
   'enrich_lead',
   'form_test',
   'prompt_experiment',
+  // Not in the database documentation: stale predictions resolved, expired feedback and old metrics rolled up.
+  'learning_retention',
 ] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 export const JOB_STATUSES = ['pending', 'processing', 'completed', 'failed'] as const;

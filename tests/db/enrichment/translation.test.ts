@@ -119,8 +119,8 @@ describe('prompt variants', () => {
     await database.access.service(async (tx) => {
       await tx.execute(sql`insert into prompt_registry (prompt_name, variant_version, variant_id, language, prompt_text)
         values ('triage', 2, 'triage.en.v2', 'en', 'A shorter triage prompt.')`);
-      await tx.execute(sql`insert into prompt_ab_tests (test_name, prompt_name, control_variant_id, treatment_variant_id,
-        status, started_at) values ('shorter-triage', 'triage', 'triage.en.v1', 'triage.en.v2', 'running', now())`);
+      await tx.execute(sql`insert into prompt_ab_tests (test_name, prompt_name, language, control_variant_id, treatment_variant_id,
+        status, started_at) values ('shorter-triage', 'triage', 'en', 'triage.en.v1', 'triage.en.v2', 'running', now())`);
     });
     const leads = Array.from({ length: 200 }, () => crypto.randomUUID());
     const arms = await Promise.all(leads.map(async (lead) => (await choose(lead)).variantId));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendIfChanged } from '../../../worker/features/enrichment/history';
+import { appendIfChanged } from '../../../worker/platform/lead-history';
 import { composeNotification } from '../../../worker/features/enrichment/notification';
 import type { Triage } from '../../../worker/platform/ai/triage';
 

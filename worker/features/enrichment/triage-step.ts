@@ -14,7 +14,7 @@ import {
 import { offlineAi } from '../triage';
 import type { LeadContext, Summaries, Triaged } from './context';
 import type { EnrichmentDeps } from './deps';
-import { appendIfChanged } from './history';
+import { appendIfChanged } from '../../platform/lead-history';
 
 /**
  * Triages the lead (the AI, or the offline engine when it fails) and stores the result

@@ -7,9 +7,9 @@ import { armOf } from './ab-split';
 export type PromptName = 'triage' | 'reply';
 
 /**
- * The prompt variant a lead gets: an arm of the running A/B test of that prompt when its
- * variants are in the lead's language (split deterministically by lead), else the
- * best-scoring active variant, newest first among equals.
+ * The prompt variant a lead gets: an arm of the running A/B test of that prompt in the
+ * lead's language (split deterministically by lead), else the best-scoring active variant,
+ * newest first among equals.
  */
 export async function choosePromptVariant(
   tx: Transaction,
@@ -21,10 +21,7 @@ export async function choosePromptVariant(
     select t.control_variant_id as control, t.treatment_variant_id as treatment,
       t.control_traffic_percentage::float8 as control_share
     from prompt_ab_tests t
-    join prompt_registry c on c.variant_id = t.control_variant_id and c.language = ${language}
-    join prompt_registry r on r.variant_id = t.treatment_variant_id and r.language = ${language}
-    where t.prompt_name = ${name} and t.status = 'running'
-    limit 1`);
+    where t.prompt_name = ${name} and t.language = ${language} and t.status = 'running'`);
   const running = test.rows[0];
   const variantId = running
     ? armOf(leadId, running.control_share) === 'control'

@@ -1,3 +1,4 @@
+import type { TriageLabels } from '../../../schema/learning';
 import type { IntentKey, Language, LeadTone, Urgency } from '../../../schema/vocabulary';
 
 /** What triage reads of a lead. */
@@ -17,12 +18,7 @@ export interface TriageInput {
 }
 
 /** The four fields of a triage a client can correct. */
-export interface TriageLabels {
-  language: Language;
-  intent: IntentKey;
-  urgency: Urgency;
-  tone: LeadTone;
-}
+export type { TriageLabels };
 
 /** A message the client corrected: what the engine said, and what the client says it is. */
 export interface CorrectionExample {

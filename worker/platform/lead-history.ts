@@ -1,4 +1,4 @@
-import type { EnrichmentEngine, HistoryEntry } from '../../../schema/leads';
+import type { HistoryAuthor, HistoryEntry } from '../../schema/leads';
 
 /**
  * The history with `value` appended when it differs from the last recorded value: a
@@ -8,7 +8,7 @@ export function appendIfChanged<T>(
   history: readonly HistoryEntry<T>[],
   value: T,
   at: Date,
-  engine: EnrichmentEngine,
+  engine: HistoryAuthor,
 ): HistoryEntry<T>[] {
   const last = history[history.length - 1];
   if (last && last.value === value) return [...history];
