@@ -9,6 +9,7 @@ import { homeRoutes } from './features/home';
 import { inboxRoutes } from './features/inbox';
 import { digestRoutes, insightsRoutes, intelligenceAnalysisJob, weeklyInsights } from './features/insights';
 import { intakeRoutes } from './features/intake';
+import { correctionRoutes } from './features/learning';
 import { settingsRoutes, widgetPreviewRoutes } from './features/settings';
 import { staffRoutes } from './features/staff';
 import type { AppEnv } from './platform/env';
@@ -39,6 +40,7 @@ app.route('/api/app', staffRoutes);
 app.route('/api/app', homeRoutes);
 app.route('/api/app', insightsRoutes);
 app.route('/api/app', inboxRoutes);
+app.route('/api/app', correctionRoutes);
 app.route('/api/app', settingsRoutes);
 
 // The public API the widget talks to. After /api/app: its CORS answers are for the widget.

@@ -3,14 +3,15 @@ import { leadActions, leadMemory } from '../../../schema';
 import { CONVERTED_TAG, type Language, type LeadActionType } from '../../../schema/vocabulary';
 import type { DatabaseAccess } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { recordConversions } from '../learning';
+import { recordBulkOutcome, recordConversions } from '../learning';
 import { leadNotFound } from './leads';
 
 /**
  * Bulk actions on a selection of leads: tag, archive, soft-delete (and restore, its undo),
  * reactivate, and the client's own spam verdict either way. The whole selection changes
  * in one tenant transaction or not at all, and every lead gets its own lead_actions row.
- * Converting a lead (and taking it back) feeds the learning loop.
+ * Converting a lead (and taking it back), archiving it and the spam verdicts feed the
+ * learning loop.
  */
 
 export const BULK_ACTIONS = ['tag', 'archive', 'delete', 'restore', 'reactivate', 'spam', 'not_spam'] as const;
@@ -111,6 +112,9 @@ export async function applyBulkAction(
     );
 
     if (tag !== undefined) await recordConversions(tx, { clientId, tag, leads, reversionReason: reason });
+    if (request.action === 'archive' || request.action === 'spam' || request.action === 'not_spam') {
+      await recordBulkOutcome(tx, request.action, ids);
+    }
     // What the bot checks set aside was never triaged: cleared, it is, now.
     const toEnrich =
       request.action === 'not_spam'

@@ -1,11 +1,21 @@
 /**
- * The learning loop: every write to feedback_tracking, performance_metrics and
- * prompt_performance goes through here, and prompts are chosen here (A/B arms included).
+ * The learning loop: every write to feedback_tracking, performance_metrics, prompt_registry,
+ * prompt_performance, prompt_ab_tests and prompt_evolution goes through here; predictions
+ * are resolved against what happened, prompts are chosen (A/B arms included) and evolved.
  */
 export { aiMetrics, recordSend } from './ai-metrics';
+export { correctionRoutes } from './correction-routes';
+export { correctLead } from './corrections';
 export { type PromptExecution, recordExecutions } from './executions';
 export { type MetricRow, recordMetrics } from './metrics';
-export { type Prediction, type RetaggedLead, recordConversions, recordPrediction } from './predictions';
+export {
+  type OutcomeAction,
+  type Prediction,
+  type RetaggedLead,
+  recordBulkOutcome,
+  recordConversions,
+  recordPrediction,
+} from './predictions';
 export { scoreReply, scoreTriage } from './prompt-scores';
 export { choosePromptVariant, type PromptName } from './prompt-variants';
 export { type ArmCounts, type SequentialOptions, sequentialLook } from './sequential-test';

@@ -1,8 +1,12 @@
+import { sql } from 'drizzle-orm';
 import { feedbackTracking } from '../../../schema';
-import { CONVERTED_TAG, intentOf } from '../../../schema/vocabulary';
+import type { PredictionContext } from '../../../schema/learning';
+import { CONVERTED_TAG, intentOf, MACHINE_PERFORMERS } from '../../../schema/vocabulary';
 import type { AiEngineName } from '../../platform/ai/port';
 import type { Triage } from '../../platform/ai/triage';
 import type { Transaction } from '../../platform/db';
+import { latestPredictionIds, resolvePredictions } from './outcomes';
+import { labelsAfterSpamVerdict } from './resolution';
 
 /**
  * The learning loop's record of what the AI predicted and what happened: one
@@ -38,7 +42,7 @@ export async function recordPrediction(tx: Transaction, prediction: Prediction):
         engine,
         variantId: prediction.variantId,
         fellBackFrom: prediction.fellBackFrom,
-      },
+      } satisfies PredictionContext,
       notes: `Prediction: ${intent.en}, ${triage.urgency} urgency (${engine})`,
       notesEn: `Prediction: ${intent.en}, ${triage.urgency} urgency, ${triage.tone} tone, by the ${engine} engine; outcome pending.`,
       notesFr: `Prédiction : ${intent.fr}, urgence ${triage.urgency}, ton ${triage.tone}, par le moteur ${engine}; résultat à venir.`,
@@ -68,6 +72,18 @@ export async function recordConversions(
   change: { clientId: string; tag: string; leads: readonly RetaggedLead[]; reversionReason: string | undefined },
 ): Promise<void> {
   const converting = change.tag === CONVERTED_TAG;
+  const converted = converting ? change.leads.filter((lead) => lead.currentTag !== CONVERTED_TAG) : [];
+  // A lead the client converted without correcting its triage: the triage stood.
+  await resolvePredictions(
+    tx,
+    converted.map((lead) => lead.id),
+    'conversion',
+    (predicted) => predicted,
+  );
+  const predictions = await latestPredictionIds(
+    tx,
+    change.leads.map((lead) => lead.id),
+  );
   const feedback = change.leads.flatMap((lead) => {
     const positive = converting && lead.currentTag !== CONVERTED_TAG;
     const negative = !converting && lead.currentTag === CONVERTED_TAG;
@@ -85,6 +101,7 @@ export async function recordConversions(
           predictedUrgency: lead.urgency,
           tag: change.tag,
           previousTag: lead.currentTag,
+          predictionId: predictions.get(lead.id) ?? null,
           ...(negative ? { reversionReason: change.reversionReason } : {}),
         },
         notes: negative ? (change.reversionReason ?? null) : null,
@@ -92,4 +109,32 @@ export async function recordConversions(
     ];
   });
   if (feedback.length > 0) await tx.insert(feedbackTracking).values(feedback);
+}
+
+/** What a bulk action says of the triage of the leads it touched (other actions say nothing). */
+export type OutcomeAction = 'archive' | 'spam' | 'not_spam';
+
+/**
+ * The outcomes a bulk action reveals: the client's spam verdict confirms or corrects the
+ * triage; archiving a lead nobody did anything else with resolves it as neutral (it says
+ * nothing of the triage, but the prediction is closed). A lead resolved before keeps its
+ * verdict, so redoing an action changes nothing.
+ */
+export async function recordBulkOutcome(tx: Transaction, action: OutcomeAction, leadIds: readonly string[]) {
+  if (leadIds.length === 0) return;
+  if (action === 'spam' || action === 'not_spam') {
+    await resolvePredictions(tx, leadIds, 'spam_verdict', (predicted) => labelsAfterSpamVerdict(predicted, action));
+    return;
+  }
+  const acted = await tx.execute<{ lead_id: string }>(sql`
+    select distinct lead_id from lead_actions
+    where lead_id in ${leadIds} and action_type not in ('archived', 'created')
+      and performed_by not in ${MACHINE_PERFORMERS}`);
+  const touched = new Set(acted.rows.map((row) => row.lead_id));
+  await resolvePredictions(
+    tx,
+    leadIds.filter((id) => !touched.has(id)),
+    'archived',
+    (predicted) => predicted,
+  );
 }
