@@ -17,7 +17,11 @@ export const ERROR_STATUS = {
   not_found: 404,
   client_not_found: 404,
   widget_not_found: 404,
+  prompt_not_found: 404,
+  test_not_found: 404,
   email_taken: 409,
+  /** The A/B test cannot do this in its state, or another test of the prompt and language runs. */
+  test_conflict: 409,
   body_too_large: 413,
   unsupported_media_type: 415,
   not_json: 415,
@@ -29,6 +33,8 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   too_many_attempts: 429,
   internal_error: 500,
+  /** The work needs the AI (OpenAI), which is not configured or did not answer. */
+  ai_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

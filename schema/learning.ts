@@ -136,6 +136,14 @@ export const feedbackTracking = pgTable(
     index('feedback_tracking_lead_idx').on(t.leadId),
     index('feedback_tracking_expires_idx').on(t.expiresAt),
     index('feedback_tracking_unprocessed_idx').on(t.createdAt).where(sql`not ${t.learningApplied}`),
+    // The 30-day timeout's scan: predictions nobody has resolved yet.
+    index('feedback_tracking_pending_idx')
+      .on(t.createdAt)
+      .where(sql`${t.processedAt} is null and ${t.actionType} = 'system_performance'`),
+    // A client's corrections, newest first, read on every triage (features/learning).
+    index('feedback_tracking_corrections_idx')
+      .on(t.clientId, t.processedAt.desc())
+      .where(sql`${t.outcome} = 'negative' and ${t.actionType} = 'system_performance'`),
     oneOf('feedback_tracking_action_type_check', t.actionType, FEEDBACK_ACTION_TYPES),
     oneOf('feedback_tracking_outcome_check', t.outcome, FEEDBACK_OUTCOMES),
     within('feedback_tracking_confidence_check', t.confidenceScore, 0, 1),

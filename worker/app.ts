@@ -9,7 +9,14 @@ import { homeRoutes } from './features/home';
 import { inboxRoutes } from './features/inbox';
 import { digestRoutes, insightsRoutes, intelligenceAnalysisJob, weeklyInsights } from './features/insights';
 import { intakeRoutes } from './features/intake';
-import { correctionRoutes } from './features/learning';
+import {
+  correctionRoutes,
+  learningDaily,
+  learningRetentionJob,
+  learningStaffRoutes,
+  promptExperimentJob,
+  promptRoutes,
+} from './features/learning';
 import { settingsRoutes, widgetPreviewRoutes } from './features/settings';
 import { staffRoutes } from './features/staff';
 import type { AppEnv } from './platform/env';
@@ -37,6 +44,8 @@ app.route('/', healthRoutes);
 app.use('/api/app/*', ...dashboardGuard, boundedBody(DASHBOARD_MAX_BODY_BYTES));
 app.route('/api/app', accountRoutes);
 app.route('/api/app', staffRoutes);
+app.route('/api/app', learningStaffRoutes);
+app.route('/api/app', promptRoutes);
 app.route('/api/app', homeRoutes);
 app.route('/api/app', insightsRoutes);
 app.route('/api/app', inboxRoutes);
@@ -57,7 +66,7 @@ app.notFound(notFound);
 app.onError(onError);
 
 /** Work on the JOBS queue, by message type. */
-export const jobs = jobRegistry([enrichLeadJob, intelligenceAnalysisJob]);
+export const jobs = jobRegistry([enrichLeadJob, intelligenceAnalysisJob, learningRetentionJob, promptExperimentJob]);
 
 /** Work on a schedule: each cron of wrangler.toml `[triggers]`, and only those. */
-export const crons = cronRegistry([enrichmentSweep, authRetention, weeklyInsights]);
+export const crons = cronRegistry([enrichmentSweep, authRetention, weeklyInsights, learningDaily]);

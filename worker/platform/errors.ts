@@ -40,6 +40,16 @@ const DEFAULT_TEXT: Record<ErrorCode, LocalizedText> = {
   not_found: bilingual('Not found.', 'Introuvable.'),
   client_not_found: bilingual('No client has this id.', 'Aucun client n’a cet identifiant.'),
   widget_not_found: bilingual('No form of yours has this key.', 'Aucun de vos formulaires n’a cette clé.'),
+  prompt_not_found: bilingual('No prompt variant has this id.', 'Aucune variante de requête n’a cet identifiant.'),
+  test_not_found: bilingual('No A/B test has this id.', 'Aucun test A/B n’a cet identifiant.'),
+  test_conflict: bilingual(
+    'This A/B test cannot do that in its current state.',
+    'Ce test A/B ne peut pas faire cela dans son état actuel.',
+  ),
+  ai_unavailable: bilingual(
+    'This needs the AI (OpenAI), which is not available right now.',
+    'Il faut l’IA (OpenAI) pour cela, et elle n’est pas disponible en ce moment.',
+  ),
   email_taken: bilingual('A client with this email already exists.', 'Un client avec ce courriel existe déjà.'),
   body_too_large: bilingual('The request body is too large.', 'Le corps de la requête est trop volumineux.'),
   unsupported_media_type: bilingual(

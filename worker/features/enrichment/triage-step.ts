@@ -3,9 +3,11 @@ import { leadMemory } from '../../../schema';
 import { intentOf, otherLanguage } from '../../../schema/vocabulary';
 import { withFallback } from '../../platform/ai/fallback';
 import type { TriageInput } from '../../platform/ai/triage';
+import { appendIfChanged } from '../../platform/lead-history';
 import {
   aiMetrics,
   choosePromptVariant,
+  clientCorrections,
   recordExecutions,
   recordMetrics,
   recordPrediction,
@@ -14,7 +16,6 @@ import {
 import { offlineAi } from '../triage';
 import type { LeadContext, Summaries, Triaged } from './context';
 import type { EnrichmentDeps } from './deps';
-import { appendIfChanged } from '../../platform/lead-history';
 
 /**
  * Triages the lead (the AI, or the offline engine when it fails) and stores the result
@@ -22,13 +23,17 @@ import { appendIfChanged } from '../../platform/lead-history';
  * in one transaction.
  */
 export async function triageLead(deps: EnrichmentDeps, { lead, client }: LeadContext): Promise<Triaged> {
-  const variant = await deps.db.service((tx) => choosePromptVariant(tx, 'triage', lead.formLanguage, lead.id));
+  const { variant, corrections } = await deps.db.service(async (tx) => ({
+    variant: await choosePromptVariant(tx, 'triage', lead.formLanguage, lead.id),
+    corrections: await clientCorrections(tx, client.id, lead.id),
+  }));
   const input: TriageInput = {
     name: lead.name,
     message: lead.message,
     formLanguage: lead.formLanguage,
     businessName: client.businessName,
     industry: client.industry,
+    corrections,
   };
   const { result, failed } = await withFallback(deps.ai, offlineAi, (engine) => engine.triage(input, variant));
   const triage = result.value;
@@ -77,7 +82,8 @@ export async function triageLead(deps: EnrichmentDeps, { lead, client }: LeadCon
       variant,
       clientId: client.id,
       isTest: lead.isTest,
-      input: { ...input },
+      // The corrections are the client's own leads' messages: counted, not copied into every log row.
+      input: { ...input, corrections: corrections.length },
       result,
       failed,
       scores: scoreTriage(triage, lead.message),

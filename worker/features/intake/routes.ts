@@ -9,6 +9,7 @@ import { RATE_LIMITS } from '../../platform/rate-limits';
 import { captureLead, logRefusedIntake, type RequestContext } from './capture';
 import { autoReplyIsOn, promisesEmailCopy } from './email-copy';
 import { parseSubmission, type SubmissionErrors } from './submission';
+import { recordIntakeTiming } from './timing';
 import {
   isKnownOrigin,
   isOwnOrigin,
@@ -32,6 +33,19 @@ intakeRoutes.use('*', async (c, next) => {
     c.res.headers.set('Access-Control-Expose-Headers', 'Retry-After, X-Request-Id, Idempotent-Replayed');
     c.res.headers.append('Vary', 'Origin');
   }
+});
+
+// Every answer of the form's endpoint is timed into performance_metrics (the staff System
+// screen): after the response, so the visitor never waits for the log.
+intakeRoutes.use('/lead', async (c, next) => {
+  const started = performance.now();
+  await next();
+  if (c.req.method !== 'POST') return;
+  c.executionCtx.waitUntil(
+    recordIntakeTiming(c.var.db, c.res.status, performance.now() - started).catch((error: unknown) =>
+      console.error('intake timing not recorded', error),
+    ),
+  );
 });
 
 intakeRoutes.options('*', async (c) => {

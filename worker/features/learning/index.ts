@@ -4,9 +4,11 @@
  * are resolved against what happened, prompts are chosen (A/B arms included) and evolved.
  */
 export { aiMetrics, recordSend } from './ai-metrics';
+export { clientCorrections } from './client-corrections';
 export { correctionRoutes } from './correction-routes';
 export { correctLead } from './corrections';
 export { type PromptExecution, recordExecutions } from './executions';
+export { learningDaily, learningRetentionJob, promptExperimentJob } from './jobs';
 export { type MetricRow, recordMetrics } from './metrics';
 export {
   type OutcomeAction,
@@ -16,6 +18,8 @@ export {
   recordConversions,
   recordPrediction,
 } from './predictions';
+export { promptRoutes } from './prompt-routes';
 export { scoreReply, scoreTriage } from './prompt-scores';
 export { choosePromptVariant, type PromptName } from './prompt-variants';
 export { type ArmCounts, type SequentialOptions, sequentialLook } from './sequential-test';
+export { learningStaffRoutes } from './staff-routes';

@@ -83,6 +83,28 @@ export interface AiEngine {
   translate(text: string, from: Language, to: Language, context: TranslationContext): Promise<AiResult<string> | null>;
   /** Rewords the week's recommendations; absent on engines that do not (the offline one writes its own). */
   writeInsights?(brief: InsightsBrief): Promise<AiResult<InsightsDraft>>;
+  /** Writes a new variant of a prompt (mutation, crossover); absent on engines that cannot (offline). */
+  evolvePrompt?(brief: EvolutionBrief): Promise<AiResult<EvolvedPrompt>>;
+}
+
+/**
+ * What a prompt's child is written from. `mutation`: rewrite `parent` so it gets right the
+ * examples it got wrong. `crossover`: combine the instructions of `parent` and `other`.
+ */
+export interface EvolutionBrief {
+  type: 'mutation' | 'crossover';
+  promptName: string;
+  language: Language;
+  parent: string;
+  other: string | null;
+  /** Messages the parent triaged wrong, with what it said and what the client said (bounded by the caller). */
+  mistakes: { message: string; predicted: Record<string, string>; actual: Record<string, string> }[];
+}
+
+export interface EvolvedPrompt {
+  text: string;
+  /** What changed and why, in a sentence or two, for the staff reading the lineage. */
+  rationale: string;
 }
 
 /** Why an adapter gave up; `retryable` says whether trying later might work. */

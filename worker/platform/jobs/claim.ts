@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { repairText } from '../../../schema/lead-form';
 import type { DatabaseAccess } from '../db';
 import { PermanentJobFailure } from './failure';
+import type { JobOutcome } from './registry';
 
 /** The 300-second budget of a background job: past its lease, a processing job counts as abandoned. */
 export const JOB_LEASE_SECONDS = 300;
@@ -108,4 +109,30 @@ export function recordDeadLetter(
         error = coalesce(queue_jobs.error, '') || ' (dead-lettered after the last retry)'
       where queue_jobs.status <> 'completed'`);
   });
+}
+
+/**
+ * A unit of work run once whatever the deliveries: claimed, run, then completed with its
+ * result, or failed (and rethrown, for the queue's retry). A redelivery after completion
+ * does nothing; one during another worker's lease is retried later.
+ */
+export async function runClaimed(
+  db: DatabaseAccess,
+  job: { type: string; dedupeKey: string; payload: Record<string, unknown> },
+  work: () => Promise<Record<string, unknown>>,
+): Promise<JobOutcome> {
+  const claim = await claimJob(db, job);
+  if (claim.state === 'completed') return { done: true };
+  if (claim.state === 'busy') return { done: false, retryInSeconds: claim.retryInSeconds };
+  try {
+    const result = await work();
+    await completeJob(db, claim.jobId, result);
+    return { done: true, result };
+  } catch (error) {
+    await failJob(db, claim.jobId, error).catch((recordError: unknown) => {
+      // The lease expires on its own; the original error is what the queue must see.
+      console.error(`job ${claim.jobId}: failure not recorded`, recordError);
+    });
+    throw error;
+  }
 }
