@@ -38,15 +38,24 @@ const deps = (): EnrichmentDeps => ({
 });
 
 let counter = 0;
-async function triagedLead(message = 'Bonjour, combien pour refaire la toiture de mon bungalow à Laval? Pas pressé.') {
+async function triagedLead(
+  message = 'Bonjour, combien pour refaire la toiture de mon bungalow à Laval? Pas pressé.',
+  owner = clientId,
+) {
   counter++;
   const [lead] = await database.access.service((tx) =>
     tx
       .insert(leadMemory)
-      .values({ clientId, name: 'Martin Gagnon', email: `martin-${counter}@example.ca`, message, language: 'fr' })
+      .values({
+        clientId: owner,
+        name: 'Martin Gagnon',
+        email: `martin-${counter}@example.ca`,
+        message,
+        language: 'fr',
+      })
       .returning(),
   );
-  await enrichLead(deps(), { leadId: lead!.id, clientId });
+  await enrichLead(deps(), { leadId: lead!.id, clientId: owner });
   return lead!.id;
 }
 
@@ -230,5 +239,36 @@ describe('other outcomes', () => {
     const [prediction] = await predictionsOf(leadId);
     expect(prediction).toMatchObject({ outcome: 'negative' });
     expect(prediction!.context_data).toMatchObject({ resolvedBy: 'correction', accuracy: 0.75 });
+  });
+});
+
+describe('learning from a client’s corrections', () => {
+  it('changes the offline triage of that client’s similar messages, and only that client’s', async () => {
+    const taught = [
+      'Bonjour, est-ce que quelqu’un pourrait venir voir notre sous-sol? Il y a de la moisissure sur un mur.',
+      'Allo, j’ai remarqué de la moisissure derrière le bain, pouvez-vous venir voir?',
+      'Bonsoir, on a de la moisissure au plafond du sous-sol depuis le printemps.',
+      'Bonjour, de la moisissure est apparue sous la fenêtre de la chambre, pouvez-vous venir voir?',
+    ];
+    for (const message of taught) {
+      const leadId = await triagedLead(message);
+      await correctLead(database.access, clientId, 'owner@boreal.example', leadId, {
+        intent: 'quote_request',
+        urgency: 'High',
+      });
+    }
+    const similar = 'Bonjour, il y a de la moisissure dans la salle de lavage, pouvez-vous venir voir?';
+    const plain = await leadOf(await triagedLead(similar, otherClientId));
+    const adapted = await leadOf(await triagedLead(similar));
+    expect(plain).toMatchObject({ intent: 'Support request', urgency: 'Medium' });
+    expect(adapted).toMatchObject({ intent: 'Quote request', urgency: 'High' });
+
+    // A message about something else keeps the rules' answer.
+    const unrelated = 'Bonjour, quelles sont vos heures d’ouverture le samedi?';
+    const [forOther, forClient] = [
+      await leadOf(await triagedLead(unrelated, otherClientId)),
+      await leadOf(await triagedLead(unrelated)),
+    ];
+    expect(forClient).toMatchObject({ intent: forOther.intent, urgency: forOther.urgency });
   });
 });
