@@ -463,3 +463,62 @@ describe('OpenAI engine: growth insights', () => {
     expect(await failure(engine().writeInsights!(brief))).toMatchObject({ kind: 'invalid_output', retryable: false });
   });
 });
+
+describe('OpenAI engine: the client’s corrections', () => {
+  const corrected = {
+    message: 'Pouvez-vous venir voir la moisissure au sous-sol?',
+    predicted: { intent: 'support_request', urgency: 'Medium', tone: 'Friendly', language: 'fr' },
+    actual: { intent: 'quote_request', urgency: 'High', tone: 'Friendly', language: 'fr' },
+  } as const;
+
+  it('gives them to the model as examples in a second system message, never in the lead', async () => {
+    script(completion(JSON.stringify(triage)));
+    await engine().triage({ ...lead, corrections: [corrected] }, prompt);
+    const { messages } = requests[0]!.body;
+    expect(messages.map((message) => message.role)).toEqual(['system', 'system', 'user']);
+    expect(messages[1]!.content).toContain('moisissure au sous-sol');
+    expect(messages[1]!.content).toContain('The business says: intent quote_request, urgency High');
+    expect(JSON.parse(messages[2]!.content)).not.toHaveProperty('corrections');
+  });
+
+  it('sends no examples message without corrections', async () => {
+    script(completion(JSON.stringify(triage)));
+    await engine().triage({ ...lead, corrections: [] }, prompt);
+    expect(requests[0]!.body.messages.map((message) => message.role)).toEqual(['system', 'user']);
+  });
+});
+
+describe('OpenAI engine: prompt evolution', () => {
+  const brief = {
+    type: 'mutation' as const,
+    promptName: 'triage',
+    language: 'fr' as const,
+    parent: 'Vous triez les demandes des clients.',
+    other: null,
+    mistakes: [
+      {
+        message: 'Un reçu pour mes assurances svp',
+        predicted: { intent: 'general_question' },
+        actual: { intent: 'billing' },
+      },
+    ],
+  };
+
+  it('writes a child prompt and its rationale under a strict schema', async () => {
+    const child = {
+      text: 'Vous triez les demandes des clients. Une demande de reçu pour les assurances est une question de facturation.',
+      rationale: 'Les reçus d’assurance étaient classés comme questions générales.',
+    };
+    script(completion(JSON.stringify(child)));
+    const result = await engine().evolvePrompt!(brief);
+    expect(result.value).toEqual(child);
+    const request = requests[0]!.body;
+    expect(request.response_format?.json_schema.name).toBe('prompt_variant');
+    expect(JSON.parse(request.messages[1]!.content)).toEqual(brief);
+  });
+
+  it('refuses a child too short to be a prompt', async () => {
+    script(completion(JSON.stringify({ text: 'Triez.', rationale: 'Plus court.' })));
+    expect(await failure(engine().evolvePrompt!(brief))).toMatchObject({ kind: 'invalid_output' });
+  });
+});
