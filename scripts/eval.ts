@@ -7,14 +7,26 @@
  * file (the format of tests/fixtures/replies-dev.jsonl): each failing reply's id and the
  * properties it lacks, then, last, {"n":47,"passed":45}.
  *
+ * `npm run eval -- --adaptation FILE`: per-client adaptation measured on a labelled file whose
+ * lines also name their "client" and "receivedAt" (tests/fixtures/adaptation-clients.jsonl).
+ * Per client, in time order, the engine's misses on the earlier half become that client's
+ * corrections; the later half is scored without them (before), with them (after), and online
+ * (each lead with every correction made before it, its own misses included once seen). Prints
+ * each client and the whole, then, last,
+ * {"n":160,"before":{"language","intent","urgency"},"after":{…},"online":{…}}.
+ *
  * Exit code 2 when the file is missing, unreadable or has a malformed line.
  */
 import { readFileSync } from 'node:fs';
 import {
+  type AdaptationReport,
   evaluateTriage,
+  type FieldScores,
   LabelledLeadError,
   LabelledReplyError,
+  measureAdaptation,
   measureReplies,
+  parseClientLeads,
   parseLabelledLeads,
   parseLabelledReplies,
   triageOffline,
@@ -22,8 +34,9 @@ import {
 
 const args = process.argv.slice(2).filter((argument) => argument !== '--');
 const replies = args.includes('--replies');
+const adaptation = args.includes('--adaptation');
 const file = args.find((argument) => !argument.startsWith('--'));
-if (!file) fail('usage: npm run eval -- [--replies] FILE.jsonl');
+if (!file || (replies && adaptation)) fail('usage: npm run eval -- [--replies | --adaptation] FILE.jsonl');
 
 let text: string;
 try {
@@ -33,6 +46,7 @@ try {
 }
 
 if (replies) evaluateReplies(file, text);
+else if (adaptation) evaluateAdaptation(file, text);
 else evaluateLeads(file, text);
 
 function evaluateLeads(file: string, text: string): void {
@@ -81,6 +95,39 @@ function evaluateReplies(file: string, text: string): void {
     for (const failure of failures) console.log(`    ${failure.property}: ${failure.detail}`);
   }
   console.log(JSON.stringify({ n: report.n, passed: report.passed }));
+}
+
+function evaluateAdaptation(file: string, text: string): void {
+  let leads: ReturnType<typeof parseClientLeads>;
+  try {
+    leads = parseClientLeads(text);
+  } catch (error) {
+    if (error instanceof LabelledLeadError) fail(`${file}: ${error.message}`);
+    throw error;
+  }
+
+  const started = performance.now();
+  const report: AdaptationReport = measureAdaptation(leads, triageOffline);
+  const elapsed = performance.now() - started;
+  const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`.padStart(6);
+  const row = (label: string, scores: FieldScores) =>
+    `    ${label.padEnd(8)} language ${percent(scores.language)}  intent ${percent(scores.intent)}  urgency ${percent(scores.urgency)}`;
+  console.log(`Per-client adaptation on ${file} (${leads.length} leads, ${report.clients.length} clients)\n`);
+  for (const client of report.clients) {
+    console.log(
+      `  ${client.client}: ${client.earlier} earlier (${client.corrections} corrections), ${client.n} later scored` +
+        ` (online: ${client.onlineCorrections} corrections by the last)`,
+    );
+    console.log(row('before', client.before));
+    console.log(row('after', client.after));
+    console.log(row('online', client.online));
+  }
+  console.log(`\n  All clients, ${report.n} later leads:`);
+  console.log(row('before', report.before));
+  console.log(row('after', report.after));
+  console.log(row('online', report.online));
+  console.log(`\n  ${elapsed.toFixed(0)} ms in all`);
+  console.log(JSON.stringify({ n: report.n, before: report.before, after: report.after, online: report.online }));
 }
 
 function fail(message: string): never {

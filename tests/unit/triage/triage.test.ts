@@ -12,12 +12,14 @@ const fixture = (name: string) =>
   parseLabelledLeads(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8'));
 const heldOut = fixture('triage-heldout.jsonl');
 /**
- * Written by people who saw neither the engine nor the dev file. blind-a was then used to
- * improve the engine's cues; blind-b never was: it measured 0.75 intent / 0.84 urgency the
- * first time the engine saw it, and these floors keep later changes from eroding that.
+ * Written by people who saw neither the engine nor the dev file. Each was then used to improve
+ * the engine's cues, so none is blind any more: blind-b measured 0.75 intent / 0.84 urgency the
+ * first time the engine saw it, blind-c 0.76 / 0.88 (after the rules learnt from blind-b). The
+ * floors keep later changes from eroding what was reached since, with a small margin.
  */
 const blindA = fixture('triage-blind-a.jsonl');
 const blindB = fixture('triage-blind-b.jsonl');
+const blindC = fixture('triage-blind-c.jsonl');
 
 const triage = (message: string, extra: Partial<TriageInput> = {}): Triage =>
   triageOffline({ name: 'Julie Tremblay', message, businessName: 'Toitures Côté', ...extra });
@@ -45,11 +47,14 @@ describe('offline triage on messages it was not written against', () => {
   it('holds its figures on sets written blind by other people', () => {
     const a = evaluateTriage(blindA, triageOffline);
     const b = evaluateTriage(blindB, triageOffline);
-    expect([a.language, b.language]).toEqual([1, 1]);
+    const c = evaluateTriage(blindC, triageOffline);
+    expect([a.language, b.language, c.language]).toEqual([1, 1, 1]);
     expect(a.intent).toBeGreaterThanOrEqual(0.9);
     expect(a.urgency).toBeGreaterThanOrEqual(0.9);
-    expect(b.intent).toBeGreaterThanOrEqual(0.75);
-    expect(b.urgency).toBeGreaterThanOrEqual(0.8);
+    expect(b.intent).toBeGreaterThanOrEqual(0.95);
+    expect(b.urgency).toBeGreaterThanOrEqual(0.93);
+    expect(c.intent).toBeGreaterThanOrEqual(0.95);
+    expect(c.urgency).toBeGreaterThanOrEqual(0.95);
   });
 });
 
@@ -98,6 +103,32 @@ describe('intent', () => {
     expect(triage('Quelles sont vos heures d’ouverture le dimanche?').intent).toBe('general_question');
   });
 
+  it('reads a Quebec inversion written without its hyphen ("offrez vous")', () => {
+    expect(triage('Bonjour, offrez vous du tutorat en maths?').intent).toBe('service_inquiry');
+  });
+
+  it('calls a part that gave way after the business worked on it support, not a capability question', () => {
+    expect(triage('Picked my bike up from you after the tune-up and the chain snapped. Can you fix it?').intent).toBe(
+      'support_request',
+    );
+  });
+
+  it('sees an offer made to the business as a pitch even when it proposes a demo', () => {
+    const result = triage(
+      'I am with a practice management platform for clinics. Our promo ends Friday: get 3 months free. Can I book you in for a 20-min demo?',
+    );
+    expect(result.intent).toBe('vendor_pitch');
+    expect(result.urgency).toBe('Low');
+  });
+
+  it('sees a sender who says it is no pitch, and wants to refer work both ways, as a partner', () => {
+    expect(
+      triage(
+        "I'm not pitching you services: I'm looking for an agency to partner with, we'd refer work back and forth.",
+      ).intent,
+    ).toBe('partnership');
+  });
+
   it('sees a prize scam as spam even when it mentions a price', () => {
     expect(triage('CONGRATULATIONS you have won a $500 prize, click here to claim your reward').intent).toBe('spam');
   });
@@ -115,6 +146,26 @@ describe('urgency', () => {
 
   it('is High for a same-day need', () => {
     expect(triage('Est-ce que quelqu’un peut passer aujourd’hui? Le chauffe-eau fuit.').urgency).toBe('High');
+  });
+
+  it('reads "not an emergency" as a reason to wait even with a day named', () => {
+    expect(
+      triage(
+        'You installed our pool last June. Opened it this weekend and the filter pressure is high. Not an emergency.',
+      ).urgency,
+    ).toBe('Medium');
+  });
+
+  it('is High when the provider the lead counted on dropped out', () => {
+    expect(triage('Our previous movers just bailed on us. How much to move a 2 bedroom on the 1st?').urgency).toBe(
+      'High',
+    );
+  });
+
+  it('is not High for a lead who wants lessons to start as soon as possible', () => {
+    expect(triage('Offrez-vous du tutorat en maths? On aimerait commencer le plus tôt possible.').urgency).toBe(
+      'Medium',
+    );
   });
 
   it('is Low for a pitch, whatever it says about timing', () => {

@@ -12,6 +12,8 @@ const CLEAR_BREAKDOWN = 3;
 const CLEAR_NEED = 3;
 /** A capability question ("faites-vous …?") alone is this much service evidence. */
 const CLEAR_CAPABILITY = 2.5;
+/** How far price evidence may trail a fault's and still be what the lead is after. */
+const PRICE_MARGIN = 1;
 /** Complaint evidence from which a lead reads as unhappy with the business. */
 export const ANGER = 3;
 /** How far complaint evidence may trail support evidence and still make a fault a grievance. */
@@ -28,7 +30,7 @@ const NEEDS_OVER_BREAKDOWN: ReadonlySet<IntentKey> = new Set([
 
 /** A bill that already exists: the lead's invoice, a charge, a payment made. */
 const EXISTING_BILL =
-  /\b((votre|la|ma|cette|mon|your|my|the|this|last|that|our|notre) (derniere |last |latest )?(facture|invoice|bill|statement|releve|recu|receipt)|(recu|received|got) (une|la|votre|an|a|the|your) (facture|invoice|bill)|charged|chargee?|paid|paye|payment|paiement|refund|rembours\w*|balance|solde)\b/;
+  /\b((votre|la|ma|cette|mon|your|my|the|this|last|that|our|notre) (derniere |last |latest )?(facture|invoice|bill|statement|releve|recu|receipt)|(recu|received|got) (une|la|votre|an|a|the|your) (facture|invoice|bill)|charged|chargee?|paid|paye|payment|paiement|refund|rembours\w*|balance|solde|(the|my|our|le|mon|notre|votre|your) (depot|deposit|acompte))\b/;
 
 /** The rules that say which of two plausible intents a message really is. */
 export function resolveConflicts(best: IntentKey, scores: Record<IntentKey, number>, text: LeadText): IntentKey {
@@ -67,6 +69,16 @@ export function resolveConflicts(best: IntentKey, scores: Record<IntentKey, numb
   // a mere fault does too, unless the lead plainly asks for the price or the visit.
   if (NEEDS_OVER_BREAKDOWN.has(best) && scores.support_request >= CLEAR_BREAKDOWN && !asksCapability) {
     if (firstMatch(text.folded, EMERGENCY) || scores[best] < CLEAR_NEED) return 'support_request';
+  }
+  // "How much to tow a car? It's not starting": a price asked plainly, with a fault no worse
+  // than the price evidence and no emergency, is a buyer explaining why they shop.
+  if (
+    best === 'support_request' &&
+    scores.quote_request >= CLEAR_NEED &&
+    scores.quote_request >= scores.support_request - PRICE_MARGIN &&
+    !firstMatch(text.folded, EMERGENCY)
+  ) {
+    return 'quote_request';
   }
   // A fault reported with anger or blame, close to the evidence of the fault itself, is a
   // grievance: the lead is past asking for a fix.

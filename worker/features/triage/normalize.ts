@@ -48,7 +48,8 @@ function foldChar(char: string): string {
 // pouvez vous inscrire" keeps its space, the verb there is not an inversion.
 const DROPPED_HYPHENS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\best ce (?=que?\b|qu')/g, 'est-ce '],
-  [/(?<!\b(vous|nous) )\b([a-z]+(ez|ons)) (?=vous\b|nous\b)/g, '$1-'],
+  // `$2`: the lookbehind's group is the first one, and it never captures anything.
+  [/(?<!\b(vous|nous) )\b([a-z]+(ez|ons)) (?=vous\b|nous\b)/g, '$2-'],
   [/\b(etes|faites) (?=vous\b)/g, '$1-'],
 ];
 

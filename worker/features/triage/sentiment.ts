@@ -3,7 +3,7 @@ import type { LeadText } from './normalize';
 // Evaluative words only: "broken" or "leak" describe a problem, not how the lead feels about
 // the business, and belong to support.
 const POSITIVE =
-  /\b(amazing|awesome|beautiful|brilliant|excellent|fantastic|fabulous|glad|grateful|great|happy|impressed|incredible|kind|lovely|loved?|outstanding|perfect|pleased|professional|superb|thank|thanks|thrilled|wonderful|wow|bravo|content|contente|contents|enchantee?|excellente?|fantastique|formidable|genial|geniale|gentil|gentille|heureux|heureuse|impeccable|incroyable|magnifique|merci|merveilleux|merveilleuse|parfait|parfaite|ravie?|reconnaissante?|satisfaite?|splendide|super)\b/g;
+  /\b(amazing|awesome|beautiful|brilliant|excellent|fantastic|fabulous|glad|grateful|great|happy|impressed|incredible|kind|lovely|loved?|outstanding|perfect|phenomenal|pleased|professional|remarkable|stellar|superb|terrific|thank|thanks|thrilled|wonderful|wow|bravo|content|contente|contents|enchantee?|excellente?|fantastique|formidable|genial|geniale|gentil|gentille|heureux|heureuse|impeccable|incroyable|magnifique|merci|merveilleux|merveilleuse|parfait|parfaite|ravie?|reconnaissante?|remarquable|satisfaite?|splendide|super)\b/g;
 const NEGATIVE =
   /\b(again|angry|awful|bad|careless|disappointing|disappointed|horrible|incorrect|mediocre|poor|poorly|sloppy|terrible|unhappy|unprofessional|upset|useless|worse|worst|wrong|decevant|decevante|decue?|fachee?|froid|froide|insatisfaite?|lamentable|mauvais|mauvaise|mediocre|mecontente?|minable|nul|nulle|pire|encore une fois|de nouveau|pas contente?|pas satisfaite?|mal fait|mal faite)\b/g;
 

@@ -36,7 +36,8 @@ export function spamSignalScore(text: LeadText): number {
       MASH_WINDOWS.some((window) => word.includes(window)) ||
       MASH_STARTS.test(word) ||
       REPEATED_LETTER.test(word) ||
-      (word.length >= 5 && !/[aeiouy]/.test(word)),
+      // "100kg", "rav4": a figure with its unit or a model name, not a vowel-less mash.
+      (word.length >= 5 && !/[aeiouy]/.test(word) && !/\d/.test(word)),
   );
   if (mashed.length > 0 && mashed.length >= longWords.length / 3) score += 3;
   else if (mashed.length > 0) score += 2;

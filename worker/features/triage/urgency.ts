@@ -10,9 +10,20 @@ import {
   IMMEDIACY,
   NEAR_DATE,
   NO_RUSH,
+  PLAYED_DOWN,
   THREAT_TO_LEAVE,
 } from './signals';
-import { ACTION_WINDOW, DEADLINE, RECENT_ONSET, REQUEST, THIS_WEEK, UPCOMING_VISIT, WEEKDAY } from './urgency-signals';
+import {
+  ACTION_WINDOW,
+  DEADLINE,
+  LET_DOWN,
+  RECENT_ONSET,
+  REQUEST,
+  SETTLE_SOON,
+  THIS_WEEK,
+  UPCOMING_VISIT,
+  WEEKDAY,
+} from './urgency-signals';
 
 /** Why a lead needs an answer today, with the words of the message that say so. */
 export interface UrgencyReason {
@@ -40,8 +51,9 @@ const DATED_NEEDS: ReadonlySet<IntentKey> = new Set([
   'service_inquiry',
   'support_request',
 ]);
-// A deadline by name ("avant vendredi") is urgent for whatever must be done by then.
-const DEADLINE_BOUND: ReadonlySet<IntentKey> = new Set([...DATED_NEEDS, 'complaint', 'billing', 'general_question']);
+// A deadline by name ("avant vendredi") is urgent for whatever must be done by then. A general
+// question is not work to be done: its deadline only asks for the answer soon (see below).
+const DEADLINE_BOUND: ReadonlySet<IntentKey> = new Set([...DATED_NEEDS, 'complaint', 'billing']);
 // In a complaint the leak or the cut is what went wrong, not a call for help: its urgency comes
 // from what the lead demands and by when. A threat to leave is urgent only from an unhappy one.
 const UNHAPPY: ReadonlySet<IntentKey> = new Set(['complaint']);
@@ -57,28 +69,39 @@ const MEDIUM: UrgencyDecision = { urgency: 'Medium', reason: null, grounded: tru
 export function assessUrgency(text: LeadText, intent: IntentKey): UrgencyDecision {
   if (ALWAYS_LOW.has(intent)) return LOW;
 
-  // "Not urgent" must not read as "urgent": blank the lead's no-hurry words out first.
+  // "Not urgent" must not read as "urgent": blank the lead's no-hurry words out first, and the
+  // words by which the lead plays the problem down ("not flooding").
   const noRush = allMatches(text.folded, NO_RUSH);
-  const folded = blankOut(text.folded, noRush);
-  if (LOW_BY_DEFAULT.has(intent)) return lowUnlessAsked(folded, intent, noRush.length > 0);
-
+  const playedDown = allMatches(text.folded, PLAYED_DOWN);
+  const folded = blankOut(text.folded, [...noRush, ...playedDown]);
+  const calm = noRush.length > 0 || playedDown.length > 0;
   const phraseOf = (match: Match) => text.raw.slice(match.index, match.index + match.length);
   const high = (kind: UrgencyReason['kind'], match: Match): UrgencyDecision => ({
     urgency: 'High',
     reason: { kind, phrase: phraseOf(match) },
     grounded: true,
   });
+  if (LOW_BY_DEFAULT.has(intent)) {
+    // A partner who must confirm by tomorrow has a hard deadline like any buyer.
+    const due =
+      intent === 'partnership' && noRush.length === 0 ? firstMatch(folded, [...IMMEDIACY, ...DEADLINE]) : null;
+    return due ? high('immediate', due) : lowUnlessAsked(folded, intent, noRush.length > 0);
+  }
 
   const emergency = UNHAPPY.has(intent) ? null : firstMatch(folded, EMERGENCY);
   const immediate = firstMatch(folded, IMMEDIACY);
   // A problem the lead says can wait is still a problem, but not today's.
-  if (emergency && noRush.length > 0 && !immediate) return MEDIUM;
+  if (emergency && calm && !immediate) return MEDIUM;
   const threat = UNHAPPY.has(intent) ? firstMatch(folded, THREAT_TO_LEAVE) : null;
   const flagged = firstMatch(folded, FLAGGED_URGENT);
   const deadline = DEADLINE_BOUND.has(intent) ? firstMatch(folded, DEADLINE) : null;
-  const nearDate = DATED_NEEDS.has(intent) ? firstMatch(folded, NEAR_DATE) : null;
+  // A day named by a lead who says it can wait is when something happened or a preference,
+  // not a date the work must meet; a deadline by name still is one.
+  const nearDate = DATED_NEEDS.has(intent) && !calm ? firstMatch(folded, NEAR_DATE) : null;
   // A problem that began this morning is still unfolding for someone who needs it fixed or seen.
-  const recent = DATED_NEEDS.has(intent) && noRush.length === 0 ? firstMatch(folded, RECENT_ONSET) : null;
+  const recent = DATED_NEEDS.has(intent) && !calm ? firstMatch(folded, RECENT_ONSET) : null;
+  // The provider the lead counted on dropped out: the date they had is now this lead's.
+  const letDown = DATED_NEEDS.has(intent) && !calm ? firstMatch(folded, LET_DOWN) : null;
   // Any one of these makes it High; the one quoted is the most telling: a threat, then a
   // time, then the problem itself.
   if (threat) return high('threat', threat);
@@ -87,6 +110,7 @@ export function assessUrgency(text: LeadText, intent: IntentKey): UrgencyDecisio
   if (flagged) return high('flagged', flagged);
   if (deadline) return high('near_date', deadline);
   if (nearDate) return high('near_date', nearDate);
+  if (letDown) return high('immediate', letDown);
   if (recent) return high('emergency', recent);
 
   if (intent === 'general_question') return generalQuestionUrgency(folded);
@@ -106,11 +130,12 @@ function lowUnlessAsked(folded: string, intent: IntentKey, noRush: boolean): Urg
 
 /**
  * A general question is answered when convenient, unless the lead asks to be called back (a
- * request for a reply) or asks about a visit of theirs that is coming up. A date in the question
+ * request for a reply), needs the answer by a named day, or asks about a visit of theirs that is
+ * coming up. A date in the question
  * alone ("open on June 24?") is no deadline.
  */
 function generalQuestionUrgency(folded: string): UrgencyDecision {
-  if (firstMatch(folded, CALLBACK)) return MEDIUM;
+  if (firstMatch(folded, CALLBACK) || firstMatch(folded, [...DEADLINE, ...SETTLE_SOON])) return MEDIUM;
   const dated = [HORIZON, NEAR_DATE, THIS_WEEK, WEEKDAY].some((signals) => firstMatch(folded, signals));
   if (dated && firstMatch(folded, UPCOMING_VISIT)) return MEDIUM;
   return { urgency: 'Low', reason: null, grounded: false };

@@ -24,29 +24,29 @@ export const COMPLAINT_CUES: readonly Cue[] = [
   },
   {
     pattern:
-      /\b((no one|nobody|personne) (has )?(ne )?(called|call|calls|me rappelle|m'a rappelee?|m'a repondu|got back|gets back|responded|answers?|repond|m'appelle)|(won'?t|doesn'?t|don'?t|never) (answer|call back|return my calls?)|(nobody|no one)('s| has)? (told|called|updated|said|explained)|personne (ne )?m'a (rien )?(dit|appelee?|informee?|explique)|ne (repond|rappelle) (pas|jamais|plus|pu))\b/,
+      /\b((no one|nobody|personne) (has )?(ne )?(called|call|calls|me rappelle|m'a rappelee?|m'a repondu|got back|gets back|responded|answers?|repond|m'appelle)|(won'?t|doesn'?t|don'?t|never) (answer|call back|return my calls?)|(nobody|no one|personne) (ever )?(returns?|returned|ne retourne) (my|mes|our|nos) (calls?|messages?|emails?|appels|courriels)|(nobody|no one)('s| has)? (told|called|updated|said|explained)|personne (ne )?m'a (rien )?(dit|appelee?|informee?|explique)|ne (repond|rappelle) (pas|jamais|plus|pu))\b/,
     weight: 2,
   },
   {
     // Kept waiting: days gone by, calls repeated, the same fault again.
     pattern:
-      /\b(still waiting|(it'?s|it has) been (\w+ ){0,4}\d+ (days|weeks|months)|(still|toujours) (aren'?t|isn'?t|not|pas) (\w+ )?(here|ready|in|done|arrived|arrivee?s?|prete?s?|fait|faite|livree?s?)|hung up|raccroche|j'attends (toujours|encore|depuis)|que j'attends|(i'?ve|we'?ve) been waiting|ca fait (deux|trois|quatre|plusieurs|\d+) (fois|jours|semaines|mois)|(two|three|four|several|\d+) times (now|already|this|about)|called (two|three|four|several|\d+) times|(same|meme) (problem|issue|leak|thing|probleme|fuite|affaire))\b/,
+      /\b(still waiting|(it'?s|it has) been (\w+ ){0,4}\d+ (days|weeks|months)|(still|toujours) (aren'?t|isn'?t|not|pas) (\w+ )?(here|ready|in|done|arrived|arrivee?s?|prete?s?|fait|faite|livree?s?)|hung up|raccroche|j'attends (toujours|encore|depuis)|que j'attends|(i'?ve|we'?ve) been waiting|ca fait (deux|trois|quatre|plusieurs|\d+) (fois|jours|semaines|mois)|(two|three|four|several|\d+) times (now|already|this|about)|called (two|three|four|several|\d+) times|(same|meme) (problem|issue|leak|thing|noise|sound|probleme|fuite|affaire|bruit)|(left|laisse) (two|three|four|several|\d+|deux|trois|quatre|plusieurs) (\w+ )?messages)\b/,
     weight: 2,
   },
   {
     pattern:
-      /\b(was missing|were missing|il manquait|never showed|didn'?t show up|no-?show\w*|jamais venue?s?|pas venue?s?|pas presentee?s?|left (a )?mess|left mud|(left|laisse) (\w+ ){0,2}(debris|dechets|mess|garbage|trash|mud|boue|traces|clous|nails) (partout|everywhere|all over|sur|on|dans)|damaged|abimee?s?|endommagee?s?|scratched|egratigne\w*|gouged|dented|chipped|stained|ruined|gache|not what (i|we) (asked|ordered)|pas ce que j'(ai|avais) demande|(always|again|toujours|encore) (late|en retard)|(arrived|showed up|came) (\w+ ){0,3}late|arrivee?s? (\w+ ){0,3}en retard|(still|encore|toujours) (leaking|broken|bleeding|not (working|fixed|done))|skipped)\b/,
+      /\b(was missing|were missing|il manquait|never showed|didn'?t show up|no-?show\w*|jamais venue?s?|pas venue?s?|pas presentee?s?|left (a )?mess|left mud|(left|laisse) (\w+ ){0,2}(debris|dechets|mess|garbage|trash|mud|boue|traces|clous|nails) (partout|everywhere|all over|sur|on|dans)|damaged|abimee?s?|endommagee?s?|scratched|egratigne\w*|gouged|dented|chipped|stained|ruined|gache|not what (i|we) (asked|ordered)|pas ce que j'(ai|avais) demande|(always|again|toujours|encore) (late|en retard)|(arrived|showed up|came) (\w+ ){0,3}late|arrivee?s? (\w+ ){0,3}en retard|(still|encore|toujours) (leaking|broken|bleeding|sticky|dirty|filthy|stained|wet|sales?|collante?s?|tachee?s?|not (working|fixed|done|clean))|skipped)\b/,
     weight: 2,
   },
   {
     // Something the business did, now gone wrong.
     pattern:
-      /\b((que vous avez|you|your (guy|guys|team|crew|technician|employee)|votre (gars|equipe|employee?|technicien)) (a |ont |have |has )?(installed|did|fixed|repaired|put in|laid|built|delivered|cleaned|posee?s?|installee?s?|faite?s?|reparee?s?|livree?s?|nettoyee?s?|supposed to|etait cense|devait))\b/,
+      /\b((que vous avez|you|your (guy|guys|team|crew|technician|employee|tech|techs|installer|installers|driver|staff)|votre (gars|equipe|employee?|technicien|installateur)) (a |ont |have |has )?(installed|did|fixed|repaired|replaced|put in|laid|built|delivered|cleaned|posee?s?|installee?s?|faite?s?|reparee?s?|livree?s?|nettoyee?s?|supposed to|etait cense|devait))\b/,
     weight: 1.5,
   },
   {
     pattern:
-      /\b((we|i) paid (\$? ?[\d,.]+ ?\$? )?for|(on a|j'ai|nous avons) paye (\d[\d ,.]* ?\$ )?pour|i paid \$?[\d,.]+|j'ai paye \d[\d ,.]* ?\$|lose patience|perdre patience|dead|morte?s?|cracked|fissuree?s?|peeling|leaking again|mal fait|poorly done|sloppy|botched|bacle|not done|pas fait|(second|2nd|third|3rd|fourth|deuxieme|troisieme|quatrieme) (time|fois)|never showed|jamais (venue?|arrivee?))\b/,
+      /\b((we|i) paid (\$? ?[\d,.]+ ?\$? )?for|(on a|j'ai|nous avons) paye (\d[\d ,.]* ?\$ )?pour|i paid \$?[\d,.]+|j'ai paye \d[\d ,.]* ?\$|lose patience|perdre patience|dead|morte?s?|cracked|fissuree?s?|peeling|leaking again|mal fait|poorly done|sloppy|botched|bacle|not done|pas fait|pas finie?|not finished|unfinished|(second|2nd|third|3rd|fourth|deuxieme|troisieme|quatrieme) (time|fois)|never showed|jamais (venue?|arrivee?))\b/,
     weight: 1.5,
   },
   {
@@ -73,7 +73,7 @@ export const COMPLAINT_CUES: readonly Cue[] = [
   },
   {
     pattern:
-      /\b(dedommagement|dedommager|compensation|compensate|indemnisation|indemniser|j'attends (des|vos) explications|i (want|expect|demand) an explanation|explain what happened|m'expliquer ce qui s'est passe|(speak|talk) (to|with) (a|the|your) (manager|owner|supervisor)|(want|need) (a|the|your) (manager|owner|supervisor)|parler (au|a un|a la|avec le|avec la) (gerante?|responsable|patron|proprio|proprietaire|superviseur))\b/,
+      /\b(dedommagement|dedommager|compensation|compensate|indemnisation|indemniser|j'attends (des|vos) explications|i (want|expect|demand) an explanation|explain what happened|m'expliquer ce qui s'est passe|(speak|talk) (to|with) (a|the|your) (manager|owner|supervisor)|(want|need) (a|the|your) (manager|owner|supervisor)|parler (au|a un|a la|avec le|avec la) (gerante?|responsable|patron|proprio|proprietaire|superviseur|directeur|directrice|manager))\b/,
     weight: 2.5,
   },
   {
@@ -103,6 +103,24 @@ export const COMPLAINT_CUES: readonly Cue[] = [
     // A promise recalled: a hint of a grievance, or just a reminder.
     pattern: /\b((you|vous) (m'|nous )?(told|promised|aviez (dit|promis)|avez (dit|promis)))\b/,
     weight: 1.5,
+  },
+  {
+    // Kept waiting past the time given, with nobody sorry for it: a pattern the lead will not accept.
+    pattern:
+      /\b((waited|waiting|attendu) (over |more than |plus de |pendant )?\d+ (minutes|min|hours|heures|h)|no (apology|explanation)|without (an |any )?(apology|explanation)|sans (aucune )?(excuse|explication)|aucune (excuse|explication)|(this|it) is a pattern|my time is valuable|mon temps est precieux|if this (continues|keeps happening|happens again)|si (ca|cela) se reproduit|(look|looking|shop|shopping) for (another|a new|a different) (\w+ )?(clinic|company|provider|garage|salon|dentist|vet|contractor|place|business)|(chercher|trouver|magasiner) (un|une) autre (clinique|compagnie|fournisseur|garage|salon|dentiste|entrepreneur|place))\b/,
+    weight: 2,
+  },
+  {
+    // The price held against what was delivered, an ultimatum, a cancelled service still billed.
+    pattern:
+      /\b(\$ ?\d[\d,.]* for (this|that)|\d[\d ,.]* ?\$ pour (ca|cela|ce resultat)|expected (a lot |much |way |so much )?(better|more)|je m'attendais a (beaucoup |bien )?(mieux|plus)|(this is|c'est) (my|mon) (last|final|dernier) (email|message|warning|courriel|avertissement)|(mon )?dernier (courriel|message|avertissement) avant|(cancell?ed|annule) (\w+ ){0,5}(and|but|mais|pis|et) (you'?re|you are|vous) (still|toujours|continuez))\b/,
+    weight: 2.5,
+  },
+  {
+    // Disputing the payment with the bank: a fight over the bill, not a question about it.
+    pattern:
+      /\b(chargeback|dispute (the charge|it|this|the (payment|transaction))|disputing the charge|(call|calling|contact) my (bank|credit card company)|contester (la|le|cette|ce) (transaction|charge|frais|paiement|facture|prelevement))\b/,
+    weight: 2,
   },
   // "Not your fault": the lead is upset, but not with the business.
   { pattern: /\b(not your fault|pas (de )?votre faute|not blaming you|je ne vous blame pas)\b/, weight: -3 },

@@ -69,8 +69,14 @@ export const QUOTE_CUES: readonly Cue[] = [
   },
   {
     pattern:
-      /\b((what|how much) (would|will|does) (that|it|this) (run|cost|be)|c'est combien|ca serait combien|ca coute combien)\b/,
+      /\b((what|how much) (would|will|does|do) (that|it|this|they|these|those|one|a new one|(a|the) new \w+) (run|cost|be)|c'est combien|ca serait combien|ca coute combien)\b/,
     weight: 3,
+  },
+  {
+    // What is not worth repairing gets replaced: the lead is shopping for the new one.
+    pattern:
+      /\b(not worth (fixing|repairing)|(vaut|vaudrait) (pas|pu|plus) la peine (de )?(la |le |les )?(reparer|faire reparer)|(ne )?se repare (pas|plus|pu))\b/,
+    weight: 2,
   },
   {
     // Someone asking for a visit to size up a job wants a quote.
@@ -120,7 +126,11 @@ export const SERVICE_CUES: readonly Cue[] = [
       /\b(pouvez-vous m'aider|pourriez-vous m'aider|pouvez-vous nous aider|can you help (me|us)( with)?|could you help (me|us)|j'aurais besoin de vos services|i need (someone|help) (to|with|for)|what'?s possible|ce qui est possible|c'tu possible|c'est-tu possible)\b/,
     weight: 1.5,
   },
-  { pattern: /\b(interested in|interessee? (par|a|aux)|interesse par)( (your|vos|votre))?\b/, weight: 2.5 },
+  {
+    pattern:
+      /(?<!\b(be|etre|seriez-vous|serais-tu) )\b(interested in|interessee? (par|a|aux)|interesse par)( (your|vos|votre))?\b/,
+    weight: 2.5,
+  },
   {
     pattern: /\b(your|vos|votre) (services?|forfaits?|packages?|plans|offres?|cours|programmes?|programs?|produits?)\b/,
     weight: 1.5,
@@ -138,10 +148,10 @@ export const BOOKING_CUES: readonly Cue[] = [
     // An appointment the lead already has ("my appointment", "j'ai un rendez-vous") is the
     // context of another question, not a request for one.
     pattern:
-      /(?<!without (an )?|sans (prendre )?|no |pas de |don'?t have an? |(my|his|her|our|their|your|mon|son|sa|notre|votre|leur|i have an?|j'ai un|has an?|a un|lors de son|lors de mon|booked a|les|pendant|pendant les|during|during the) (\w+ )?)\b(book|booking|appointment|appointments|appt|rendez-vous|rendez vous|rdv|reserve|reserver|reservation|reservations)\b/,
+      /(?<!without (an )?|sans (prendre )?|no |pas de |don'?t have an? |(my|his|her|our|their|your|mon|son|sa|notre|votre|leur|i have an?|j'ai un|has an?|a un|lors de son|lors de mon|booked a|les|pendant|pendant les|during|during the) (\w+ )?)\b(book(?! (time )?off)|booking|appointment|appointments|appt|rendez-vous|rendez vous|rdv|reserve|reserver|reservation|reservations)\b/,
     weight: 3,
   },
-  { pattern: /\b(schedule|book|reschedule) (a|an|me|us|some|my|our|the|it|time|your)\b/, weight: 2.5 },
+  { pattern: /\b(schedule|book|reschedule) (a|an|me|us|some|my|our|the|it|time(?! off)|your)\b/, weight: 2.5 },
   {
     pattern:
       /\b(set up|move|change|push back) (a|an|my|our|the|your) (\w+ )?(appointment|appt|meeting|call|visit|consultation|session|booking|reservation)\b/,
@@ -153,13 +163,14 @@ export const BOOKING_CUES: readonly Cue[] = [
     weight: 2.5,
   },
   {
-    pattern: /\b(get|have|book|arrange) (a|an) (\w+ ){0,2}(meeting|appointment|consultation|session|visit)\b/,
+    pattern:
+      /\b(get|have|book|arrange|schedule) (a|an) (\w+ ){0,2}(meeting|appointment|consultation|session|visit|tour)\b/,
     weight: 2.5,
   },
   {
     // Enrolling someone in a course or a session is reserving a place in it.
     pattern:
-      /\b(register (me|him|her|them|us|my|our|for)|sign (me|him|her|them|us|my \w+|our \w+) up|sign up for|enrol+(ing)? (me|him|her|them|us|my|our|in)|(m'|l'|les |nous |vous )inscrire|inscrire (mon|ma|mes|notre|nos)|(je voudrais|j'aimerais|on voudrait|on aimerait) (m'|l'|les |nous )?inscrire|inscription (pour|a|au|de mon|de ma))\b/,
+      /\b(register (me|him|her|them|us|my|our|for)|sign (me|him|her|them|us|my \w+|our \w+) up|sign up for|enrol+(ing)? (me|him|her|them|us|my|our|in)|(m'|l'|les |nous |vous |s')inscrire|inscrire (mon|ma|mes|notre|nos)|(je voudrais|j'aimerais|on voudrait|on aimerait) (m'|l'|les |nous )?inscrire|inscription (pour|a|au|de mon|de ma))\b/,
     weight: 2.5,
   },
   {
@@ -180,13 +191,29 @@ export const BOOKING_CUES: readonly Cue[] = [
   {
     // "Are you available tomorrow?", "avez-vous quelqu'un de disponible samedi?": a slot asked.
     pattern:
-      /\b((are|r) (you|u) (guys )?(available|free) (on|this|next|tomorrow|today|to)|(do you have|is there|is anyone|is someone|is somebody|you have|you'?d have|auriez-vous) (\w+ ){0,4}available|(room|table|spot|seat|place|chambre|table|salle)s? (available|disponibles?|libres?|de libre) (for|pour|this|ce|cette|on|le|tonight|ce soir)|etes-vous (disponibles?|libres?) (le|ce|cette|demain|aujourd'hui|pour)|(avez-vous|vous avez|avez-vous|auriez-vous) (quelqu'un|du monde|une equipe|un camion|\w+) (de )?disponibles?)\b/,
+      /\b((are|r) (you|u) (guys )?(available|free) (on|this|next|tomorrow|today|to|that|for (our|my|the|a))|(do you have|is there|is anyone|is someone|is somebody|you have|you'?d have|auriez-vous) (\w+ ){0,4}available|(room|table|spot|seat|place|chambre|table|salle)s? (available|disponibles?|libres?|de libre) (for|pour|this|ce|cette|on|le|tonight|ce soir)|etes-vous (disponibles?|libres?) (le|ce|cette|demain|aujourd'hui|pour)|(avez-vous|vous avez|avez-vous|auriez-vous) (quelqu'un|du monde|une equipe|un camion|\w+) (de )?disponibles?)\b/,
     weight: 2.5,
   },
-  { pattern: /\b(une table|a table) (pour|for)\b/, weight: 3 },
   {
     pattern:
-      /\b((need|want|would like|'d like|have) to (bring|get) (\w+ ){0,3}in (for|to)|bring (him|her|them|it|my \w+|our \w+) in (for|to|on|this|next)|(mornings|afternoons|evenings|weekends|weekdays) (are|work) (best|better)|(les )?(matins|apres-midis|soirs|avant-midis) (sont|c'est) (mieux|ideal))\b/,
+      /\b((une|a) table (pour|for)|table (pour|for) (\d+|two|three|four|five|six|eight|ten|deux|trois|quatre|cinq|six|huit|dix)\b)/,
+    weight: 3,
+  },
+  {
+    // "Can you fit Bella in tomorrow?": a slot asked for someone, on a day.
+    pattern:
+      /\b((can|could) you|you (can|could)|able to) (fit|squeeze) [^.?!]{1,40}? in (tomorrow|today|this|next|on|for|at|before|sometime|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/,
+    weight: 2.5,
+  },
+  {
+    // A visit asked to do the work on site ("venir faire une inspection"): a slot, not a price.
+    pattern:
+      /\b((venir|passer) faire (une|un|le|la) (inspection|visite|traitement|entretien|nettoyage|vidange)|come (out |over |by )?(to do|for) (an|a|the) (inspection|treatment|cleaning|service call|tune-?up))\b/,
+    weight: 2,
+  },
+  {
+    pattern:
+      /\b((need|want|would like|'d like|have) to (bring|get) (\w+ ){0,3}in (for|to|tomorrow|today|this|next|on)|bring (him|her|them|it|my \w+|our \w+) in (for|to|on|this|next)|(mornings|afternoons|evenings|weekends|weekdays) (are|work) (best|better)|(les )?(matins|apres-midis|soirs|avant-midis) (sont|c'est) (mieux|ideal))\b/,
     weight: 2,
   },
   {
@@ -197,7 +224,7 @@ export const BOOKING_CUES: readonly Cue[] = [
   },
   {
     pattern:
-      /\b((can|could|may) (i|we) (bring|come|come in|drop off|drop by|get in|stop by)|(get|fit|squeeze) (me|us|him|her) in|when can (i|we) (bring|drop|come)|(est-ce que )?(je|on) (peux|pourrais|peut|pourrait) (venir|passer|amener|emmener)|quand (est-ce que )?(je|on) (peux|peut|pourrais|pourrait) (venir|passer|l'amener|vous l'amener)|(monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) (morning|afternoon|evening|matin|apres-midi|avant-midi|soir))\b/,
+      /\b((can|could|may) (i|we) (bring|come|come in|drop off|drop by|get in|stop by)|(get|fit|squeeze) (me|us|him|her) in|(je|on) (peux|peut|pourrais|pourrait) me liberer|when can (i|we) (bring|drop|come)|(est-ce que )?(je|on) (peux|pourrais|peut|pourrait) (venir|passer|amener|emmener)|quand (est-ce que )?(je|on) (peux|peut|pourrais|pourrait) (venir|passer|l'amener|vous l'amener)|(monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) (morning|afternoon|evening|matin|apres-midi|avant-midi|soir))\b/,
     weight: 1.5,
   },
   {

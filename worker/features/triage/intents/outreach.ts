@@ -33,7 +33,7 @@ export const JOB_CUES: readonly Cue[] = [
 export const VENDOR_CUES: readonly Cue[] = [
   {
     pattern:
-      /\b(seo|search engine optimi\w*|referencement|first page of google|premiere page de google|top of google( maps)?|(haut|tete) (de|des) (google|resultats)|#1 (on|in|sur) google|not ranking|ranking on|rank higher|google reviews|avis google|5-star reviews)\b/,
+      /\b(seo|search engine optimi\w*|(?<!\b(programme|entente|partenariat|accord) (de |ou de ))referencement|first page of google|premiere page de google|top of google( maps)?|(haut|tete) (de|des) (google|resultats)|#1 (on|in|sur) google|not ranking|ranking on|rank higher|google reviews|avis google|5-star reviews)\b/,
     weight: 3,
   },
   {
@@ -74,7 +74,11 @@ export const VENDOR_CUES: readonly Cue[] = [
       /\b(influencer|influenceu(r|se)|content creator|createur de contenu|createurs? de contenu|\d+ ?k (followers|abonnes)|\d[\d,]* (followers|abonnes))\b/,
     weight: 3,
   },
-  { pattern: /\b(i|we) noticed (that )?your\b|\b(j'ai|nous avons) remarque (que )?(votre|vos)\b/, weight: 2 },
+  {
+    pattern:
+      /\b(i|we) noticed (that )?(your|(\w+ ){1,5}on your (site|website|page|listing|instagram|facebook))\b|\b(j'ai|nous avons) remarque (que )?(votre|vos|(\w+ ){1,6}sur (votre|vos) (site|page|fiche|profil|instagram|facebook))\b/,
+    weight: 2,
+  },
   {
     // An unsolicited verdict on the business's site or listing, then a fix for a price.
     pattern:
@@ -145,12 +149,36 @@ export const VENDOR_CUES: readonly Cue[] = [
       /\b(buy|achetez|on autopilot|guaranteed|garanti|agence|agency|(your|votre) (site|website|site web|page))\b/,
     weight: 1,
   },
+  {
+    // Software sold to a trade: "the all-in-one platform for chiropractors".
+    pattern:
+      /\b(all-in-one|tout-en-un|(platform|software|plateforme|logiciel|app|application|solution) (\w+ ){0,2}(for|pour) (\w+ ){0,2}(businesses|clinics|chiropractors|dentists|salons|restaurants|contractors|shops|cliniques|commerces|entreprises|cabinets|professionals|professionnels))\b/,
+    weight: 2,
+  },
+  {
+    // The hooks of a sales offer: months free, a promotion that ends, a short demo, a saving.
+    pattern:
+      /\b((get|obtenez|recevez) \d+ (months?|mois|weeks?|semaines) (free|gratuits?)|(our|notre|nos) (\w+ ){0,2}(promo|promotion|offer|offre|deal|special) (ends|expires|se termine|prend fin)|\d+[- ]?min(ute)?s? demo|saviez-vous que|did you know that|(most|la plupart des) (\w+ ){0,3}(pay|paient) (trop|too much)|(nous|we) (reduisons|reduce|cut|lower|slash|diminuons|baissons|coupons) (vos|votre|your)|(je me permettrai|je vais me permettre|permettez-moi) de vous (appeler|contacter|rappeler|relancer))\b/,
+    weight: 2.5,
+  },
+  // "Not a pitch": a sender who says so is after something else, usually a partnership.
+  {
+    pattern:
+      /\b((not|n'est pas|isn'?t) (a |une )?(sales )?(pitch|sollicitation)|(not|pas) (trying to |here to )?(pitching|selling|sell|vous vendre))\b/,
+    weight: -3,
+  },
+  {
+    // A seller introducing a product line, samples or a platform they built, with its numbers.
+    pattern:
+      /\b((je represente|i represent|we represent|nous representons) (une|un|a|an) (\w+ ){0,2}(gamme|ligne|line|brand|marque|compagnie|company|entreprise|fournisseur|distributeur|manufacturer|fabricant)|gamme de produits|product line|(laisser|drop off|leave|send|envoyer|offrir) (\w+ ){0,2}(echantillons|samples)|free samples|echantillons gratuits|(we|nous) (built|developed|created|have built|avons (cree|developpe|concu)) (\w+ ){0,3}(platform|app|tool|software|system|solution|plateforme|outil|logiciel|application)|case stud(y|ies)|etudes? de cas|(a|an) (\w+ )?your size|de votre taille|by up to \d+ ?%|jusqu'a \d+ ?%|(j'offre|je propose|i offer|we offer) (un|une|des|a|an) (\w+ ){0,2}(forfait|package|service|offre|deal))\b/,
+    weight: 2.5,
+  },
 ];
 
 export const PARTNERSHIP_CUES: readonly Cue[] = [
   {
     pattern:
-      /\b(partnership|partenariat|collaboration|collaborate|collaborer|co-marketing|comarketing|reseller|revendeur|distributeur|distributor|joint venture|referral (agreement|arrangement|program|partnership|structure|deal)|entente de (reference|referencement|partenariat)|referer mutuellement|(referer|refer|recommander|envoyer) (nos|vos|des|our|your|my|mes) (clients|customers|patients|members|membres)|cross-promot\w*|promotion croisee)\b/,
+      /\b(partnership|partenariat|collaboration|collab|collaborate|collaborer|co-marketing|comarketing|reseller|revendeur|distributeur|distributor|joint venture|referral (agreement|arrangement|program|partnership|structure|deal)|entente de (reference|referencement|partenariat)|referer mutuellement|(referer|refer|recommander|envoyer) (nos|vos|des|our|your|my|mes) (clients|customers|patients|members|membres)|cross-promot\w*|promotion croisee)\b/,
     weight: 3,
   },
   {
@@ -177,19 +205,19 @@ export const PARTNERSHIP_CUES: readonly Cue[] = [
   },
   {
     pattern:
-      /\b(would you be interested in (offering|partnering|collaborating|working together|cross)|seriez-vous interessee?s? a (offrir|collaborer|travailler ensemble|vous associer)|promot(e|ing) (your|each other)|promouvoir (votre|vos)|(our|nos) (members|membres))\b/,
+      /\b(would (you|your \w+) be interested in (offering|partnering|collaborating|working together|cross|co-?hosting|hosting|joining|participating|sponsoring|teaming)|co-?host\w*|coanimer|co-?organiser|seriez-vous interessee?s? a (offrir|collaborer|travailler ensemble|vous associer)|promot(e|ing) (your|each other)|promouvoir (votre|vos)|(our|nos) (members|membres))\b/,
     weight: 2,
   },
   {
     pattern:
-      /\b(sponsor\w*|commandit\w*|kiosque|booth|exposants?|exhibitors?|(louer|rent|renting) (une |un |a |the |des )?(chaises?|chairs?|espace|space|local|booth|poste)|(shared|joint|commun) (booth|kiosk|event|kiosque)|kiosque commun|(cherchons|looking for) (des |other |local )?(partenaires|partners|exposants|exhibitors|entreprises|businesses|vendors|paysagistes|commercants))\b/,
+      /\b(sponsor\w*|commandit\w*|kiosque|booth|exposants?|exhibitors?|(louer|rent|renting) (une |un |a |the |des )?(chaises?|chairs?|espace|space|local|booth|poste)|(shared|joint|commun) (booth|kiosk|event|kiosque)|kiosque commun|(cherchons|looking for) (des |other |local )?(partenaires|partners|exposants|exhibitors|entreprises|businesses|vendors|paysagistes|commercants)|(je cherche|on cherche|cherchons|looking for|seeking|searching for) (un |une |a |an |des |other |new )?(\w+ ){0,3}(partenaires?|partners?) (d'affaires|de location|commerciaux|commercial|fiables?|reliable|business|to work with|for (my|our) (business|clients|projects|company|events))|(agency|company|firm|business|entreprise|agence|compagnie) to partner with)\b/,
     weight: 2.5,
   },
   { pattern: /\b(white label|white-label|marque blanche|private label)\b/, weight: 2.5 },
   {
     // Sharing revenue or a venue: a deal between two businesses.
     pattern:
-      /\b(revenue (split|share|sharing)|profit (split|share|sharing)|partage des (revenus|profits)|split (the )?(revenue|profits)|feature (your|you)|(host|hosting) (you|your)|vous (accueillir|recevoir) (chez nous|dans notre|a notre)|(s'echanger|echanger|swap|exchange) (des |nos |our )?(references|referrals|clients|flyers|depliants)|echange de (visibilite|services|publicite|references)|(visibility|service|ad|advertising) (exchange|swap)|bundle (your|our) \w+|(do|return) the same for (me|us)|(la|le) meme chose pour (moi|nous)|return the favou?r|renvoyer l'ascenseur|preferred (vendor|supplier|partner|provider)s? list|liste de (fournisseurs|partenaires) (privilegies|preferes)|(jumeler|combiner) (vos|nos) (services|offres)|(vendre|sell|carry|stock|distribuer|offrir) (nos|our) (\w+ ){0,2}(dans|in|at) (votre|your))\b/,
+      /\b(revenue (split|share|sharing)|profit (split|share|sharing)|partage des (revenus|profits)|split (the |les |des )?(\w+ )?(revenue|profits|proceeds)|partager (les|des) (profits|revenus)|feature (your|you)|(host|hosting) (you|your)|vous (accueillir|recevoir) (chez nous|dans notre|a notre)|(s'echanger|echanger|swap|exchange) (des |nos |our )?(references|referrals|clients|flyers|depliants)|echange de (visibilite|services|publicite|references)|(visibility|service|ad|advertising) (exchange|swap)|bundle (your|our) \w+|(do|return) the same for (me|us)|(la|le) meme chose pour (moi|nous)|return the favou?r|renvoyer l'ascenseur|preferred (vendor|supplier|partner|provider)s? list|liste de (fournisseurs|partenaires) (privilegies|preferes)|(jumeler|combiner) (vos|nos) (services|offres)|(vendre|sell|carry|stock|distribuer|offrir) (nos|our) (\w+ ){0,2}(dans|in|at) (votre|your))\b/,
     weight: 2.5,
   },
   {
@@ -200,4 +228,16 @@ export const PARTNERSHIP_CUES: readonly Cue[] = [
   },
   { pattern: /\b(a nos clients|to our (clients|customers)|aupres de nos clients)\b/, weight: 1 },
   { pattern: /\b(integration|integrer nos|our platforms|nos plateformes)\b/, weight: 1 },
+  {
+    // An event run with the business, or work passed both ways: what partners do.
+    pattern:
+      /\b((organiser|organize|host|co-host|monter|faire|do|run|throw) (une|un|a|an) (\w+ )?(soiree|evenement|event|night|atelier|workshop|pop-?up|degustation|tasting|concours|contest|giveaway|promo)( \w+){0,4} (avec vous|with you|ensemble|together)|(refer|send|pass|share) (\w+ ){0,2}(work|clients|jobs|projects|contracts) back and forth)\b/,
+    weight: 2.5,
+  },
+  {
+    // A neighbour or a programme proposing something good for both sides.
+    pattern:
+      /\b((we'?re|we are|i'?m|i am|nous sommes|on est) (the|a|an|la|le|une?|l') ?(\w+ ){1,3}(next door|(two|three|\w+) doors? down|down the street|around the corner|across the street|a cote|juste a cote|en face|au coin)|for both of us|both (of our|our) (businesses|clients|customers)|win-win|gagnant-gagnant|pour nous deux|(programme|program) (de )?(partenariat|partnership|referencement|reference|referral|affiliation)|referral program|programme d'affiliation|joint (\w+[- ]?){0,2}(workshop|series|event|promo|promotion|offer|campaign|night|class)|(for|to|a|pour) (your|vos) (members|membres)|(faire|do|join) (\w+ ){0,4}(avec nous|with us)|(we'?d|we would|we will|we'?ll|on va|nous allons|on pourrait|nous pourrions) (promote|feature|advertise|mention|promouvoir|annoncer) (your|you|votre|vous))\b/,
+    weight: 2.5,
+  },
 ];

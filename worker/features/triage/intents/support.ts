@@ -11,7 +11,7 @@ const NOT_NEGATED = "(?<!\\b(rien n'a ete|rien n'est|rien de|nothing (was |got )
 export const SUPPORT_CUES: readonly Cue[] = [
   {
     pattern: new RegExp(
-      `${NOT_NEGATED}\\b(not working|doesn'?t work|does not work|stopped (working|syncing|loading|printing|charging|cooling|heating|draining|responding|connecting|running|spinning)|isn'?t working|no longer works|broken|broke|brise|brisee?|defectueu(x|se)|ne (fonctionne|marche|demarre|s'allume|s'ouvre|ferme) (plus|pas)|fonctionne plus|marche plus|bug|bugs|error (message|code)|message d'erreur|code d'erreur|failing|fails|failed|glitch|ne charge pas|(marche|fonctionne|part|demarre|chauffe|ferme|charge|imprime|s'allume|s'ouvre) (pu|pus|pas)|dans le trouble)\\b`,
+      `${NOT_NEGATED}\\b(not working|doesn'?t work|does not work|stopped (working|syncing|loading|printing|charging|cooling|heating|draining|responding|connecting|running|spinning|sending|showing|updating|saving|flushing|opening|closing|locking)|isn'?t working|no longer works|broken|broke|brise|brisee?|defectueu(x|se)|ne (fonctionne|marche|demarre|s'allume|s'ouvre|ferme) (plus|pas)|fonctionne plus|marche plus|bug|bugs|error (message|code)|message d'erreur|code d'erreur|failing|fails|failed|glitch|ne charge pas|(marche|fonctionne|part|demarre|chauffe|ferme|charge|imprime|s'allume|s'ouvre) (pu|pus|pas)|dans le trouble)\\b`,
     ),
     weight: 3,
   },
@@ -42,7 +42,7 @@ export const SUPPORT_CUES: readonly Cue[] = [
   {
     // Something delivered that the lead cannot find.
     pattern:
-      /\b((can'?t|cannot|unable to) (find|see|locate) (the|my|our|your|it|them)|(je|on) (ne )?(trouve|vois) (pas|pu|plus) (le|la|les|mon|ma|mes|vos|votre))\b/,
+      /\b((can'?t|cannot|unable to) (find|see|locate) (the|my|our|your|it|them)|(je|on) (ne )?(trouve|vois) (pas|pu|plus) (le|la|les|mon|ma|mes|vos|votre|ou|comment)|(can'?t|cannot) figure out (how|where|why))\b/,
     weight: 2,
   },
   {
@@ -55,7 +55,7 @@ export const SUPPORT_CUES: readonly Cue[] = [
   {
     // A customer who asks how to use what they already have.
     pattern:
-      /\b(how (do|can) (i|we) (change|reset|update|cancel|access|set up|setup|use|connect|add|remove|download|get into)|comment (je peux|on peut|faire pour|faut-il|est-ce que je peux) (changer|modifier|acceder|me connecter|ajouter|enlever|telecharger|annuler))\b/,
+      /\b(how (do|can) (i|we) (change|reset|update|cancel|access|set up|setup|use|connect|add|remove|download|get into)|comment (je peux|on peut|faire pour|faut-il|est-ce que je peux|je fais pour|on fait pour) (changer|modifier|acceder|me connecter|ajouter|enlever|telecharger|annuler))\b/,
     weight: 2,
   },
   // "Error" alone may be a typo on a printed job (a complaint) as much as a software fault.
@@ -78,7 +78,7 @@ export const SUPPORT_CUES: readonly Cue[] = [
   },
   {
     pattern:
-      /\b(should (i|we) (come in|bring (him|her|it|them))|(dois-je|devrais-je|doit-on|devrait-on) (venir|l'amener|l'emmener)|(can|could) (someone|you|somebody) (look at|look into|check|take a look|have a look)|jeter un (coup d'oeil|oeil)|send (a|an|someone|somebody|a technician|a tech)|envoyer (un|une|quelqu'un) ?(technicien|technicienne)?|what (do|should) (i|we) do|quoi faire|que (dois-je|devrais-je|doit-on) faire)\b/,
+      /\b(should (i|we) (come in|bring (him|her|it|them))|(dois-je|devrais-je|doit-on|devrait-on) (venir|l'amener|l'emmener)|(can|could) (someone|you|somebody) (look at|look into|check|take a look|have a look)|(pouvez|pourriez)-vous (regarder|verifier|examiner) (ca|cela|le|la|les|mon|ma|mes)\b|come back (and|to) (check|look|see|fix|redo)|revenir (voir|verifier|regarder|checker)|jeter un (coup d'oeil|oeil)|send (a|an|someone|somebody|a technician|a tech)|envoyer (un|une|quelqu'un) ?(technicien|technicienne)?|what (do|should) (i|we) do|quoi faire|que (dois-je|devrais-je|doit-on) faire)\b/,
     weight: 1.5,
   },
   {
@@ -101,18 +101,48 @@ export const SUPPORT_CUES: readonly Cue[] = [
   {
     // Work the business did or sold: what goes wrong with it is theirs to look at.
     pattern:
-      /\b((bought|purchased|got) (\w+ ){0,4}from (you|your)|(achete|achetee?s?) (\w+ ){0,4}chez vous|(you|you guys|your (\w+ )?(crew|team|technician|tech|guy|guys)) (installed|sold|replaced|serviced|repaired|fixed|delivered|inspected|prepared|built|updated|upgraded)|(que vous (m'|nous )?avez|vous (m'|nous )?avez) (installee?s?|vendue?s?|remplacee?s?|reparee?s?|livree?s?|posee?s?))\b/,
+      /\b((bought|purchased|got) (\w+ ){0,4}from (you|your)|picked (\w+ ){1,3}up from (you|your)|you (guys )?did (a|an|the|our|my) (?!(great|good|amazing|fantastic|fabulous|wonderful|excellent|beautiful|terrific|awesome|super|nice|lovely|fine|perfect|brilliant|stellar|top)\b)|c'est vous( autres)? qui (m'|nous )?(avez|aviez)|(achete|achetee?s?) (\w+ ){0,4}chez vous|(you|you guys|your (\w+ )?(crew|team|technician|tech|guy|guys)) (installed|sold|replaced|serviced|repaired|fixed|delivered|inspected|prepared|built|updated|upgraded)|(que vous (m'|nous )?avez|vous (m'|nous )?avez) (installee?s?|vendue?s?|remplacee?s?|reparee?s?|livree?s?|posee?s?|faite?s?))\b/,
     weight: 1.5,
   },
   {
     // A job already under way: changing what was ordered is the follow-up of a customer.
     pattern:
-      /\b((order|commande|booking|reservation|dossier|ticket|case|job|work order) ?(#|no\.? ?|number |numero |n[o°] ?)?\d{3,}|(ma|mon|notre|my|our) (\w+ )?(commande|order) (de \w+ )?(pour|for|de|du|est|is|was)|(is|est|are|sont) (my|our|ma|mon|notre|mes|nos) (\w+ ){0,2}(ready|pret|prete|prets|pretes|done|fini|finie|in|here|arrived|arrivee?s?|rentree?s?)|(ordered|commandee?s?) (\w+ ){0,3}(ago|il y a)|(our|my|the|notre|ma|la) (catering |delivery )?(order|commande) (for|pour|de) (tonight|today|tomorrow|ce soir|demain|aujourd'hui)|(change|modify|adjust|update) (the|our|my) (order|delivery|pickup|drop-?off|delivery time)|modifier (ma|notre|la) (commande|livraison))\b/,
+      /\b((order|commande|booking|reservation|dossier|ticket|case|job|work order|policy|police|account|compte|contrat|contract) ?(#|no\.? ?|number |numero |n[o°] ?)?([a-z]{1,4}-?)?\d{3,}|(ma|mon|notre|my|our) (\w+ )?(commande|order) (de \w+ )?(pour|for|de|du|est|is|was)|(is|est|are|sont) (my|our|ma|mon|notre|mes|nos) (\w+ ){0,2}(ready|pret|prete|prets|pretes|done|fini|finie|in|here|arrived|arrivee?s?|rentree?s?)|(ordered|commandee?s?) (\w+ ){0,3}(ago|il y a)|(our|my|the|notre|ma|la) (catering |delivery )?(order|commande) (for|pour|de) (tonight|today|tomorrow|ce soir|demain|aujourd'hui)|(change|modify|adjust|update) (the|our|my) (order|delivery|pickup|drop-?off|delivery time)|modifier (ma|notre|la) (commande|livraison))\b/,
     weight: 2,
   },
   {
     pattern:
       /\b((can|could) (someone|somebody|you|anyone) (come|come out|come over|send someone|swing by)|(can|could) you (see|look at) (him|her|them)|(pouvez|pourriez)-vous (le|la|les) (voir|examiner)|(pouvez|pourriez)-vous (venir|passer|envoyer quelqu'un)|quelqu'un (peut|pourrait) (venir|passer))\b/,
+    weight: 1.5,
+  },
+  {
+    // A part that gave way: something the lead owns is now broken.
+    pattern:
+      /\b(snapped|came (loose|off|apart)|fell (off|apart)|(s'est|se sont) (brisee?s?|cassee?s?|detachee?s?|decrochee?s?))\b/,
+    weight: 2.5,
+  },
+  {
+    // The problem outlived the business's visit: a follow-up on work done.
+    pattern:
+      /\b(still (hearing|seeing|getting|having|finding|noticing|smelling|feeling)|(on|j') ?(entend|entends|voit|vois|sent|sens) (encore|toujours))\b/,
+    weight: 2,
+  },
+  {
+    // An existing customer asking for a document of their own file, or who tried the usual fixes.
+    pattern:
+      /\b((j'ai besoin|besoin) d'(un|une) (copie de (mon|ma) )?(certificat|attestation|preuve|confirmation ecrite)|(need|send me|email me) (a |an |my |the )?(copy of (my|the) )?(certificate|proof of (insurance|coverage|purchase))|(j'ai|i'?ve|we'?ve|i have|we have|i|we) (essaye|tried) (everything|tout|restarting|resetting|rebooting|unplugging|de (le |la )?(redemarrer|debrancher|reinitialiser)))\b/,
+    weight: 1.5,
+  },
+  {
+    // A device that signals a fault, a fix already tried, an account the lead cannot use.
+    pattern:
+      /\b((beeps|chirps|flashes|blinks|bip|sonne) (every|constantly|non-?stop|all (the time|night)|aux|toutes les|sans arret)|beeping|chirping|low battery|batterie faible|already (replaced|tried|changed|reset|restarted|rebooted)|j'ai deja (change|remplace|essaye|redemarre)|(won'?t|doesn'?t|does not|will not) let (me|us) (check in|log ?in|in|access|pay|book|sign in|enter)|on your end|de votre cote|(ont|a) (leve|bouge|cale|fendu|craque)|(have|has) (lifted|shifted|sunk|settled|heaved|come loose))\b/,
+    weight: 2.5,
+  },
+  {
+    // A customer on a plan of the business.
+    pattern:
+      /\b((we'?re|we are|i'?m|i am) on your (\w+ ){0,2}(plan|contract|subscription|program|package)|(we'?re|we are|i'?m|i am) (a |an )?(existing |current )?(client|customer)s?\b|(je suis|on est|nous sommes) (deja )?(abonnee?s?|clients?|clientes?) (a|au|chez|de))\b/,
     weight: 1.5,
   },
   {
