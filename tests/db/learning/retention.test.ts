@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedbackTracking, leadMemory, performanceMetrics } from '../../../schema';
+import { learningRetentionJob } from '../../../worker/features/learning';
+import { dailyRun } from '../../../worker/features/learning/messages';
 import { runRetention } from '../../../worker/features/learning/retention';
+import { runClaimed } from '../../../worker/platform/jobs/claim';
 import { startTestDatabase, type TestDatabase } from '../../support/database';
 import { insertClient } from '../../support/fixtures';
 
@@ -155,5 +158,36 @@ describe('the learning retention', () => {
     const raw = await rows(sql`select 1 from performance_metrics where not (metadata ? 'rollup')`);
     expect(raw).toHaveLength(1);
     expect(await runRetention(database.access, NOW)).toMatchObject({ metricsRolledUp: 0, rollupRowsWritten: 0 });
+  });
+});
+
+describe('the daily run', () => {
+  it('is one unit of work a day: the cron firing twice, or the queue redelivering, runs it once', async () => {
+    const morning = { type: 'learning_retention' as const, run: dailyRun(new Date('2026-12-02T09:15:00Z')) };
+    const again = { type: 'learning_retention' as const, run: dailyRun(new Date('2026-12-02T09:15:30Z')) };
+    const key = learningRetentionJob.dedupeKey(morning);
+    expect(learningRetentionJob.dedupeKey(again)).toBe(key);
+    expect(learningRetentionJob.dedupeKey({ ...morning, run: dailyRun(new Date('2026-12-03T09:15:00Z')) })).not.toBe(
+      key,
+    );
+
+    let runs = 0;
+    const work = async () => {
+      runs++;
+      return runRetention(database.access, NOW);
+    };
+    const first = await runClaimed(
+      database.access,
+      { type: 'learning_retention', dedupeKey: key, payload: morning },
+      work,
+    );
+    const second = await runClaimed(
+      database.access,
+      { type: 'learning_retention', dedupeKey: key, payload: again },
+      work,
+    );
+    expect(first).toMatchObject({ done: true, result: { predictionsTimedOut: expect.any(Number) } });
+    expect(second).toEqual({ done: true });
+    expect(runs).toBe(1);
   });
 });

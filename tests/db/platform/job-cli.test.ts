@@ -70,6 +70,27 @@ describe('npm run job', () => {
     expect(digests.rows).toHaveLength(1);
   }, 180_000);
 
+  it('runs the learning loop’s daily work now: the retention upkeep and the look at prompt experiments', async () => {
+    const client = await insertClient(database.access);
+    await database.access.service((tx) =>
+      tx.execute(sql`insert into performance_metrics (event_type, metric_name, metric_value, metric_unit,
+        response_time_ms, source_component, client_id, recorded_at)
+        values ('ai_analysis', 'response_time', 120, 'ms', 120, 'intelligence_engine', ${client.id}, now() - interval '45 days')`),
+    );
+    const retention = await job('learning_retention');
+    expect(retention.code, retention.stderr).toBe(0);
+    expect(JSON.parse(retention.stdout)).toMatchObject({
+      outcome: 'done',
+      result: { predictionsTimedOut: 0, metricsRolledUp: 1, rollupRowsWritten: 1 },
+    });
+    // Run again, it finds nothing left: a second operator run is harmless.
+    expect(JSON.parse((await job('learning_retention')).stdout).result).toMatchObject({ metricsRolledUp: 0 });
+
+    const experiments = await job('prompt_experiment');
+    expect(experiments.code, experiments.stderr).toBe(0);
+    expect(JSON.parse(experiments.stdout)).toMatchObject({ outcome: 'done', result: { looked: 0, ended: [], failed: [] } });
+  });
+
   it('says what is wrong with a command line, and lists what it can run', async () => {
     const unknownClient = await job('intelligence_analysis', '--client', 'nobody-here');
     expect(unknownClient.code).toBe(2);
