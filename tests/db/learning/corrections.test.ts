@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { leadMemory } from '../../../schema';
 import type { PredictionContext } from '../../../schema/learning';
 import { type EnrichmentDeps, enrichLead } from '../../../worker/features/enrichment';
@@ -22,8 +22,11 @@ let otherClientId: string;
 
 beforeAll(async () => {
   database = await startTestDatabase();
-  clientId = (await insertClient(database.access, { businessName: 'Toitures Boréal', language: 'fr' })).id;
   otherClientId = (await insertClient(database.access, { businessName: 'Dental Plus' })).id;
+});
+// A client per test: what one test corrects would otherwise teach the next one's triage.
+beforeEach(async () => {
+  clientId = (await insertClient(database.access, { businessName: 'Toitures Boréal', language: 'fr' })).id;
 });
 afterAll(async () => {
   await database?.close();

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { leadActions, leadMemory } from '../../../schema';
 import type { TriageLabels } from '../../../schema/learning';
 import type { CorrectionRequest, CorrectionView } from '../../../schema/learning-api';
-import { intentNamed, intentOf, type LeadTone } from '../../../schema/vocabulary';
+import { intentNamed, intentOf } from '../../../schema/vocabulary';
 import type { DatabaseAccess } from '../../platform/db';
 import { AppError, bilingual } from '../../platform/errors';
 import { appendIfChanged } from '../../platform/lead-history';
@@ -44,7 +44,7 @@ export async function correctLead(
     const before: TriageLabels = {
       intent: intent.key,
       urgency: lead.urgency,
-      tone: lead.tone as LeadTone,
+      tone: lead.tone,
       language: lead.language,
     };
     const after: TriageLabels = { ...before, ...request };

@@ -2,9 +2,8 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { feedbackTracking } from '../../../schema';
 import type { PredictionContext, TriageLabels } from '../../../schema/learning';
 import type { Resolution } from '../../../schema/learning-api';
-import { intentOf } from '../../../schema/vocabulary';
 import type { Transaction } from '../../platform/db';
-import { judge, resolvedContext, type Verdict } from './resolution';
+import { judge, resolvedContext, type Verdict, verdictNotes } from './resolution';
 
 /**
  * The prediction a lead's outcome resolves: its latest one (a re-enrichment makes a new
@@ -34,25 +33,6 @@ async function latestPrediction(tx: Transaction, leadId: string): Promise<Predic
   return result.rows[0] ?? null;
 }
 
-const describe = (verdict: Verdict, resolvedBy: Resolution) => {
-  if (verdict.outcome === 'neutral') {
-    return resolvedBy === 'archived'
-      ? {
-          en: 'Archived with no other action: says nothing of the triage.',
-          fr: 'Archivé sans autre action : ne dit rien de l’analyse.',
-        }
-      : { en: 'Nobody acted on it in 30 days.', fr: 'Personne n’y a donné suite en 30 jours.' };
-  }
-  if (verdict.outcome === 'positive') {
-    return { en: `The triage stood (${resolvedBy}).`, fr: `L’analyse a tenu (${resolvedBy}).` };
-  }
-  const fields = verdict.corrected.join(', ');
-  return {
-    en: `Corrected by the client: ${fields}; now ${intentOf(verdict.actual.intent).en}, ${verdict.actual.urgency} urgency.`,
-    fr: `Corrigé par le client : ${fields}; maintenant ${intentOf(verdict.actual.intent).fr}, urgence ${verdict.actual.urgency}.`,
-  };
-};
-
 /**
  * Resolves the lead's latest prediction with the labels `actualOf` derives from it. Returns
  * null when there is nothing to resolve: no prediction, or one already resolved and
@@ -70,7 +50,7 @@ export async function resolvePrediction(
   const context = prediction.context_data;
   if (prediction.processed_at !== null && !options.refine) return null;
   const verdict = judge(context.prediction, actualOf(context.prediction), resolvedBy);
-  const notes = describe(verdict, resolvedBy);
+  const notes = verdictNotes(verdict, resolvedBy);
   await tx.execute(sql`
     update feedback_tracking set
       outcome = ${verdict.outcome},

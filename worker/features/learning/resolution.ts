@@ -1,7 +1,7 @@
 import type { PredictionContext, TriageLabels } from '../../../schema/learning';
 import type { CorrectableField, FieldChange, Resolution } from '../../../schema/learning-api';
 import { CORRECTABLE_FIELDS } from '../../../schema/learning-api';
-import { type IntentKey, isSpamFolderIntent } from '../../../schema/vocabulary';
+import { type IntentKey, intentOf, isSpamFolderIntent, type Language, URGENCY_NAMES } from '../../../schema/vocabulary';
 
 /**
  * How a prediction is judged once the client's actions say what the lead really was. Pure:
@@ -83,3 +83,41 @@ export const resolvedContext = (
   corrected: verdict.corrected,
   accuracy: verdict.accuracy,
 });
+
+const RESOLUTION_NAMES: Record<Resolution, Record<Language, string>> = {
+  correction: { en: 'corrected', fr: 'corrigée' },
+  confirmation: { en: 'confirmed', fr: 'confirmée' },
+  conversion: { en: 'the lead converted', fr: 'le client potentiel est devenu client' },
+  spam_verdict: { en: 'the spam verdict agreed', fr: 'le verdict de pourriel concorde' },
+  archived: { en: 'archived', fr: 'archivée' },
+  timeout: { en: 'no action in 30 days', fr: 'aucune action en 30 jours' },
+};
+
+/** What a prediction nobody acted on in 30 days says (the retention job resolves those in bulk). */
+export const TIMEOUT_NOTES: Record<Language, string> = {
+  en: 'Nobody acted on it in 30 days.',
+  fr: 'Personne n’y a donné suite en 30 jours.',
+};
+
+/** The `notes_en` / `notes_fr` of a resolved prediction, for whoever reads the table. */
+export function verdictNotes(verdict: Verdict, resolvedBy: Resolution): Record<Language, string> {
+  if (verdict.outcome === 'neutral') {
+    return resolvedBy === 'archived'
+      ? {
+          en: 'Archived with no other action: says nothing of the triage.',
+          fr: 'Archivé sans autre action : ne dit rien de l’analyse.',
+        }
+      : TIMEOUT_NOTES;
+  }
+  if (verdict.outcome === 'positive') {
+    return {
+      en: `The triage stood (${RESOLUTION_NAMES[resolvedBy].en}).`,
+      fr: `L’analyse a tenu (${RESOLUTION_NAMES[resolvedBy].fr}).`,
+    };
+  }
+  const { intent, urgency } = verdict.actual;
+  return {
+    en: `Corrected (${verdict.corrected.join(', ')}): now ${intentOf(intent).en}, ${URGENCY_NAMES[urgency].en} urgency.`,
+    fr: `Corrigée (${verdict.corrected.join(', ')}) : maintenant ${intentOf(intent).fr}, urgence ${URGENCY_NAMES[urgency].fr.toLowerCase()}.`,
+  };
+}

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DatabaseAccess } from '../../platform/db';
+import { TIMEOUT_NOTES } from './resolution';
 
 /**
  * The learning tables' daily upkeep, so neither grows without bound:
@@ -17,6 +18,7 @@ import type { DatabaseAccess } from '../../platform/db';
 export const PREDICTION_TIMEOUT_DAYS = 30;
 export const RAW_METRICS_DAYS = 30;
 const BATCH = 5_000;
+
 /** A run stops after this many batches per step; the next day's run goes on. */
 const MAX_BATCHES = 40;
 
@@ -46,8 +48,8 @@ const timeOutPredictions = (db: DatabaseAccess, now: Date) =>
         impact_score = 0,
         context_data = f.context_data || jsonb_build_object('resolvedBy', 'timeout',
           'actual', f.context_data -> 'prediction', 'corrected', '[]'::jsonb, 'accuracy', null),
-        notes_en = 'Nobody acted on it in 30 days.',
-        notes_fr = 'Personne n’y a donné suite en 30 jours.',
+        notes_en = ${TIMEOUT_NOTES.en},
+        notes_fr = ${TIMEOUT_NOTES.fr},
         learning_applied = false,
         learning_impact = 0,
         processed_at = ${now.toISOString()}::timestamptz
