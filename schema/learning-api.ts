@@ -169,7 +169,8 @@ export interface EditedVariantView {
 
 /**
  * `POST /api/app/staff/ab-tests` {controlVariantId, treatmentVariantId, minSampleSize?,
- * maxDurationDays?, significanceLevel?, controlTrafficPercentage?}: starts it (running).
+ * maxDurationDays?, significanceLevel?, controlTrafficPercentage?, draft?}: starts it
+ * (running), or keeps it as a draft that `POST /api/app/staff/ab-tests/:id/start` starts.
  * `POST /api/app/staff/ab-tests/:id/cancel`: cancels a draft or running test.
  * `POST /api/app/staff/prompts/:variantId/evolve` {type: 'mutation'|'crossover', otherVariantId?}.
  */

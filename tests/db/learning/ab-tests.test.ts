@@ -4,9 +4,10 @@ import { feedbackTracking, leadMemory, promptPerformance } from '../../../schema
 import { choosePromptVariant } from '../../../worker/features/learning';
 import {
   cancelAbTest,
+  createAbTest,
   lookAtAbTest,
   lookAtRunningTests,
-  startAbTest,
+  startDraftAbTest,
 } from '../../../worker/features/learning/ab-lifecycle';
 import { editVariant } from '../../../worker/features/learning/evolution';
 import { startTestDatabase, type TestDatabase } from '../../support/database';
@@ -104,7 +105,7 @@ const registry = (variantIds: string[]) =>
 describe('prompt A/B tests', () => {
   it('allows one running test per prompt and language', async () => {
     const child = await childOf('reply.en.v1');
-    const test = await startAbTest(database.access, {
+    const test = await createAbTest(database.access, {
       controlVariantId: 'reply.en.v1',
       treatmentVariantId: child.variant.variantId,
     });
@@ -112,25 +113,36 @@ describe('prompt A/B tests', () => {
 
     const another = await childOf('reply.en.v1', '\nSign with the business name.');
     await expect(
-      startAbTest(database.access, { controlVariantId: 'reply.en.v1', treatmentVariantId: another.variant.variantId }),
+      createAbTest(database.access, { controlVariantId: 'reply.en.v1', treatmentVariantId: another.variant.variantId }),
     ).rejects.toMatchObject({ code: 'test_conflict' });
 
     // French is another test.
     const french = await childOf('reply.fr.v1', '\nSignez avec le nom de l’entreprise.');
     await expect(
-      startAbTest(database.access, { controlVariantId: 'reply.fr.v1', treatmentVariantId: french.variant.variantId }),
+      createAbTest(database.access, { controlVariantId: 'reply.fr.v1', treatmentVariantId: french.variant.variantId }),
     ).resolves.toMatchObject({ status: 'running', language: 'fr' });
 
     await expect(
-      startAbTest(database.access, { controlVariantId: 'reply.en.v1', treatmentVariantId: 'reply.fr.v1' }),
+      createAbTest(database.access, { controlVariantId: 'reply.en.v1', treatmentVariantId: 'reply.fr.v1' }),
     ).rejects.toMatchObject({ code: 'invalid_request' });
     await expect(
-      startAbTest(database.access, { controlVariantId: 'reply.en.v1', treatmentVariantId: 'nope.v9' }),
+      createAbTest(database.access, { controlVariantId: 'reply.en.v1', treatmentVariantId: 'nope.v9' }),
     ).rejects.toMatchObject({ code: 'prompt_not_found' });
+
+    // A draft waits; it starts only once the running test is out of the way.
+    const draft = await createAbTest(database.access, {
+      controlVariantId: 'reply.en.v1',
+      treatmentVariantId: another.variant.variantId,
+      draft: true,
+    });
+    expect(draft).toMatchObject({ status: 'draft', decision: 'draft', startedAt: null });
+    await expect(startDraftAbTest(database.access, draft.id)).rejects.toMatchObject({ code: 'test_conflict' });
 
     const cancelled = await cancelAbTest(database.access, test.id);
     expect(cancelled).toMatchObject({ status: 'cancelled', decision: 'cancelled' });
     await expect(cancelAbTest(database.access, test.id)).rejects.toMatchObject({ code: 'test_conflict' });
+    await expect(startDraftAbTest(database.access, draft.id)).resolves.toMatchObject({ status: 'running' });
+    await cancelAbTest(database.access, draft.id);
   });
 
   it('a child is not used before it wins; a significant win promotes it and scores its lineage', async () => {
@@ -156,7 +168,7 @@ describe('prompt A/B tests', () => {
     );
 
     const started = new Date(Date.now() - 3 * DAY);
-    const test = await startAbTest(
+    const test = await createAbTest(
       database.access,
       { controlVariantId: 'triage.en.v1', treatmentVariantId: child.variant.variantId, minSampleSize: 100 },
       started,
@@ -206,7 +218,7 @@ describe('prompt A/B tests', () => {
   it('a test without a significant difference ends inconclusive at its maximum duration, keeping the control', async () => {
     const child = await childOf('triage.fr.v1', '\nSoyez bref.');
     const started = new Date(Date.now() - 8 * DAY);
-    const test = await startAbTest(
+    const test = await createAbTest(
       database.access,
       {
         controlVariantId: 'triage.fr.v1',

@@ -16,6 +16,8 @@ import { type AbTestRow, abTestView } from './ab-view';
  */
 
 export interface NewAbTest {
+  /** Kept as a draft, started later (`startDraftAbTest`); otherwise it starts at once. */
+  draft?: boolean | undefined;
   controlVariantId: string;
   treatmentVariantId: string;
   minSampleSize?: number | undefined;
@@ -33,7 +35,7 @@ async function lockedTest(tx: Transaction, testId: string): Promise<AbTestRow> {
   return test;
 }
 
-export function startAbTest(db: DatabaseAccess, request: NewAbTest, now = new Date()): Promise<AbTestView> {
+export function createAbTest(db: DatabaseAccess, request: NewAbTest, now = new Date()): Promise<AbTestView> {
   return db.service(async (tx) => {
     const variants = await tx
       .select()
@@ -57,24 +59,7 @@ export function startAbTest(db: DatabaseAccess, request: NewAbTest, now = new Da
         ),
       );
     }
-    // Serializes two staff starting a test of the same prompt and language at once.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`ab:${control.promptName}:${control.language}`}))`);
-    const [running] = await tx
-      .select({ testName: promptAbTests.testName })
-      .from(promptAbTests)
-      .where(
-        and(
-          eq(promptAbTests.promptName, control.promptName),
-          eq(promptAbTests.language, control.language),
-          eq(promptAbTests.status, 'running'),
-        ),
-      );
-    if (running) {
-      throw conflict(
-        `A test of this prompt in this language is running (${running.testName}): end it first.`,
-        `Un test de cette requête dans cette langue est en cours (${running.testName}) : terminez-le d’abord.`,
-      );
-    }
+    if (!request.draft) await assertNoneRunning(tx, control.promptName, control.language);
     const controlShare = request.controlTrafficPercentage ?? 50;
     const [test] = await tx
       .insert(promptAbTests)
@@ -89,11 +74,47 @@ export function startAbTest(db: DatabaseAccess, request: NewAbTest, now = new Da
         ...(request.minSampleSize === undefined ? {} : { minSampleSize: request.minSampleSize }),
         ...(request.maxDurationDays === undefined ? {} : { maxDurationDays: request.maxDurationDays }),
         ...(request.significanceLevel === undefined ? {} : { significanceLevel: request.significanceLevel }),
-        status: 'running',
-        startedAt: now,
+        status: request.draft ? 'draft' : 'running',
+        startedAt: request.draft ? null : now,
       })
       .returning();
     return abTestView(test!);
+  });
+}
+
+/** Refuses a second running test of a prompt and language, under a lock two starts share. */
+async function assertNoneRunning(tx: Transaction, promptName: string, language: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`ab:${promptName}:${language}`}))`);
+  const [running] = await tx
+    .select({ testName: promptAbTests.testName })
+    .from(promptAbTests)
+    .where(
+      and(
+        eq(promptAbTests.promptName, promptName),
+        eq(promptAbTests.language, language as 'en' | 'fr'),
+        eq(promptAbTests.status, 'running'),
+      ),
+    );
+  if (running) {
+    throw conflict(
+      `A test of this prompt in this language is running (${running.testName}): end it first.`,
+      `Un test de cette requête dans cette langue est en cours (${running.testName}) : terminez-le d’abord.`,
+    );
+  }
+}
+
+/** A draft starts running now: its days and its samples count from here. */
+export function startDraftAbTest(db: DatabaseAccess, testId: string, now = new Date()): Promise<AbTestView> {
+  return db.service(async (tx) => {
+    const test = await lockedTest(tx, testId);
+    if (test.status !== 'draft') throw conflict('Only a draft can be started.', 'Seul un brouillon peut être lancé.');
+    await assertNoneRunning(tx, test.promptName, test.language);
+    const [started] = await tx
+      .update(promptAbTests)
+      .set({ status: 'running', startedAt: now, updatedAt: now })
+      .where(eq(promptAbTests.id, testId))
+      .returning();
+    return abTestView(started!);
   });
 }
 

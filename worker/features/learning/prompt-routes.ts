@@ -6,7 +6,7 @@ import { type Bilingual, fields, jsonBody, localized } from '../../platform/http
 import { isUuid } from '../../platform/identifiers';
 import { aiFromEnv } from '../../platform/wiring';
 import { requireInternal } from '../accounts';
-import { cancelAbTest, lookAtAbTest, startAbTest } from './ab-lifecycle';
+import { cancelAbTest, createAbTest, lookAtAbTest, startDraftAbTest } from './ab-lifecycle';
 import { editVariant, evolveVariant } from './evolution';
 
 /**
@@ -91,8 +91,10 @@ const whole = (min: number, max: number, rule: Bilingual) =>
     ),
   );
 
+const DRAFT_RULE: Bilingual = ['Say true or false.', 'Indiquez true ou false.'];
 const newTestBody = fields(
   {
+    draft: v.optional(v.boolean(localized(...DRAFT_RULE))),
     controlVariantId: variantId,
     treatmentVariantId: variantId,
     minSampleSize: whole(10, 100_000, SAMPLE_RULE),
@@ -107,6 +109,7 @@ const newTestBody = fields(
     controlTrafficPercentage: whole(10, 90, SHARE_RULE),
   },
   {
+    draft: DRAFT_RULE,
     controlVariantId: VARIANT_RULE,
     treatmentVariantId: VARIANT_RULE,
     minSampleSize: SAMPLE_RULE,
@@ -117,7 +120,11 @@ const newTestBody = fields(
 );
 
 promptRoutes.post('/staff/ab-tests', requireInternal, jsonBody(newTestBody), async (c) =>
-  c.json({ test: await startAbTest(c.var.db, c.req.valid('json')) }, 201),
+  c.json({ test: await createAbTest(c.var.db, c.req.valid('json')) }, 201),
+);
+
+promptRoutes.post('/staff/ab-tests/:id/start', requireInternal, async (c) =>
+  c.json({ test: await startDraftAbTest(c.var.db, testId(c.req.param('id'))) }),
 );
 
 const testId = (id: string | undefined): string => {
