@@ -283,3 +283,16 @@ describe('the enrichment sweep', () => {
     expect(job).toEqual({ status: 'completed', attempts: 2 });
   });
 });
+
+describe('the intake’s response time', () => {
+  it('is logged with the triage when the message carries it, once whatever the deliveries', async () => {
+    const lead = await newLead();
+    await enrichLead(deps(), { leadId: lead.id, clientId, intakeMs: 42.4 });
+    await enrichLead(deps(), { leadId: lead.id, clientId, intakeMs: 42.4 });
+    const logged = await rows<{ response_time_ms: number; event_type: string }>(
+      sql`select response_time_ms, event_type from performance_metrics
+        where source_component = 'lead_api' and client_id = ${clientId}`,
+    );
+    expect(logged).toEqual([{ response_time_ms: 42, event_type: 'api_response' }]);
+  });
+});

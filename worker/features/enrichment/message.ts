@@ -7,6 +7,11 @@ export interface EnrichLeadMessage {
   clientId: string;
   /** A fresh id to re-run triage on an already enriched lead. */
   reenrichId?: string | undefined;
+  /**
+   * How long `POST /api/lead` took to store the lead, in ms: the triage step logs it as the
+   * intake's response time (performance_metrics, lead_api), so the form pays no round trip for it.
+   */
+  intakeMs?: number | undefined;
 }
 
 /** What the pipeline needs of the message. */
@@ -20,10 +25,15 @@ export const enrichLeadMessage = v.object({
   leadId: uuid,
   clientId: uuid,
   reenrichId: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(100))),
+  intakeMs: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(600_000))),
 }) satisfies v.GenericSchema<unknown, EnrichLeadMessage>;
 
 /** The message that asks for a lead's enrichment. */
-export const enrichLeadMessageFor = (lead: { leadId: string; clientId: string }): EnrichLeadMessage => ({
+export const enrichLeadMessageFor = (lead: {
+  leadId: string;
+  clientId: string;
+  intakeMs?: number | undefined;
+}): EnrichLeadMessage => ({
   type: 'enrich_lead',
   ...lead,
 });

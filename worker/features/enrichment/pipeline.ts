@@ -59,7 +59,7 @@ async function runSteps(deps: EnrichmentDeps, request: EnrichRequest) {
   if (context.lead.isSpam && context.lead.spamVerdict !== 'not_spam') return { skipped: 'spam' };
 
   const stored = storedTriage(context);
-  const triaged = stored && !request.reenrichId ? stored : await triageLead(deps, context);
+  const triaged = stored && !request.reenrichId ? stored : await triageLead(deps, context, request.intakeMs);
   const summaries = await translateSummary(deps, context, triaged);
   const reply = await replyToLead(deps, context, triaged.triage);
   const notification = await notifyClient(deps, context, triaged.triage, summaries, reply);

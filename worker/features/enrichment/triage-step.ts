@@ -8,6 +8,7 @@ import {
   aiMetrics,
   choosePromptVariant,
   clientCorrections,
+  intakeMetric,
   recordExecutions,
   recordMetrics,
   recordPrediction,
@@ -19,10 +20,14 @@ import type { EnrichmentDeps } from './deps';
 
 /**
  * Triages the lead (the AI, or the offline engine when it fails) and stores the result
- * with its histories, the prediction for the learning loop and the prompt's figures, all
- * in one transaction.
+ * with its histories, the prediction for the learning loop and the prompt's figures (and
+ * the intake's response time, when the message carries it), all in one transaction.
  */
-export async function triageLead(deps: EnrichmentDeps, { lead, client }: LeadContext): Promise<Triaged> {
+export async function triageLead(
+  deps: EnrichmentDeps,
+  { lead, client }: LeadContext,
+  intakeMs?: number | undefined,
+): Promise<Triaged> {
   const { variant, corrections } = await deps.db.service(async (tx) => ({
     variant: await choosePromptVariant(tx, 'triage', lead.formLanguage, lead.id),
     corrections: await clientCorrections(tx, client.id, lead.id),
@@ -89,7 +94,10 @@ export async function triageLead(deps: EnrichmentDeps, { lead, client }: LeadCon
       scores: scoreTriage(triage, lead.message),
       feedbackId,
     });
-    await recordMetrics(tx, aiMetrics('ai_analysis', client.id, result, failed, { variantId: variant.variantId }));
+    await recordMetrics(tx, [
+      ...aiMetrics('ai_analysis', client.id, result, failed, { variantId: variant.variantId }),
+      ...(intakeMs === undefined ? [] : [intakeMetric(client.id, intakeMs)]),
+    ]);
   });
   return { triage, engine: result.engine, summaries };
 }

@@ -13,6 +13,8 @@ export interface RequestContext {
   endpoint: string;
   method: string;
   meta: RequestMeta;
+  /** `performance.now()` when the request arrived: the stored lead's response time counts from it. */
+  startedAt?: number | undefined;
 }
 
 export interface CapturedLead {
@@ -63,7 +65,8 @@ export async function captureLead(
   const captured = { id: row.lead_id, created: row.created, spam: spam !== null };
   if (captured.created && !captured.spam) {
     try {
-      await jobs.send(enrichLeadMessageFor({ leadId: captured.id, clientId: client.id }));
+      const intakeMs = request.startedAt === undefined ? undefined : performance.now() - request.startedAt;
+      await jobs.send(enrichLeadMessageFor({ leadId: captured.id, clientId: client.id, intakeMs }));
     } catch (error) {
       // Stored already; the enrichment sweep will find it.
       console.error(`lead ${captured.id}: enrich message not queued`, error);

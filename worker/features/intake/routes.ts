@@ -8,8 +8,8 @@ import { readBoundedText } from '../../platform/http/bounded-body';
 import { RATE_LIMITS } from '../../platform/rate-limits';
 import { captureLead, logRefusedIntake, type RequestContext } from './capture';
 import { autoReplyIsOn, promisesEmailCopy } from './email-copy';
+import { recordIntakeFailure } from './failure-metric';
 import { parseSubmission, type SubmissionErrors } from './submission';
-import { recordIntakeTiming } from './timing';
 import {
   isKnownOrigin,
   isOwnOrigin,
@@ -35,15 +35,15 @@ intakeRoutes.use('*', async (c, next) => {
   }
 });
 
-// Every answer of the form's endpoint is timed into performance_metrics (the staff System
-// screen): after the response, so the visitor never waits for the log.
+// A failure of the form's endpoint is logged (performance_metrics, lead_api) after the
+// answer; a stored lead's response time travels with its enrichment message instead.
 intakeRoutes.use('/lead', async (c, next) => {
   const started = performance.now();
   await next();
-  if (c.req.method !== 'POST') return;
+  if (c.req.method !== 'POST' || c.res.status < 500) return;
   c.executionCtx.waitUntil(
-    recordIntakeTiming(c.var.db, c.res.status, performance.now() - started).catch((error: unknown) =>
-      console.error('intake timing not recorded', error),
+    recordIntakeFailure(c.var.db, c.res.status, performance.now() - started).catch((error: unknown) =>
+      console.error('intake failure not recorded', error),
     ),
   );
 });
@@ -82,12 +82,13 @@ intakeRoutes.get('/widget/config', async (c) => {
 });
 
 intakeRoutes.post('/lead', async (c) => {
+  const startedAt = performance.now();
   const text = await readBoundedText(c.req.raw, MAX_BODY_BYTES);
   await limitByIp(c);
   const body = parseJsonObject(c, text);
   const key = typeof body.key === 'string' ? body.key : (c.req.header('X-Avenir-Key') ?? '');
   const { client, preview } = await authorize(c, key);
-  const request = requestContext(c, key);
+  const request = { ...requestContext(c, key), startedAt };
 
   if (!(await c.env.KEY_RATE_LIMIT.limit({ key: client.id })).success) {
     c.executionCtx.waitUntil(logRefusedIntake(c.var.db, client, request, 429, { error: 'rate_limited' }));

@@ -76,3 +76,16 @@ function sendMetrics({ email, ...attempt }: SendAttempt): MetricRow {
     errorMessageFr: `Le courriel (${email.kind === 'reply' ? 'réponse' : 'avis'}) n’a pas été envoyé : ${attempt.reason}`,
   };
 }
+
+/** The performance_metrics row of one `POST /api/lead` that stored a lead (source `lead_api`). */
+export const intakeMetric = (clientId: string, elapsedMs: number): MetricRow => ({
+  eventType: 'api_response',
+  metricName: 'response_time',
+  metricValue: elapsedMs,
+  metricUnit: 'ms',
+  responseTimeMs: Math.round(elapsedMs),
+  successRate: 1,
+  sourceComponent: 'lead_api',
+  clientId,
+  metadata: { status: 201 },
+});

@@ -3,7 +3,7 @@
  * prompt_performance, prompt_ab_tests and prompt_evolution goes through here; predictions
  * are resolved against what happened, prompts are chosen (A/B arms included) and evolved.
  */
-export { aiMetrics, recordSend } from './ai-metrics';
+export { aiMetrics, intakeMetric, recordSend } from './ai-metrics';
 export { clientCorrections } from './client-corrections';
 export { correctionRoutes } from './correction-routes';
 export { correctLead } from './corrections';
