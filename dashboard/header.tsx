@@ -1,5 +1,19 @@
 import type { IconNode } from 'lucide';
-import { Activity, Building2, ChartNoAxesCombined, House, Inbox, LogOut, Menu, Palette, Settings, X } from 'lucide';
+import {
+  Activity,
+  Brain,
+  Building2,
+  ChartNoAxesCombined,
+  FlaskConical,
+  Gauge,
+  House,
+  Inbox,
+  LogOut,
+  Menu,
+  Palette,
+  Settings,
+  X,
+} from 'lucide';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Account } from './api';
 import { AppLink, Button, Icon } from './design';
@@ -7,7 +21,17 @@ import type { Lang, Strings } from './i18n';
 import { Mark } from './mark';
 import { PATHS, type RouteName } from './router';
 
-type NavName = 'home' | 'inbox' | 'activity' | 'insights' | 'settings' | 'clients' | 'design';
+type NavName =
+  | 'home'
+  | 'inbox'
+  | 'activity'
+  | 'insights'
+  | 'settings'
+  | 'clients'
+  | 'staff-learning'
+  | 'staff-prompts'
+  | 'staff-system'
+  | 'design';
 
 const NAV: readonly { name: NavName; icon: IconNode; internal?: true }[] = [
   { name: 'home', icon: House },
@@ -16,6 +40,9 @@ const NAV: readonly { name: NavName; icon: IconNode; internal?: true }[] = [
   { name: 'insights', icon: ChartNoAxesCombined },
   { name: 'settings', icon: Settings },
   { name: 'clients', icon: Building2, internal: true },
+  { name: 'staff-learning', icon: Brain, internal: true },
+  { name: 'staff-prompts', icon: FlaskConical, internal: true },
+  { name: 'staff-system', icon: Gauge, internal: true },
   { name: 'design', icon: Palette, internal: true },
 ];
 

@@ -4,14 +4,25 @@ import './strings/leads';
 
 const WIDTH = 160;
 const HEIGHT = 40;
-const PAD = 4;
+const PAD = 5;
+
+/** Who set a history point (`engine`): the client's own correction is `human`. */
+export const isHumanPoint = (point: HistoryPoint<unknown>) => point.engine === 'human';
+
+/**
+ * One point as its label says it: "High (Dec 2, 2026, 10:05 a.m.)", and for a value the
+ * client set "High (Dec 2, 2026, 10:05 a.m., corrected by you)": never an engine's name.
+ */
+export const historyPointText = <T,>(point: HistoryPoint<T>, format: (value: T) => string, t: Strings, lang: Lang) =>
+  `${format(point.value)} (${formatDate(point.at, lang)}${isHumanPoint(point) ? `, ${t.correctedByYou}` : ''})`;
 
 /**
  * A small step chart of one triage value over time, from two points on: one value is the
  * value already shown beside it, and a lone dot says nothing, so fewer draw nothing.
  * `levels` lists a category's values from top to bottom; without it the values are 0–1
- * scores. The drawing is decorative: its label says every value and date, for screen
- * readers and as a tooltip.
+ * scores. The AI's values are dots, the client's corrections rings, with a legend when
+ * there is one. The drawing is decorative: its label says every value, date and
+ * correction, for screen readers and as a tooltip.
  */
 export function HistoryChart<T extends string | number>(props: {
   t: Strings;
@@ -39,22 +50,49 @@ export function HistoryChart<T extends string | number>(props: {
       return index === 0 ? `M${here}` : `H${x(index).toFixed(1)}V${y(point.value).toFixed(1)}`;
     })
     .join('');
-  const said = points.map((point) => `${format(point.value)} (${formatDate(point.at, lang)})`).join(', ');
+  const said = points.map((point) => historyPointText(point, format, t, lang)).join(', ');
   const label = `${t.historyOf(name)}: ${said}`;
+  const corrected = points.some(isHumanPoint);
   return (
-    <svg
-      class="history-chart"
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      width={WIDTH}
-      height={HEIGHT}
-      role="img"
-      aria-label={label}
-    >
-      <title>{label}</title>
-      <path d={path} fill="none" stroke="currentColor" stroke-width="2" />
-      {points.map((point, index) => (
-        <circle key={index} cx={x(index)} cy={y(point.value)} r="3" fill="currentColor" />
-      ))}
-    </svg>
+    <>
+      <svg
+        class="history-chart"
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width={WIDTH}
+        height={HEIGHT}
+        role="img"
+        aria-label={label}
+      >
+        <title>{label}</title>
+        <path d={path} fill="none" stroke="currentColor" stroke-width="2" />
+        {points.map((point, index) =>
+          isHumanPoint(point) ? (
+            <circle
+              key={index}
+              class="history-human"
+              cx={x(index)}
+              cy={y(point.value)}
+              r="4"
+              stroke-width="2.5"
+              data-author="human"
+            />
+          ) : (
+            <circle key={index} cx={x(index)} cy={y(point.value)} r="3" fill="currentColor" />
+          ),
+        )}
+      </svg>
+      {corrected ? (
+        <span class="history-legend" aria-hidden="true">
+          <span>
+            <span class="history-key history-key-ai" />
+            {t.historyLegendAi}
+          </span>
+          <span>
+            <span class="history-key history-key-human" />
+            {t.correctedByYou}
+          </span>
+        </span>
+      ) : null}
+    </>
   );
 }

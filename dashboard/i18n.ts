@@ -4,6 +4,7 @@ import type { INSIGHTS_STRINGS } from './strings/insights';
 import type { LEADS_STRINGS } from './strings/leads';
 import type { SETTINGS_STRINGS } from './strings/settings';
 import { SHELL_STRINGS } from './strings/shell';
+import type { STAFF_STRINGS } from './strings/staff';
 
 export type Lang = 'en' | 'fr';
 
@@ -73,6 +74,10 @@ const en = {
   error: 'Something went wrong. Please try again.',
   offline: 'Connection problem. Please try again.',
   notFound: 'This lead does not exist.',
+  // The staff screens' names, in the shell: the navigation lists them before their pack loads.
+  'staff-learning': 'Learning',
+  'staff-prompts': 'Prompts',
+  'staff-system': 'System',
   ...SHELL_STRINGS.en,
 };
 
@@ -84,7 +89,8 @@ export type Strings = ShellStrings &
   Pack<typeof SETTINGS_STRINGS> &
   Pack<typeof CLIENTS_STRINGS> &
   Pack<typeof GALLERY_STRINGS> &
-  Pack<typeof INSIGHTS_STRINGS>;
+  Pack<typeof INSIGHTS_STRINGS> &
+  Pack<typeof STAFF_STRINGS>;
 
 const fr: ShellStrings = {
   signInTitle: 'Connexion',
@@ -143,6 +149,9 @@ const fr: ShellStrings = {
   error: 'Une erreur est survenue. Veuillez réessayer.',
   offline: 'Problème de connexion. Veuillez réessayer.',
   notFound: 'Ce client potentiel n’existe pas.',
+  'staff-learning': 'Apprentissage',
+  'staff-prompts': 'Invites IA',
+  'staff-system': 'Système',
   ...SHELL_STRINGS.fr,
 };
 

@@ -18,6 +18,9 @@ const screens = {
   insights: () => import('./insights'),
   settings: () => import('./settings'),
   clients: () => import('./clients'),
+  staffLearning: () => import('./staff-learning'),
+  staffPrompts: () => import('./staff-prompts'),
+  staffSystem: () => import('./staff-system'),
   design: () => import('./gallery'),
 };
 
@@ -27,6 +30,9 @@ const screenTitle = (route: Route, t: Strings) => {
   if (name === 'reset-password') return t.resetTitle;
   return t[name];
 };
+
+/** The screens of internal (Avenir staff) accounts only. */
+const STAFF_ROUTES: readonly Route['name'][] = ['clients', 'design', 'staff-learning', 'staff-prompts', 'staff-system'];
 
 /** Whether the last visit ended signed in: the shell draws its signed-in frame before /me answers. */
 const SIGNED_IN_KEY = 'avenir.signedIn';
@@ -109,7 +115,7 @@ function App() {
   // staff screen) shows the home, and says so in the address bar.
   useEffect(() => {
     if (!account || account.mustChangePassword) return;
-    const staffOnly = (route.name === 'clients' || route.name === 'design') && !account.isInternal;
+    const staffOnly = STAFF_ROUTES.includes(route.name) && !account.isInternal;
     if (route.name === 'forgot-password' || staffOnly) {
       history.replaceState(null, '', PATHS.home);
       setRoute({ name: 'home' });
@@ -175,6 +181,12 @@ function App() {
         }}
       />
     ));
+  else if (route.name === 'staff-learning' && account.isInternal)
+    body = screen(screens.staffLearning, (m) => <m.StaffLearning t={t} lang={lang} />);
+  else if (route.name === 'staff-prompts' && account.isInternal)
+    body = screen(screens.staffPrompts, (m) => <m.StaffPrompts t={t} lang={lang} />);
+  else if (route.name === 'staff-system' && account.isInternal)
+    body = screen(screens.staffSystem, (m) => <m.StaffSystem t={t} lang={lang} />);
   else if (route.name === 'design' && account.isInternal)
     body = screen(screens.design, (m) => <m.Gallery t={t} lang={lang} />);
   else body = screen(screens.home, (m) => <m.Home t={t} lang={lang} account={account} go={go} />);

@@ -5,6 +5,7 @@ import {
   ListChecks,
   Mail,
   MessageSquareText,
+  PencilLine,
   Phone,
   Reply,
   ShieldAlert,
@@ -13,7 +14,7 @@ import {
   Tag,
 } from 'lucide';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { LEAD_TONES, otherLanguage, URGENCIES } from '../schema/vocabulary';
+import { LANGUAGE_NAMES, LEAD_TONES, otherLanguage, URGENCIES } from '../schema/vocabulary';
 import { ApiError, api, errorText, type LeadDetail, type Note } from './api';
 import { confidenceLevel } from './confidence';
 import { Badge, Button, Card, Icon, PageHeader, Skeleton } from './design';
@@ -21,6 +22,7 @@ import { HistoryChart } from './history-chart';
 import { formatDate, formatPercent, type Lang, type Strings } from './i18n';
 import { LeadActions, type Notice, tagLabel, useTags } from './lead-actions';
 import { IntentBadge, UrgencyBadge, urgencyLabel } from './lead-badges';
+import { CorrectionForm } from './lead-correction';
 import { NoticeLine } from './notice';
 import { Timeline } from './timeline';
 import './strings/leads';
@@ -30,8 +32,9 @@ const NOTE_PREVIEW_CHARS = 280;
 
 /**
  * One lead, in two columns at desktop: what the person wrote and the reply they got; then
- * the AI's reading (the bilingual summary, intent, urgency, tone, confidence in words,
- * with their histories), actions, notes and the timeline.
+ * the AI's reading (the bilingual summary, intent, urgency, tone, language, confidence in
+ * words, with their histories) and its "Correct" form in place (lead-correction.tsx),
+ * actions, notes and the timeline.
  */
 export function LeadView(props: { t: Strings; lang: Lang; id: string; back: () => void; backHref: string }) {
   const { t, lang, id, back } = props;
@@ -42,6 +45,10 @@ export function LeadView(props: { t: Strings; lang: Lang; id: string; back: () =
   const [error, setError] = useState('');
   const [missing, setMissing] = useState(false);
   const [tagsVersion, setTagsVersion] = useState(0);
+  /** The AI's reading is being corrected (its form open in place of the facts). */
+  const [correcting, setCorrecting] = useState(false);
+  /** The form just closed: its "Correct" button gets the focus back once drawn. */
+  const [refocus, setRefocus] = useState(false);
   const tags = useTags(tagsVersion);
   /** The lead being shown: an answer for one opened before must not replace it. */
   const shown = useRef(id);
@@ -65,8 +72,18 @@ export function LeadView(props: { t: Strings; lang: Lang; id: string; back: () =
     setMissing(false);
     setNotice(null);
     setSummaryLang(null);
+    setCorrecting(false);
     reload();
   }, [id]);
+  useEffect(() => {
+    if (!refocus || correcting) return;
+    document.getElementById('correct-reading')?.focus();
+    setRefocus(false);
+  }, [refocus, correcting, lead]);
+  const closeCorrection = () => {
+    setCorrecting(false);
+    setRefocus(true);
+  };
   const done = async (next: Notice) => {
     await reload();
     setTagsVersion((n) => n + 1);
@@ -107,6 +124,9 @@ export function LeadView(props: { t: Strings; lang: Lang; id: string; back: () =
     chosenSummaryLang ?? (summaryIn(lang) || !summaryIn(otherLanguage(lang)) ? lang : otherLanguage(lang));
   const summary = summaryIn(summaryLang);
   const tone = (value: string) => t.toneNames[value] ?? value;
+  const corrected = lead.timeline.some((item) => item.action === 'corrected');
+  /** Only a reading the AI gave can be corrected (the API refuses a lead it has not triaged). */
+  const correctable = Boolean(lead.intent && lead.urgency && lead.tone && lead.language);
   return (
     <main class="lead-page">
       <PageHeader
@@ -203,62 +223,96 @@ export function LeadView(props: { t: Strings; lang: Lang; id: string; back: () =
             <p class="summary-text" lang={summaryLang} aria-live="polite">
               {summary ?? (lead.aiSummaryEn || lead.aiSummaryFr ? t.notTranslated : t.noSummary)}
             </p>
-            <dl class="facts">
-              <div>
-                <dt>{t.intent}</dt>
-                <dd>{lead.intent ? lead.intent[lang] : t.none}</dd>
-              </div>
-              <div>
-                <dt>{t.urgency}</dt>
-                <dd>
-                  {urgencyLabel(lead.urgency, t)}
-                  <HistoryChart
-                    t={t}
-                    lang={lang}
-                    name={t.urgency}
-                    points={lead.history.urgency}
-                    levels={URGENCIES}
-                    format={(value) => urgencyLabel(value, t)}
-                  />
-                </dd>
-              </div>
-              <div>
-                <dt>{t.tone}</dt>
-                <dd>
-                  {lead.tone ? tone(lead.tone) : t.none}
-                  <HistoryChart
-                    t={t}
-                    lang={lang}
-                    name={t.tone}
-                    points={lead.history.tone}
-                    levels={LEAD_TONES}
-                    format={tone}
-                  />
-                </dd>
-              </div>
-              <div>
-                <dt>{t.confidence}</dt>
-                <dd>
-                  {lead.confidence === null
-                    ? t.none
-                    : t.confidenceWords(formatPercent(lead.confidence, lang), confidenceLevel(lead.confidence))}
-                  <HistoryChart
-                    t={t}
-                    lang={lang}
-                    name={t.confidence}
-                    points={lead.history.confidence}
-                    format={(value) => formatPercent(value, lang)}
-                  />
-                </dd>
-              </div>
-            </dl>
-            <p class="hint">
-              {lead.enrichmentEngine
-                ? t.enrichedBy(lead.enrichmentEngine)
-                : lead.isSpam
-                  ? t.notTriaged
-                  : t.awaitingTriage}
-            </p>
+            {correcting ? (
+              <CorrectionForm
+                t={t}
+                lang={lang}
+                lead={lead}
+                onCancel={closeCorrection}
+                onSaved={async (next) => {
+                  await done(next);
+                  closeCorrection();
+                }}
+              />
+            ) : (
+              <>
+                <dl class="facts">
+                  <div>
+                    <dt>{t.intent}</dt>
+                    <dd>{lead.intent ? lead.intent[lang] : t.none}</dd>
+                  </div>
+                  <div>
+                    <dt>{t.urgency}</dt>
+                    <dd>
+                      {urgencyLabel(lead.urgency, t)}
+                      <HistoryChart
+                        t={t}
+                        lang={lang}
+                        name={t.urgency}
+                        points={lead.history.urgency}
+                        levels={URGENCIES}
+                        format={(value) => urgencyLabel(value, t)}
+                      />
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>{t.tone}</dt>
+                    <dd>
+                      {lead.tone ? tone(lead.tone) : t.none}
+                      <HistoryChart
+                        t={t}
+                        lang={lang}
+                        name={t.tone}
+                        points={lead.history.tone}
+                        levels={LEAD_TONES}
+                        format={tone}
+                      />
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>{t.leadLanguage}</dt>
+                    <dd>{lead.language ? LANGUAGE_NAMES[lead.language][lang] : t.none}</dd>
+                  </div>
+                  <div>
+                    <dt>{t.confidence}</dt>
+                    <dd>
+                      {lead.confidence === null
+                        ? t.none
+                        : t.confidenceWords(formatPercent(lead.confidence, lang), confidenceLevel(lead.confidence))}
+                      <HistoryChart
+                        t={t}
+                        lang={lang}
+                        name={t.confidence}
+                        points={lead.history.confidence}
+                        format={(value) => formatPercent(value, lang)}
+                      />
+                    </dd>
+                  </div>
+                </dl>
+                <div class="reading-foot">
+                  <p class="hint">
+                    {lead.enrichmentEngine
+                      ? t.enrichedBy(lead.enrichmentEngine)
+                      : lead.isSpam
+                        ? t.notTriaged
+                        : t.awaitingTriage}
+                    {corrected ? ` · ${t.correctedByYou}` : ''}
+                  </p>
+                  {correctable ? (
+                    <Button
+                      id="correct-reading"
+                      variant="secondary"
+                      small
+                      icon={PencilLine}
+                      onClick={() => setCorrecting(true)}
+                    >
+                      {t.correct}
+                      <span class="sr-only">{t.correctWhat}</span>
+                    </Button>
+                  ) : null}
+                </div>
+              </>
+            )}
           </Card>
           <Card id="lead-actions" icon={ListChecks} title={t.actions}>
             <LeadActions t={t} lang={lang} leads={[lead]} tags={tags} onDone={done} />

@@ -11,6 +11,9 @@ export type Route =
   | { name: 'insights' }
   | { name: 'settings' }
   | { name: 'clients' }
+  | { name: 'staff-learning' }
+  | { name: 'staff-prompts' }
+  | { name: 'staff-system' }
   | { name: 'design' }
   | { name: 'forgot-password' }
   | { name: 'reset-password' };
@@ -24,6 +27,9 @@ export const PATHS = {
   insights: '/app/insights',
   settings: '/app/settings',
   clients: '/app/clients',
+  'staff-learning': '/app/staff/learning',
+  'staff-prompts': '/app/staff/prompts',
+  'staff-system': '/app/staff/system',
   design: '/app/design',
   'forgot-password': '/app/forgot-password',
   'reset-password': '/app/reset-password',

@@ -13,6 +13,7 @@ import { demoInboxIsEmpty, ensureDemoClient, sendDemoLeads } from './lib/demo';
 import { actAsDemoOwner } from './lib/demo-leads';
 import { migrateDatabase } from './lib/migrate';
 import { SAMPLE_WEEKS, writeSampleHistory } from './lib/sample-history';
+import { writeSampleLearning } from './lib/sample-learning';
 import { type DevFront, freePort, startDevFront } from './stack/dev-front';
 import { type LocalDatabase, startLocalDatabase } from './stack/local-database';
 
@@ -66,6 +67,8 @@ async function prepare(databaseUrl: string) {
     // client's whole action index where one lead's rows would do. Fresh ones at each start.
     await connection.access.service((tx) => tx.execute(sql`analyze`));
     const credentials = await ensureDemoClient(connection.access, config.dataDir, config.workerPort);
+    // The staff screens' learning loop (predictions and their verdicts, metrics, prompt tests): written once.
+    await writeSampleLearning(connection.access, new Date());
     const seed = await demoInboxIsEmpty(connection.access, credentials.id);
     if (seed) {
       const samples = await writeSampleHistory(connection.access, credentials, new Date());

@@ -13,6 +13,7 @@ import { BENCH_SITE, startBenchStack } from './bench/stack';
 import { hasChromium, launchChromium } from './lib/browser';
 import { sendDemoLeads } from './lib/demo';
 import { writeSampleHistory } from './lib/sample-history';
+import { writeSampleLearning } from './lib/sample-learning';
 
 const OUT = path.resolve('screenshots');
 const PASSWORD = 'capture-ecran-2026';
@@ -57,6 +58,8 @@ const analysed = await account({
   isTest: true,
 });
 await writeSampleHistory(db, analysed, new Date());
+// The staff screens of the learning loop: `npm start`'s sample predictions, metrics and prompts.
+await writeSampleLearning(db, new Date());
 const sent = await sendDemoLeads(origin, business.apiKey, BENCH_SITE);
 // The pipeline answers within seconds; the screens wait for its last reply.
 for (let waited = 0; waited < 30_000; waited += 500) {
@@ -177,6 +180,13 @@ try {
     await page.locator('li.lead').first().waitFor();
   });
   await shoot(browser, 'lead', business.email, (page) => firstLead(page));
+  // The AI's reading being corrected: the form open, one value changed (Save ready, what it will save said).
+  await shoot(browser, 'lead-correction', business.email, async (page) => {
+    await firstLead(page);
+    await page.locator('#correct-reading').click();
+    const urgency = page.locator('#correct-urgency');
+    await urgency.selectOption((await urgency.inputValue()) === 'High' ? 'Medium' : 'High');
+  });
   await shoot(browser, 'activity', business.email, async (page) => {
     await page.goto(`${origin}/app/activity`);
     await page.locator('table.activity').waitFor();
@@ -215,6 +225,19 @@ try {
   await shoot(browser, 'clients', business.email, async (page) => {
     await page.goto(`${origin}/app/clients`);
     await page.locator('main li').first().waitFor();
+  });
+  await shoot(browser, 'staff-learning', business.email, async (page) => {
+    await page.goto(`${origin}/app/staff/learning`);
+    await page.locator('#sl-accuracy-title').waitFor();
+    await page.locator('.skeleton-group').waitFor({ state: 'detached' });
+  });
+  await shoot(browser, 'staff-prompts', business.email, async (page) => {
+    await page.goto(`${origin}/app/staff/prompts`);
+    await page.locator('#sp-tests .staff-test').first().waitFor();
+  });
+  await shoot(browser, 'staff-system', business.email, async (page) => {
+    await page.goto(`${origin}/app/staff/system`);
+    await page.locator('#ss-intelligence_engine-title').waitFor();
   });
   await shoot(browser, 'components', business.email, async (page) => {
     await page.goto(`${origin}/app/design`);

@@ -140,6 +140,28 @@ const en = {
     Frustrated: 'Frustrated',
     Enthusiastic: 'Enthusiastic',
   } as Record<string, string>,
+  // Correcting the AI's reading (lead-correction.tsx) and how a correction reads afterwards.
+  correct: 'Correct',
+  correctWhat: ' the AI’s reading',
+  correctionTitle: 'Correct the AI’s reading',
+  correctionHelp: 'Your corrections teach Avenir how your business files its leads.',
+  correctionSave: 'Save',
+  correctionSaving: 'Saving…',
+  correctionChoose: 'Choose…',
+  correctionPending: (changes: string) => `To save: ${changes}.`,
+  correctionNoChange: 'Change a value above to save it.',
+  correctionSaved: (changes: string) => `Correction saved: ${changes}. Avenir will learn from it.`,
+  correctionUnchanged: 'Nothing to save: the reading already had these values.',
+  correctionSpamQuestion: 'Spam rather than a real message?',
+  correctionNotSpamQuestion: 'A real message after all?',
+  correctedByYou: 'corrected by you',
+  leadLanguage: 'Language',
+  noValue: 'no value',
+  correctionFields: { intent: 'intent', urgency: 'urgency', tone: 'tone', language: 'language' } as Record<
+    string,
+    string
+  >,
+  historyLegendAi: 'the AI’s reading',
 };
 
 export const LEADS_STRINGS: { en: typeof en; fr: typeof en } = {
@@ -282,6 +304,24 @@ export const LEADS_STRINGS: { en: typeof en; fr: typeof en } = {
       Frustrated: 'Frustré',
       Enthusiastic: 'Enthousiaste',
     },
+    correct: 'Corriger',
+    correctWhat: ' l’analyse de l’IA',
+    correctionTitle: 'Corriger l’analyse de l’IA',
+    correctionHelp: 'Vos corrections apprennent à Avenir comment votre entreprise classe ses demandes.',
+    correctionSave: 'Enregistrer',
+    correctionSaving: 'Enregistrement…',
+    correctionChoose: 'Choisir…',
+    correctionPending: (changes: string) => `À enregistrer\u00a0: ${changes}.`,
+    correctionNoChange: 'Modifiez une valeur ci-dessus pour l’enregistrer.',
+    correctionSaved: (changes: string) => `Correction enregistrée\u00a0: ${changes}. Avenir en tiendra compte.`,
+    correctionUnchanged: 'Rien à enregistrer\u00a0: l’analyse avait déjà ces valeurs.',
+    correctionSpamQuestion: 'Un pourriel plutôt qu’un vrai message\u00a0?',
+    correctionNotSpamQuestion: 'Un vrai message, finalement\u00a0?',
+    correctedByYou: 'corrigé par vous',
+    leadLanguage: 'Langue',
+    noValue: 'aucune valeur',
+    correctionFields: { intent: 'intention', urgency: 'urgence', tone: 'ton', language: 'langue' },
+    historyLegendAi: 'l’analyse de l’IA',
   },
 };
 

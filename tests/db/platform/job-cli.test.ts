@@ -88,7 +88,10 @@ describe('npm run job', () => {
 
     const experiments = await job('prompt_experiment');
     expect(experiments.code, experiments.stderr).toBe(0);
-    expect(JSON.parse(experiments.stdout)).toMatchObject({ outcome: 'done', result: { looked: 0, ended: [], failed: [] } });
+    expect(JSON.parse(experiments.stdout)).toMatchObject({
+      outcome: 'done',
+      result: { looked: 0, ended: [], failed: [] },
+    });
   });
 
   it('says what is wrong with a command line, and lists what it can run', async () => {

@@ -64,6 +64,7 @@ describe('dashboard string packs', async () => {
     [path.join(DASHBOARD, 'strings/gallery.ts')]: (await import('../../../dashboard/strings/gallery')).GALLERY_STRINGS,
     [path.join(DASHBOARD, 'strings/insights.ts')]: (await import('../../../dashboard/strings/insights'))
       .INSIGHTS_STRINGS,
+    [path.join(DASHBOARD, 'strings/staff.ts')]: (await import('../../../dashboard/strings/staff')).STAFF_STRINGS,
   };
   const packOf = (key: string) => Object.entries(packs).find(([, pack]) => key in pack.en)?.[0];
 

@@ -143,8 +143,29 @@ export interface DayFigures {
   p95: number | null;
 }
 
-/** A daily rollup row's metadata as figures; a field that is not a number counts as none. */
-export function rollupFigures(component: MetricSource, day: string, metadata: Record<string, unknown>): DayFigures {
+/**
+ * A daily rollup row's metadata as figures (retention.ts writes one per day and key). A
+ * response_time rollup counts calls (`count`), with their percentiles and any `errors` and
+ * `fallbacks` it carries; an error_rate rollup counts failures (`count` rows, `fallbacks`
+ * of them answered by another engine). A field that is not a number counts as none.
+ */
+export function rollupFigures(
+  component: MetricSource,
+  day: string,
+  metricName: 'response_time' | 'error_rate',
+  metadata: Record<string, unknown>,
+): DayFigures {
+  if (metricName === 'error_rate') {
+    return {
+      component,
+      day,
+      answered: 0,
+      errors: count(metadata.count),
+      fallbacks: count(metadata.fallbacks),
+      p50: null,
+      p95: null,
+    };
+  }
   return {
     component,
     day,

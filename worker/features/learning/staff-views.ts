@@ -303,14 +303,22 @@ export async function systemView(db: DatabaseAccess, days: number, now = new Dat
       where recorded_at >= ${start}::timestamptz and metadata->>'rollup' is null
         and metric_name = 'response_time' and response_time_ms is not null
       group by 1`);
-    const rollups = await tx.execute<{ component: MetricSource; day: string; metadata: Record<string, unknown> }>(sql`
-      select source_component as component, to_char(recorded_at at time zone 'UTC', 'YYYY-MM-DD') as day, metadata
+    // Daily rollups of the rows past 30 days (retention.ts): calls and failures, one row per day and key.
+    const rollups = await tx.execute<{
+      component: MetricSource;
+      day: string;
+      metric_name: 'response_time' | 'error_rate';
+      metadata: Record<string, unknown>;
+    }>(sql`
+      select source_component as component, to_char(recorded_at at time zone 'UTC', 'YYYY-MM-DD') as day,
+        metric_name, metadata
       from performance_metrics
-      where recorded_at >= ${start}::timestamptz and metadata->>'rollup' = 'daily' and metric_name = 'response_time'`);
+      where recorded_at >= ${start}::timestamptz and metadata->>'rollup' = 'daily'
+        and metric_name in ('response_time', 'error_rate')`);
 
     const figures: DayFigures[] = [
       ...raw.rows.map((row) => ({ ...row, p50: num(row.p50), p95: num(row.p95) })),
-      ...rollups.rows.map((row) => rollupFigures(row.component, row.day, row.metadata)),
+      ...rollups.rows.map((row) => rollupFigures(row.component, row.day, row.metric_name, row.metadata)),
     ];
     const exactTotals: ExactTotal[] = exact.rows.map((row) => ({
       component: row.component,
