@@ -9,7 +9,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from './lib/config';
 import { connect } from './lib/database';
-import { demoInboxIsEmpty, ensureDemoClient, sendDemoLeads } from './lib/demo';
+import { demoInboxIsEmpty, ensureDemoClient, ensureDemoStaff, sendDemoLeads } from './lib/demo';
 import { actAsDemoOwner } from './lib/demo-leads';
 import { migrateDatabase } from './lib/migrate';
 import { SAMPLE_WEEKS, writeSampleHistory } from './lib/sample-history';
@@ -58,7 +58,7 @@ const demo = await prepare(database.databaseUrl).catch(fail);
 const wranglerPort = await freePort();
 front = await startDevFront({ port: config.workerPort, upstreamPort: wranglerPort }).catch(fail);
 
-/** Brings the database to the latest schema and makes sure the demo client exists. */
+/** Brings the database to the latest schema and makes sure the demo client and the staff account exist. */
 async function prepare(databaseUrl: string) {
   const connection = await connect(databaseUrl);
   try {
@@ -67,6 +67,7 @@ async function prepare(databaseUrl: string) {
     // client's whole action index where one lead's rows would do. Fresh ones at each start.
     await connection.access.service((tx) => tx.execute(sql`analyze`));
     const credentials = await ensureDemoClient(connection.access, config.dataDir, config.workerPort);
+    const staff = await ensureDemoStaff(connection.access, config.dataDir);
     // The staff screens' learning loop (predictions and their verdicts, metrics, prompt tests): written once.
     await writeSampleLearning(connection.access, new Date());
     const seed = await demoInboxIsEmpty(connection.access, credentials.id);
@@ -76,7 +77,7 @@ async function prepare(databaseUrl: string) {
         `  demo inbox: ${samples} sample leads of the last ${SAMPLE_WEEKS} weeks written, for the insights' history`,
       );
     }
-    return { ...credentials, seed };
+    return { ...credentials, seed, staff };
   } finally {
     await connection.close();
   }
@@ -89,6 +90,7 @@ console.log(`
   demo page  http://localhost:${config.workerPort}/demo
   health     ${origin}/healthz
   demo login ${demo.email} / ${demo.password}
+  staff login ${demo.staff.email} / ${demo.staff.password}   (Avenir's operator: clients, learning, prompts, system)
   widget key ${demo.widgetKey}
   outbox     ${origin}/dev/outbox   (the mail it sends while Gmail is not configured)
   crons      curl "${origin}/cdn-cgi/handler/scheduled?cron=*/5+*+*+*+*"   (any cron of wrangler.toml)

@@ -16,6 +16,7 @@ export interface DemoCredentials {
 }
 
 const DEMO_EMAIL = 'demo@avenir.local';
+const DEMO_STAFF_EMAIL = 'staff@avenir.local';
 
 /** The origins `npm start` serves the demo page on: both loopback names. */
 const demoOrigins = (workerPort: number) => [`http://localhost:${workerPort}`, `http://127.0.0.1:${workerPort}`];
@@ -54,55 +55,30 @@ export async function sendDemoLeads(workerOrigin: string, widgetKey: string, pag
 }
 
 /**
- * The local demo client, created on first run. Its password is random and only its hash is
+ * A local demo account, created on first run. Its password is random and only its hash is
  * in the database, so the plain one is kept beside the embedded data (never committed) to
- * be printed on every start.
+ * be printed on every start; an account whose saved password was lost gets a new one.
  */
-export async function ensureDemoClient(
+async function ensureDemoAccount(
   db: DatabaseAccess,
-  dataDir: string,
-  workerPort: number,
+  file: string,
+  email: string,
+  fields: () => Record<string, unknown>,
 ): Promise<DemoCredentials> {
-  const file = path.join(dataDir, 'demo-client.json');
   const saved = await readSaved(file);
-  const existing = await db.service((tx) => tx.query.clients.findFirst({ where: eq(clients.email, DEMO_EMAIL) }));
-
-  if (existing) {
-    // Whatever ports this start was given, the demo page and its widget may talk to it.
-    const origins = [...new Set([...existing.allowedOrigins, ...demoOrigins(workerPort)])];
-    if (origins.length !== existing.allowedOrigins.length) {
-      await db.service((tx) => tx.update(clients).set({ allowedOrigins: origins }).where(eq(clients.id, existing.id)));
-    }
-  }
+  const existing = await db.service((tx) => tx.query.clients.findFirst({ where: eq(clients.email, email) }));
   if (existing && saved?.id === existing.id) return { ...saved, widgetKey: existing.apiKey };
 
   let credentials: DemoCredentials;
   if (existing) {
-    // The account exists but its password was lost (another data folder): issue a new one.
     const password = newOneTimePassword();
     const passwordHash = await hashPassword(password);
     await db.service((tx) => tx.update(clients).set({ passwordHash }).where(eq(clients.id, existing.id)));
-    credentials = {
-      id: existing.id,
-      clientId: existing.clientId,
-      email: DEMO_EMAIL,
-      password,
-      widgetKey: existing.apiKey,
-    };
+    credentials = { id: existing.id, clientId: existing.clientId, email, password, widgetKey: existing.apiKey };
   } else {
     const { client, oneTimePassword } = await createClient(
       db,
-      parseNewClient({
-        businessName: 'Rénovations Démo Laval',
-        email: DEMO_EMAIL,
-        language: 'fr',
-        emailTone: 'Friendly',
-        bookingLink: 'https://booking.example.com/renovations-demo',
-        industry: 'renovation',
-        allowedOrigins: demoOrigins(workerPort),
-        isTest: true,
-        passwordIsFinal: true,
-      }),
+      parseNewClient({ email, passwordIsFinal: true, ...fields() }),
     );
     credentials = {
       id: client.id,
@@ -115,6 +91,42 @@ export async function ensureDemoClient(
   await writeFile(file, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
   return credentials;
 }
+
+/** The demo client (a test client: its leads are all tests or samples), its origins kept current. */
+export async function ensureDemoClient(
+  db: DatabaseAccess,
+  dataDir: string,
+  workerPort: number,
+): Promise<DemoCredentials> {
+  const existing = await db.service((tx) => tx.query.clients.findFirst({ where: eq(clients.email, DEMO_EMAIL) }));
+  if (existing) {
+    // Whatever ports this start was given, the demo page and its widget may talk to it.
+    const origins = [...new Set([...existing.allowedOrigins, ...demoOrigins(workerPort)])];
+    if (origins.length !== existing.allowedOrigins.length) {
+      await db.service((tx) => tx.update(clients).set({ allowedOrigins: origins }).where(eq(clients.id, existing.id)));
+    }
+  }
+  return ensureDemoAccount(db, path.join(dataDir, 'demo-client.json'), DEMO_EMAIL, () => ({
+    businessName: 'Rénovations Démo Laval',
+    language: 'fr',
+    emailTone: 'Friendly',
+    bookingLink: 'https://booking.example.com/renovations-demo',
+    industry: 'renovation',
+    allowedOrigins: demoOrigins(workerPort),
+    isTest: true,
+  }));
+}
+
+/**
+ * The operator's demo account (internal): the staff screens (clients, the learning loop,
+ * prompts, system health) are only theirs, so `npm start` prints this login too.
+ */
+export const ensureDemoStaff = (db: DatabaseAccess, dataDir: string): Promise<DemoCredentials> =>
+  ensureDemoAccount(db, path.join(dataDir, 'demo-staff.json'), DEMO_STAFF_EMAIL, () => ({
+    businessName: 'Avenir (équipe)',
+    language: 'fr',
+    isInternal: true,
+  }));
 
 async function readSaved(file: string): Promise<DemoCredentials | undefined> {
   try {
