@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { appendIfChanged } from '../../../worker/platform/lead-history';
 import { composeNotification } from '../../../worker/features/enrichment/notification';
 import type { Triage } from '../../../worker/platform/ai/triage';
+import { appendIfChanged } from '../../../worker/platform/lead-history';
 
 const triage: Triage = {
   language: 'fr',
