@@ -56,8 +56,7 @@ export function scoreIntents(text: LeadText): Record<IntentKey, number> {
   return scores;
 }
 
-export function classifyIntent(text: LeadText): IntentDecision {
-  const scores = scoreIntents(text);
+export function classifyIntent(text: LeadText, scores: Record<IntentKey, number> = scoreIntents(text)): IntentDecision {
   const ranked = [...TIE_ORDER].sort((a, b) => scores[b] - scores[a]);
   const intent = resolveConflicts(ranked[0] ?? 'general_question', scores, text);
   const score = scores[intent];
