@@ -4,6 +4,7 @@ import { api, errorText } from './api';
 import { fraction, labelStride, linePath, showsLabel, ticks } from './charts/scale';
 import { type ChartTone, toneClass } from './charts/tone';
 import { useWidth } from './charts/use-width';
+import { ValueGrid } from './charts/value-grid';
 import { type Lang, locale, type Strings } from './i18n';
 import './strings/staff';
 
@@ -161,14 +162,7 @@ export function MultiLineChart(props: {
         aria-hidden="true"
         focusable="false"
       >
-        {ticks(max).map((tick) => (
-          <g key={tick} class="chart-grid">
-            <line x1={MARGIN.left} x2={width - MARGIN.right} y1={y(tick)} y2={y(tick)} />
-            <text x={MARGIN.left - 6} y={y(tick)} dy="0.32em" text-anchor="end">
-              {format(tick)}
-            </text>
-          </g>
-        ))}
+        <ValueGrid ticks={ticks(max)} y={y} left={MARGIN.left} right={width - MARGIN.right} format={format} />
         {series.map((line) => {
           const placed = line.values.map((value, index) => (value === null ? null : { x: x(index), y: y(value) }));
           return (

@@ -1,6 +1,7 @@
 import { fraction, labelStride, niceCeiling, showsLabel, ticks } from './scale';
 import { type ChartTone, toneClass } from './tone';
 import { useWidth } from './use-width';
+import { ValueGrid } from './value-grid';
 
 export interface ColumnDatum {
   key: string;
@@ -64,14 +65,13 @@ export function ColumnChart(props: {
         aria-hidden="true"
         focusable="false"
       >
-        {ticks(max, { integer: true }).map((tick) => (
-          <g key={tick} class="chart-grid">
-            <line x1={MARGIN.left} x2={width - MARGIN.right} y1={y(tick)} y2={y(tick)} />
-            <text x={MARGIN.left - 6} y={y(tick)} dy="0.32em" text-anchor="end">
-              {format(tick)}
-            </text>
-          </g>
-        ))}
+        <ValueGrid
+          ticks={ticks(max, { integer: true })}
+          y={y}
+          left={MARGIN.left}
+          right={width - MARGIN.right}
+          format={format}
+        />
         {columns.map((column, index) => (
           <g key={column.key}>
             <rect

@@ -1,5 +1,6 @@
 import { fraction, labelStride, linePath, showsLabel, ticks } from './scale';
 import { useWidth } from './use-width';
+import { ValueGrid } from './value-grid';
 
 export interface LinePoint {
   key: string;
@@ -39,14 +40,7 @@ export function LineChart(props: { points: readonly LinePoint[]; max: number; fo
         aria-hidden="true"
         focusable="false"
       >
-        {ticks(max).map((tick) => (
-          <g key={tick} class="chart-grid">
-            <line x1={MARGIN.left} x2={width - MARGIN.right} y1={y(tick)} y2={y(tick)} />
-            <text x={MARGIN.left - 6} y={y(tick)} dy="0.32em" text-anchor="end">
-              {format(tick)}
-            </text>
-          </g>
-        ))}
+        <ValueGrid ticks={ticks(max)} y={y} left={MARGIN.left} right={width - MARGIN.right} format={format} />
         <path class="chart-line" d={linePath(placed)} />
         {placed.map((point, index) =>
           point ? <circle key={points[index]!.key} class="chart-dot" cx={point.x} cy={point.y} r="3.5" /> : null,
