@@ -16,8 +16,12 @@ import { hasChromium } from './lib/browser';
 import { ms } from './lib/stats';
 import { startThirdPartySite } from './lib/third-party-site';
 
-/** Labelled messages to time the triage on: the shared dev file beside the repository, else the held-out fixture. */
-const DEV_LEADS = [process.env.AVENIR_DEV_LEADS, '../shared/leads-dev.jsonl', 'tests/fixtures/triage-heldout.jsonl']
+/** Labelled messages to time the triage on: the dev fixture, else the held-out one. */
+const DEV_LEADS = [
+  process.env.AVENIR_DEV_LEADS,
+  'tests/fixtures/leads-dev.jsonl',
+  'tests/fixtures/triage-heldout.jsonl',
+]
   .filter((file): file is string => Boolean(file))
   .map((file) => path.resolve(file))
   .find((file) => existsSync(file))!;

@@ -23,7 +23,7 @@ import { readMessage } from '../worker/features/triage/normalize';
 
 /** The labelled files, by the short name the table gives them. */
 export const LABELLED_FILES: ReadonlyArray<readonly [string, string]> = [
-  ['dev', '../shared/leads-dev.jsonl'],
+  ['dev', 'tests/fixtures/leads-dev.jsonl'],
   ['heldout', 'tests/fixtures/triage-heldout.jsonl'],
   ['blind-a', 'tests/fixtures/triage-blind-a.jsonl'],
   ['blind-b', 'tests/fixtures/triage-blind-b.jsonl'],

@@ -20,7 +20,7 @@ import { triageOffline } from '../../../worker/features/triage/offline';
 const read = (path: string) => parseLabelledLeads(readFileSync(new URL(path, import.meta.url), 'utf8'));
 // The six labelled files the model is trained on (scripts/train-triage.ts).
 const files = {
-  dev: read('../../../../shared/leads-dev.jsonl'),
+  dev: read('../../fixtures/leads-dev.jsonl'),
   heldout: read('../../fixtures/triage-heldout.jsonl'),
   a: read('../../fixtures/triage-blind-a.jsonl'),
   b: read('../../fixtures/triage-blind-b.jsonl'),

@@ -5,9 +5,28 @@ import type { AbDecision, AbTestView, ArmMetrics } from '../../../schema/learnin
 
 export type AbTestRow = typeof promptAbTests.$inferSelect;
 
-/** An arm's stored figures, or null before the first look (the column's default is {}). */
-const armMetrics = (stored: Record<string, unknown>): ArmMetrics | null =>
-  typeof stored.executions === 'number' ? (stored as unknown as ArmMetrics) : null;
+const numberOrNull = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? value : null;
+const count = (value: unknown): number => numberOrNull(value) ?? 0;
+
+/** An arm's stored figures (`{}` before the first look: null), each figure checked. */
+export function armMetrics(stored: Record<string, unknown> | null | undefined): ArmMetrics | null {
+  if (!stored || typeof stored !== 'object' || Object.keys(stored).length === 0) return null;
+  return {
+    executions: count(stored.executions),
+    quality: numberOrNull(stored.quality),
+    consistency: numberOrNull(stored.consistency),
+    completeness: numberOrNull(stored.completeness),
+    judged: count(stored.judged),
+    corrected: count(stored.corrected),
+    correctionRate: numberOrNull(stored.correctionRate),
+    conversions: count(stored.conversions),
+    conversionRate: numberOrNull(stored.conversionRate),
+    latencyMsP50: numberOrNull(stored.latencyMsP50),
+    tokensMean: numberOrNull(stored.tokensMean),
+    costUsd: count(stored.costUsd),
+  };
+}
 
 export function abDecision(test: Pick<AbTestRow, 'status' | 'winnerVariantId'>): AbDecision {
   switch (test.status) {

@@ -1,14 +1,7 @@
 import type { TriageLabels } from '../../../schema/learning';
-import type {
-  AbDecision,
-  ArmMetrics,
-  ComponentDay,
-  CorrectableField,
-  FieldChange,
-  PromptVariantView,
-} from '../../../schema/learning-api';
+import type { ComponentDay, CorrectableField, FieldChange, PromptVariantView } from '../../../schema/learning-api';
 import { CORRECTABLE_FIELDS } from '../../../schema/learning-api';
-import type { AbTestStatus, MetricSource } from '../../../schema/vocabulary';
+import type { MetricSource } from '../../../schema/vocabulary';
 
 /**
  * The pure half of the staff screens' reads (staff-views.ts does the SQL): the days of a
@@ -59,36 +52,9 @@ export function correctionChanges(
 /** A share, or null when there is nothing to divide. */
 export const rate = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
-/** An A/B test's state as the Prompts screen names it. */
-export function decisionOf(status: AbTestStatus, winnerVariantId: string | null): AbDecision {
-  if (status === 'draft') return 'draft';
-  if (status === 'running') return 'collecting';
-  if (status === 'cancelled') return 'cancelled';
-  return winnerVariantId ? 'winner' : 'inconclusive';
-}
-
 const numberOrNull = (value: unknown): number | null =>
   typeof value === 'number' && Number.isFinite(value) ? value : null;
 const count = (value: unknown): number => numberOrNull(value) ?? 0;
-
-/** An arm's stored metrics (`{}` before the first look: null), each figure checked. */
-export function armMetrics(stored: Record<string, unknown> | null | undefined): ArmMetrics | null {
-  if (!stored || typeof stored !== 'object' || Object.keys(stored).length === 0) return null;
-  return {
-    executions: count(stored.executions),
-    quality: numberOrNull(stored.quality),
-    consistency: numberOrNull(stored.consistency),
-    completeness: numberOrNull(stored.completeness),
-    judged: count(stored.judged),
-    corrected: count(stored.corrected),
-    correctionRate: numberOrNull(stored.correctionRate),
-    conversions: count(stored.conversions),
-    conversionRate: numberOrNull(stored.conversionRate),
-    latencyMsP50: numberOrNull(stored.latencyMsP50),
-    tokensMean: numberOrNull(stored.tokensMean),
-    costUsd: count(stored.costUsd),
-  };
-}
 
 /**
  * Marks the variant new leads get outside a test, per prompt and language: the best-scoring

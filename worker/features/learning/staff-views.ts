@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
+import { promptAbTests } from '../../../schema';
 import type { TriageLabels } from '../../../schema/learning';
 import type {
-  AbTestView,
   AccuracyPoint,
   CorrectionFeedItem,
   EvolutionView,
@@ -11,13 +11,12 @@ import type {
   SystemView,
   VariantAccuracy,
 } from '../../../schema/learning-api';
-import type { AbTestStatus, EvolutionType, IntentKey, Language, MetricSource } from '../../../schema/vocabulary';
+import type { EvolutionType, IntentKey, Language, MetricSource } from '../../../schema/vocabulary';
 import type { DatabaseAccess } from '../../platform/db';
+import { abTestView } from './ab-view';
 import {
-  armMetrics,
   correctionChanges,
   type DayFigures,
-  decisionOf,
   type ExactTotal,
   excerpt,
   markInUse,
@@ -175,30 +174,14 @@ export async function promptsView(db: DatabaseAccess, canEvolve: boolean): Promi
           where e.child_prompt_id = r.id order by e.evolved_at desc, e.id limit 1) as parent_variant_id
       from prompt_registry r
       order by r.prompt_name desc, r.language, r.variant_version, r.variant_id`);
-    const tests = await tx.execute<{
-      id: string;
-      test_name: string;
-      prompt_name: string;
-      language: Language;
-      control_variant_id: string;
-      treatment_variant_id: string;
-      control_traffic_percentage: string | number;
-      status: AbTestStatus;
-      min_sample_size: number;
-      max_duration_days: number;
-      significance_level: string | number;
-      statistical_significance: string | number | null;
-      winner_variant_id: string | null;
-      control_metrics: Record<string, unknown>;
-      treatment_metrics: Record<string, unknown>;
-      started_at: Date | string | null;
-      ended_at: Date | string | null;
-    }>(sql`
-      select id, test_name, prompt_name, language, control_variant_id, treatment_variant_id,
-        control_traffic_percentage, status, min_sample_size, max_duration_days, significance_level,
-        statistical_significance, winner_variant_id, control_metrics, treatment_metrics, started_at, ended_at
-      from prompt_ab_tests
-      order by (status = 'running') desc, coalesce(started_at, created_at) desc, id`);
+    const tests = await tx
+      .select()
+      .from(promptAbTests)
+      .orderBy(
+        desc(sql`${promptAbTests.status} = 'running'`),
+        desc(sql`coalesce(${promptAbTests.startedAt}, ${promptAbTests.createdAt})`),
+        promptAbTests.id,
+      );
     const evolution = await tx.execute<{
       id: string;
       parent: string;
@@ -232,28 +215,7 @@ export async function promptsView(db: DatabaseAccess, canEvolve: boolean): Promi
     );
     return {
       variants: shaped,
-      tests: tests.rows.map(
-        (row): AbTestView => ({
-          id: row.id,
-          testName: row.test_name,
-          promptName: row.prompt_name,
-          language: row.language,
-          controlVariantId: row.control_variant_id,
-          treatmentVariantId: row.treatment_variant_id,
-          controlTrafficPercentage: Number(row.control_traffic_percentage),
-          status: row.status,
-          decision: decisionOf(row.status, row.winner_variant_id),
-          minSampleSize: row.min_sample_size,
-          maxDurationDays: row.max_duration_days,
-          significanceLevel: Number(row.significance_level),
-          pValue: num(row.statistical_significance),
-          winnerVariantId: row.winner_variant_id,
-          controlMetrics: armMetrics(row.control_metrics),
-          treatmentMetrics: armMetrics(row.treatment_metrics),
-          startedAt: iso(row.started_at),
-          endedAt: iso(row.ended_at),
-        }),
-      ),
+      tests: tests.map(abTestView),
       evolution: evolution.rows.map(
         (row): EvolutionView => ({
           id: row.id,
