@@ -108,7 +108,7 @@ describe.each(['en', 'fr'] as const)('correcting a lead (%s)', (lang) => {
       await page.keyboard.press('Enter');
       const form = page.getByRole('form', { name: words.correct });
       await form.waitFor();
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('correct-intent');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('correct-intent');
       expect(await form.locator('#correction-help').textContent()).toBe(words.help);
       // Set to the lead's values; nothing to save yet.
       expect(await page.getByLabel(words.intent, { exact: true }).inputValue()).toBe('support_request');
@@ -121,7 +121,7 @@ describe.each(['en', 'fr'] as const)('correcting a lead (%s)', (lang) => {
       // Escape gives the reading back, and the focus to the button that opened the form.
       await page.keyboard.press('Escape');
       await form.waitFor({ state: 'detached' });
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('correct-reading');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('correct-reading');
 
       await correct.click();
       await page.getByLabel(words.intent, { exact: true }).selectOption('complaint');
@@ -133,7 +133,7 @@ describe.each(['en', 'fr'] as const)('correcting a lead (%s)', (lang) => {
       expect((await sent).postDataJSON()).toEqual({ intent: 'complaint', urgency: 'Low' });
       await expect.poll(() => toastText(page).textContent()).toMatch(words.saved);
       await form.waitFor({ state: 'detached' });
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('correct-reading');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('correct-reading');
 
       // The reading, the badges, the history and the timeline show the correction.
       await expect.poll(() => fact(page, words.intent).textContent()).toBe(words.complaint);
@@ -226,7 +226,7 @@ describe.each(['en', 'fr'] as const)('the spam verdict beside the correction (%s
         .poll(() => toastText(page).textContent())
         .toBe(lang === 'fr' ? 'Déplacé vers les pourriels.' : 'Moved to Spam.');
       await form.waitFor({ state: 'detached' });
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('correct-reading');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('correct-reading');
       await page.locator('.notice-box').waitFor();
 
       await page.getByRole('button', { name: words.correct }).click();
