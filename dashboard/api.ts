@@ -55,15 +55,20 @@ export const setApiLang = (lang: Lang) => {
   currentLang = lang;
 };
 
-/** Same-origin JSON call; the session cookie goes along. Errors carry the API's message. */
+/**
+ * Same-origin JSON call; the session cookie goes along. Errors carry the API's message. A
+ * FormData body (a file upload) goes as multipart, its boundary set by the browser; the
+ * Origin the browser names lets it through the CSRF check, as JSON's does.
+ */
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLang };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const multipart = typeof FormData !== 'undefined' && body instanceof FormData;
+  if (body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   const response = await fetch(`/api/app${path}`, {
     method,
     headers,
     credentials: 'same-origin',
-    body: body === undefined ? null : JSON.stringify(body),
+    body: body === undefined ? null : multipart ? body : JSON.stringify(body),
   });
   if (response.status === 204) return undefined as T;
   const json = (await response.json().catch(() => null)) as ErrorBody | null;

@@ -11,7 +11,9 @@ import {
   LogOut,
   Menu,
   Palette,
+  Radar,
   Settings,
+  Store,
   X,
 } from 'lucide';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
@@ -31,7 +33,47 @@ type NavName =
   | 'staff-learning'
   | 'staff-prompts'
   | 'staff-system'
+  | 'staff-prospects'
+  | 'staff-discovery'
   | 'design';
+
+/** The prospect discovery screens (staff-prospects.tsx and the others), internal accounts only. */
+export type ProspectScreen =
+  | 'staff-prospects'
+  | 'staff-prospect'
+  | 'staff-import'
+  | 'staff-discovery'
+  | 'staff-profile';
+
+/**
+ * The prospect screens' names, for the navigation and the window's title: the shell shows
+ * them before those screens' pack (strings/prospects.ts) has loaded. French: Quebec usage.
+ */
+export const PROSPECT_SCREEN_NAMES: Record<Lang, Record<ProspectScreen, string>> = {
+  en: {
+    'staff-prospects': 'Prospects',
+    'staff-prospect': 'Prospect',
+    'staff-import': 'Import prospects',
+    'staff-discovery': 'Discovery',
+    'staff-profile': 'Our profile',
+  },
+  fr: {
+    'staff-prospects': 'Prospects',
+    'staff-prospect': 'Prospect',
+    'staff-import': 'Importer des prospects',
+    'staff-discovery': 'Prospection',
+    'staff-profile': 'Notre profil',
+  },
+};
+
+const isProspectScreen = (name: string): name is ProspectScreen => name in PROSPECT_SCREEN_NAMES.en;
+
+/** A screen's name in the navigation and the title: the shell's strings, or the prospect screens' own. */
+export const screenName = (
+  name: Exclude<RouteName, 'forgot-password' | 'reset-password'>,
+  t: Strings,
+  lang: Lang,
+): string => (isProspectScreen(name) ? PROSPECT_SCREEN_NAMES[lang][name] : t[name]);
 
 const NAV: readonly { name: NavName; icon: IconNode; internal?: true }[] = [
   { name: 'home', icon: House },
@@ -43,6 +85,8 @@ const NAV: readonly { name: NavName; icon: IconNode; internal?: true }[] = [
   { name: 'staff-learning', icon: Brain, internal: true },
   { name: 'staff-prompts', icon: FlaskConical, internal: true },
   { name: 'staff-system', icon: Gauge, internal: true },
+  { name: 'staff-prospects', icon: Store, internal: true },
+  { name: 'staff-discovery', icon: Radar, internal: true },
   { name: 'design', icon: Palette, internal: true },
 ];
 
@@ -125,7 +169,7 @@ export function Header(props: {
         {account?.client.businessName ? <span class="brand">{account.client.businessName}</span> : null}
         {ready && currentItem ? (
           <span class="current-screen" aria-hidden="true">
-            {t[currentItem.name]}
+            {screenName(currentItem.name, t, lang)}
           </span>
         ) : null}
         {account ? (
@@ -156,7 +200,7 @@ export function Header(props: {
                       }}
                     >
                       <Icon icon={item.icon} />
-                      {t[item.name]}
+                      {screenName(item.name, t, lang)}
                     </AppLink>
                   ))}
                 </nav>

@@ -2,11 +2,14 @@ import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Account, api, fetchAccount, setApiLang } from './api';
 import { Button, Skeleton } from './design';
-import { Header } from './header';
+import { Header, screenName } from './header';
 import { initialLang, type Lang, STRINGS, type Strings, saveLang } from './i18n';
 import { Lazy, prefetch } from './lazy';
-import { leadPath, PATHS, PUBLIC_ROUTES, parseRoute, type Route, sectionOf } from './router';
+import { leadPath, PATHS, PUBLIC_ROUTES, parseRoute, prospectPath, type Route, sectionOf } from './router';
 import './styles.css';
+// With the shell's stylesheet, not its screens: the build serves one stylesheet, and a lazy
+// screen's own CSS import would become a second file nothing loads.
+import './staff-prospects.css';
 
 /** Each screen's code, fetched when the screen is first opened (see lazy.tsx). */
 const screens = {
@@ -21,18 +24,35 @@ const screens = {
   staffLearning: () => import('./staff-learning'),
   staffPrompts: () => import('./staff-prompts'),
   staffSystem: () => import('./staff-system'),
+  staffProspects: () => import('./staff-prospects'),
+  staffProspect: () => import('./staff-prospect'),
+  staffImport: () => import('./staff-import'),
+  staffDiscovery: () => import('./staff-discovery'),
+  staffProfile: () => import('./staff-profile'),
   design: () => import('./gallery'),
 };
 
-const screenTitle = (route: Route, t: Strings) => {
-  const name = sectionOf(route);
+const screenTitle = (route: Route, t: Strings, lang: Lang) => {
+  // The prospect screens are named for themselves (a prospect, the import), not their section.
+  const name = route.name.startsWith('staff-') ? route.name : sectionOf(route);
   if (name === 'forgot-password') return t.forgotTitle;
   if (name === 'reset-password') return t.resetTitle;
-  return t[name];
+  return screenName(name, t, lang);
 };
 
 /** The screens of internal (Avenir staff) accounts only. */
-const STAFF_ROUTES: readonly Route['name'][] = ['clients', 'design', 'staff-learning', 'staff-prompts', 'staff-system'];
+const STAFF_ROUTES: readonly Route['name'][] = [
+  'clients',
+  'design',
+  'staff-learning',
+  'staff-prompts',
+  'staff-system',
+  'staff-prospects',
+  'staff-prospect',
+  'staff-import',
+  'staff-discovery',
+  'staff-profile',
+];
 
 /** Whether the last visit ended signed in: the shell draws its signed-in frame before /me answers. */
 const SIGNED_IN_KEY = 'avenir.signedIn';
@@ -44,13 +64,15 @@ function App() {
   /** Bumped by every navigation: a screen that reads its filters from the address starts again from it. */
   const [visit, setVisit] = useState(0);
   const inboxPath = useRef<string>(PATHS.inbox);
+  /** The prospects' list with its filters, for a prospect's "back". */
+  const prospectsPath = useRef<string>(PATHS['staff-prospects']);
   const t = STRINGS[lang];
   setApiLang(lang);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'fr' ? 'fr-CA' : 'en-CA';
     const signedOut = account === null && !PUBLIC_ROUTES.includes(route.name);
-    document.title = `${signedOut ? t.signInTitle : screenTitle(route, t)} — Avenir`;
+    document.title = `${signedOut ? t.signInTitle : screenTitle(route, t, lang)} — Avenir`;
   }, [lang, t, route, account]);
   const refreshAccount = () =>
     fetchAccount()
@@ -85,6 +107,7 @@ function App() {
   const go = (path: string) => {
     // The inbox keeps its filters in the query string: "back to the inbox" returns to them.
     if (route.name === 'inbox') inboxPath.current = location.pathname + location.search;
+    if (route.name === 'staff-prospects') prospectsPath.current = location.pathname + location.search;
     history.pushState(null, '', path);
     const url = new URL(path, location.origin);
     setRoute(parseRoute(url.pathname, url.search));
@@ -187,6 +210,20 @@ function App() {
     body = screen(screens.staffPrompts, (m) => <m.StaffPrompts t={t} lang={lang} />);
   else if (route.name === 'staff-system' && account.isInternal)
     body = screen(screens.staffSystem, (m) => <m.StaffSystem t={t} lang={lang} />);
+  else if (route.name === 'staff-prospects' && account.isInternal)
+    body = screen(screens.staffProspects, (m) => (
+      <m.StaffProspects key={visit} t={t} lang={lang} go={go} open={(id) => go(prospectPath(id))} />
+    ));
+  else if (route.name === 'staff-prospect' && account.isInternal)
+    body = screen(screens.staffProspect, (m) => (
+      <m.StaffProspect t={t} lang={lang} id={route.id} go={go} backHref={prospectsPath.current} />
+    ));
+  else if (route.name === 'staff-import' && account.isInternal)
+    body = screen(screens.staffImport, (m) => <m.StaffImport key={visit} t={t} lang={lang} go={go} />);
+  else if (route.name === 'staff-discovery' && account.isInternal)
+    body = screen(screens.staffDiscovery, (m) => <m.StaffDiscovery t={t} lang={lang} go={go} />);
+  else if (route.name === 'staff-profile' && account.isInternal)
+    body = screen(screens.staffProfile, (m) => <m.StaffProfile t={t} lang={lang} go={go} />);
   else if (route.name === 'design' && account.isInternal)
     body = screen(screens.design, (m) => <m.Gallery t={t} lang={lang} />);
   else body = screen(screens.home, (m) => <m.Home t={t} lang={lang} account={account} go={go} />);

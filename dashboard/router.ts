@@ -14,6 +14,11 @@ export type Route =
   | { name: 'staff-learning' }
   | { name: 'staff-prompts' }
   | { name: 'staff-system' }
+  | { name: 'staff-prospects' }
+  | { name: 'staff-prospect'; id: string }
+  | { name: 'staff-import' }
+  | { name: 'staff-discovery' }
+  | { name: 'staff-profile' }
   | { name: 'design' }
   | { name: 'forgot-password' }
   | { name: 'reset-password' };
@@ -30,12 +35,18 @@ export const PATHS = {
   'staff-learning': '/app/staff/learning',
   'staff-prompts': '/app/staff/prompts',
   'staff-system': '/app/staff/system',
+  'staff-prospects': '/app/staff/prospects',
+  'staff-import': '/app/staff/prospects/import',
+  'staff-discovery': '/app/staff/discovery',
+  'staff-profile': '/app/staff/profile',
   design: '/app/design',
   'forgot-password': '/app/forgot-password',
   'reset-password': '/app/reset-password',
-} as const satisfies Record<Exclude<RouteName, 'lead'>, string>;
+} as const satisfies Record<Exclude<RouteName, 'lead' | 'staff-prospect'>, string>;
 
 export const leadPath = (id: string) => `/app/leads/${encodeURIComponent(id)}`;
+/** One prospect of the staff's pool (staff-prospect.tsx). */
+export const prospectPath = (id: string) => `${PATHS['staff-prospects']}/${encodeURIComponent(id)}`;
 
 /** The screens a visitor who is not signed in may open. */
 export const PUBLIC_ROUTES: readonly RouteName[] = ['forgot-password', 'reset-password'];
@@ -51,14 +62,33 @@ export function parseRoute(path: string, search = ''): Route {
     }
   }
   const trimmed = path.replace(/\/+$/, '') || PATHS.home;
-  for (const [name, routePath] of Object.entries(PATHS) as [Exclude<RouteName, 'lead'>, string][]) {
+  // `/app/staff/prospects/import` is the import screen, not a prospect of that id.
+  const prospect = /^\/app\/staff\/prospects\/([^/]+)$/.exec(trimmed);
+  if (prospect && trimmed !== PATHS['staff-import']) {
+    try {
+      return { name: 'staff-prospect', id: decodeURIComponent(prospect[1]!) };
+    } catch {
+      return { name: 'staff-prospect', id: prospect[1]! };
+    }
+  }
+  for (const [name, routePath] of Object.entries(PATHS) as [Exclude<RouteName, 'lead' | 'staff-prospect'>, string][]) {
     if (trimmed === routePath) return name === 'home' && search.length > 1 ? { name: 'inbox' } : { name };
   }
   return { name: 'home' };
 }
 
-/** The navigation entry a screen belongs to: a lead is read from the inbox. */
-export const sectionOf = (route: Route): RouteName => (route.name === 'lead' ? 'inbox' : route.name);
+/**
+ * The navigation entry a screen belongs to: a lead is read from the inbox; a prospect and
+ * the CSV import from the prospects, the operator's profile from discovery.
+ */
+export const sectionOf = (route: Route): RouteName =>
+  route.name === 'lead'
+    ? 'inbox'
+    : route.name === 'staff-prospect' || route.name === 'staff-import'
+      ? 'staff-prospects'
+      : route.name === 'staff-profile'
+        ? 'staff-discovery'
+        : route.name;
 
 /**
  * The address of a link the API names by screen and query string (the insights'

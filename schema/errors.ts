@@ -19,6 +19,8 @@ export const ERROR_STATUS = {
   widget_not_found: 404,
   prompt_not_found: 404,
   test_not_found: 404,
+  prospect_not_found: 404,
+  icp_not_found: 404,
   email_taken: 409,
   /** The A/B test cannot do this in its state, or another test of the prompt and language runs. */
   test_conflict: 409,
@@ -30,6 +32,8 @@ export const ERROR_STATUS = {
   invalid_body: 422,
   invalid_client: 422,
   invalid_website: 422,
+  /** A CSV file that cannot be read at all (its lines' own errors are in the import's result). */
+  invalid_csv: 422,
   rate_limited: 429,
   too_many_attempts: 429,
   internal_error: 500,

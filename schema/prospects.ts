@@ -11,9 +11,19 @@ import {
   text,
   timestamp,
   uuid,
+  vector,
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, nonNegative, oneOf, updatedAt, within } from './columns';
-import { AUTORESPONDER_TONES, FORM_TEST_STATUSES, LANGUAGES, OUTREACH_LOG_STATUSES } from './vocabulary';
+import {
+  AUTORESPONDER_TONES,
+  FORM_TEST_STATUSES,
+  LANGUAGES,
+  OUTREACH_LOG_STATUSES,
+  PROSPECT_ANALYSIS_STATUSES,
+  PROVINCES,
+  SEARCH_PROVIDERS,
+  type SearchProvider,
+} from './vocabulary';
 
 /** Businesses found by discovery (PDL, Google Places, Apollo); one row per website. */
 export const prospectCandidates = pgTable(
@@ -21,9 +31,20 @@ export const prospectCandidates = pgTable(
   {
     id: id(),
     businessName: text('business_name').notNull(),
-    /** Normalised origin, e.g. https://plomberie-tremblay.ca: the upsert key of discovery. */
+    /** Normalised origin, e.g. https://plomberie-tremblay.ca. */
     website: text('website').notNull().unique('prospect_candidates_website_unique'),
+    /**
+     * Not in the database documentation: the website's registrable domain (public suffix
+     * list), e.g. plomberie-tremblay.ca for https://shop.plomberie-tremblay.ca. The key that
+     * makes one row per business whichever provider, subdomain or spelling found it.
+     */
+    domain: text('domain').notNull().unique('prospect_candidates_domain_unique'),
+    /** A published address that may be written to (CASL evidence in metadata.evidence.emails); null when none. */
     contactEmail: text('contact_email'),
+    /** Not in the documentation: E.164 (+15145550123), the second dedupe key. */
+    phone: text('phone'),
+    /** Not in the documentation: the city, beside `region` (the province), the third dedupe key with the name. */
+    city: text('city'),
     industry: text('industry'),
     region: text('region'),
     language: text('language', { enum: LANGUAGES }),
@@ -31,6 +52,11 @@ export const prospectCandidates = pgTable(
     lastTested: timestamp('last_tested', { withTimezone: true }),
     responseScore: numeric('response_score', { precision: 5, scale: 2, mode: 'number' }),
     automationNeedScore: smallint('automation_need_score'),
+    /** Not in the documentation: cosine similarity of the site to Avenir's profile, 0–100 (avenir_profile_embeddings). */
+    fitScore: numeric('fit_score', { precision: 5, scale: 2, mode: 'number' }),
+    /** Not in the documentation: the site analysis that sets the scores (details in metadata.analysis). */
+    analysisStatus: text('analysis_status', { enum: PROSPECT_ANALYSIS_STATUSES }).notNull().default('pending'),
+    analyzedAt: timestamp('analyzed_at', { withTimezone: true }),
     contacted: boolean('contacted').notNull().default(false),
     metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
@@ -41,7 +67,14 @@ export const prospectCandidates = pgTable(
     index('prospect_candidates_queue_idx').on(t.automationNeedScore.desc(), t.createdAt).where(sql`not ${t.contacted}`),
     index('prospect_candidates_industry_idx').on(t.industry),
     index('prospect_candidates_created_idx').on(t.createdAt.desc()),
+    index('prospect_candidates_fit_idx').on(t.fitScore.desc()),
+    index('prospect_candidates_phone_idx').on(t.phone),
+    index('prospect_candidates_name_city_idx').on(sql`lower(${t.businessName})`, sql`lower(${t.city})`),
+    // "Which ICP found it": metadata.icps is an array of ICP ids.
+    index('prospect_candidates_metadata_idx').using('gin', sql`${t.metadata} jsonb_path_ops`),
     oneOf('prospect_candidates_language_check', t.language, LANGUAGES),
+    oneOf('prospect_candidates_analysis_status_check', t.analysisStatus, PROSPECT_ANALYSIS_STATUSES),
+    within('prospect_candidates_fit_check', t.fitScore, 0, 100),
     within('prospect_candidates_automation_need_check', t.automationNeedScore, 45, 95),
     within('prospect_candidates_response_score_check', t.responseScore, 0, 100),
     check('prospect_candidates_website_check', sql`${t.website} ~ '^https?://'`),
@@ -129,3 +162,74 @@ export const prospectFormTests = pgTable(
     nonNegative('prospect_form_tests_response_time_check', t.responseTimeMinutes),
   ],
 );
+
+/**
+ * Not in the database documentation (its flow starts at "ICP Definition"): the ideal
+ * customer profiles staff define, each searched daily by the providers it names, up to
+ * its quota of new, analysed prospects.
+ */
+export const prospectIcps = pgTable(
+  'prospect_icps',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    /** Industry names as a person writes them ("plumbing", "toiture"); each provider maps them to its own. */
+    industries: text('industries').array().notNull().default(sql`'{}'::text[]`),
+    province: text('province', { enum: PROVINCES }),
+    cities: text('cities').array().notNull().default(sql`'{}'::text[]`),
+    /** Around the first city, for the providers that search by distance. */
+    radiusKm: smallint('radius_km'),
+    languages: text('languages', { enum: LANGUAGES }).array().notNull().default(sql`'{}'::text[]`),
+    employeesMin: integer('employees_min'),
+    employeesMax: integer('employees_max'),
+    keywords: text('keywords').array().notNull().default(sql`'{}'::text[]`),
+    dailyQuota: smallint('daily_quota').notNull().default(16),
+    providers: text('providers').array().$type<SearchProvider[]>().notNull().default(sql`'{}'::text[]`),
+    active: boolean('active').notNull().default(true),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('prospect_icps_active_idx').on(t.active),
+    oneOf('prospect_icps_province_check', t.province, PROVINCES),
+    within('prospect_icps_daily_quota_check', t.dailyQuota, 1, 200),
+    within('prospect_icps_radius_check', t.radiusKm, 1, 500),
+    check(
+      'prospect_icps_employees_check',
+      sql`coalesce(${t.employeesMin}, 0) <= coalesce(${t.employeesMax}, 2147483647)`,
+    ),
+    check('prospect_icps_name_check', sql`length(${t.name}) between 1 and 120`),
+    check(
+      'prospect_icps_languages_check',
+      sql`${t.languages} <@ array[${sql.raw(LANGUAGES.map((l) => `'${l}'`).join(', '))}]::text[]`,
+    ),
+    check(
+      'prospect_icps_providers_check',
+      sql`${t.providers} <@ array[${sql.raw(SEARCH_PROVIDERS.map((p) => `'${p}'`).join(', '))}]::text[]`,
+    ),
+  ],
+);
+
+/**
+ * Not in the documentation: each analysed prospect's site text embedded like Avenir's
+ * profile, so the fit score can be recomputed when the profile changes. vector(1536) where
+ * pgvector exists, real[1536] elsewhere (the migration decides, as for the profile).
+ */
+export const prospectSiteEmbeddings = pgTable('prospect_site_embeddings', {
+  prospectId: uuid('prospect_id')
+    .primaryKey()
+    .references(() => prospectCandidates.id, { onDelete: 'cascade' }),
+  embedding: vector('embedding', { dimensions: 1536 }),
+  embeddingModel: text('embedding_model').notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * Not in the documentation: when each outside host may next be fetched, shared by every
+ * worker, so discovery and form tests keep one request a second per host.
+ */
+export const outboundHostPacing = pgTable('outbound_host_pacing', {
+  host: text('host').primaryKey(),
+  nextAt: timestamp('next_at', { withTimezone: true }).notNull(),
+});

@@ -156,6 +156,21 @@ export const OUTREACH_LOG_STATUSES = ['sent', 'opened', 'replied', 'bounced', 'i
 export const AUTORESPONDER_TONES = ['robotic', 'human', 'personalized', 'none'] as const;
 export const FORM_TEST_STATUSES = ['pending', 'completed', 'failed', 'timeout'] as const;
 
+/** Where a prospect's site analysis stands: not yet read, read and scored, or could not be read (reason in metadata). */
+export const PROSPECT_ANALYSIS_STATUSES = ['pending', 'analyzed', 'failed'] as const;
+export type ProspectAnalysisStatus = (typeof PROSPECT_ANALYSIS_STATUSES)[number];
+
+/** Where discovery finds businesses. `demo` is the local sample sites of `npm start`, never enabled in production. */
+export const PROSPECT_PROVIDERS = ['pdl', 'apollo', 'google_places', 'csv', 'demo'] as const;
+export type ProspectProvider = (typeof PROSPECT_PROVIDERS)[number];
+/** The providers an ICP may search; CSV rows arrive by import, not by search. */
+export const SEARCH_PROVIDERS = ['pdl', 'apollo', 'google_places', 'demo'] as const;
+export type SearchProvider = (typeof SEARCH_PROVIDERS)[number];
+
+/** Canada's provinces and territories, by postal abbreviation. */
+export const PROVINCES = ['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'] as const;
+export type Province = (typeof PROVINCES)[number];
+
 export const CAMPAIGN_STATUSES = ['draft', 'active', 'paused', 'completed'] as const;
 export const OUTREACH_EMAIL_STATUSES = [
   'pending',
@@ -188,6 +203,9 @@ export const JOB_TYPES = [
   'prompt_experiment',
   // Not in the database documentation: stale predictions resolved, expired feedback and old metrics rolled up.
   'learning_retention',
+  // Not in the database documentation: one prospect's website fetched, read and scored.
+  'prospect_analysis',
 ] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 export const JOB_STATUSES = ['pending', 'processing', 'completed', 'failed'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];

@@ -7,6 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import { embedderFromEnv } from '../worker/platform/wiring';
 import { loadConfig } from './lib/config';
 import { connect } from './lib/database';
 import { demoInboxIsEmpty, ensureDemoClient, ensureDemoStaff, sendDemoLeads } from './lib/demo';
@@ -14,6 +15,7 @@ import { actAsDemoOwner } from './lib/demo-leads';
 import { migrateDatabase } from './lib/migrate';
 import { SAMPLE_WEEKS, writeSampleHistory } from './lib/sample-history';
 import { writeSampleLearning } from './lib/sample-learning';
+import { writeSampleProspecting } from './lib/sample-prospects';
 import { type DevFront, freePort, startDevFront } from './stack/dev-front';
 import { type LocalDatabase, startLocalDatabase } from './stack/local-database';
 
@@ -70,6 +72,8 @@ async function prepare(databaseUrl: string) {
     const staff = await ensureDemoStaff(connection.access, config.dataDir);
     // The staff screens' learning loop (predictions and their verdicts, metrics, prompt tests): written once.
     await writeSampleLearning(connection.access, new Date());
+    // The operator's profile the fit score compares sites to, embedded as the Worker will.
+    await writeSampleProspecting(connection.access, embedderFromEnv(process.env));
     const seed = await demoInboxIsEmpty(connection.access, credentials.id);
     if (seed) {
       const samples = await writeSampleHistory(connection.access, credentials, new Date());

@@ -17,6 +17,14 @@ import {
   promptExperimentJob,
   promptRoutes,
 } from './features/learning';
+import {
+  CSV_IMPORT_MAX_BYTES,
+  crawlerRoutes,
+  dailyProspectQueue,
+  dailyProspectQueueJob,
+  prospectAnalysisJob,
+  prospectRoutes,
+} from './features/prospects';
 import { settingsRoutes, widgetPreviewRoutes } from './features/settings';
 import { staffRoutes } from './features/staff';
 import type { AppEnv } from './platform/env';
@@ -40,12 +48,18 @@ app.use(async (c, next) => {
 app.route('/', healthRoutes);
 
 // The dashboard API: every route behind CSRF and the session wall (sign-in excepted), and
-// every body bounded before a validator reads it (sign-in's included: it is public).
-app.use('/api/app/*', ...dashboardGuard, boundedBody(DASHBOARD_MAX_BODY_BYTES));
+// every body bounded before a validator reads it (sign-in's included: it is public). The
+// CSV import takes files.
+app.use(
+  '/api/app/*',
+  ...dashboardGuard,
+  boundedBody(DASHBOARD_MAX_BODY_BYTES, { '/api/app/staff/prospects/import': CSV_IMPORT_MAX_BYTES }),
+);
 app.route('/api/app', accountRoutes);
 app.route('/api/app', staffRoutes);
 app.route('/api/app', learningStaffRoutes);
 app.route('/api/app', promptRoutes);
+app.route('/api/app', prospectRoutes);
 app.route('/api/app', homeRoutes);
 app.route('/api/app', insightsRoutes);
 app.route('/api/app', inboxRoutes);
@@ -58,6 +72,7 @@ app.route('/api', intakeRoutes);
 // Before the dashboard's /app/* fallback, which would answer it with the SPA.
 app.route('/', widgetPreviewRoutes);
 app.route('/', digestRoutes);
+app.route('/', crawlerRoutes);
 app.route('/', dashboardRoutes);
 app.route('/', demoRoutes);
 app.route('/', outboxRoutes);
@@ -66,7 +81,14 @@ app.notFound(notFound);
 app.onError(onError);
 
 /** Work on the JOBS queue, by message type. */
-export const jobs = jobRegistry([enrichLeadJob, intelligenceAnalysisJob, learningRetentionJob, promptExperimentJob]);
+export const jobs = jobRegistry([
+  enrichLeadJob,
+  intelligenceAnalysisJob,
+  learningRetentionJob,
+  promptExperimentJob,
+  dailyProspectQueueJob,
+  prospectAnalysisJob,
+]);
 
 /** Work on a schedule: each cron of wrangler.toml `[triggers]`, and only those. */
-export const crons = cronRegistry([enrichmentSweep, authRetention, weeklyInsights, learningDaily]);
+export const crons = cronRegistry([enrichmentSweep, authRetention, weeklyInsights, learningDaily, dailyProspectQueue]);

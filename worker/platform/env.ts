@@ -36,6 +36,26 @@ interface Settings {
   GMAIL_SENDER?: string;
   /** The From address of the dev outbox, default replies@avenir.local. */
   MAIL_FROM?: string;
+  /** Secret. People Data Labs Company Search; unset: the provider is off. */
+  PDL_API_KEY?: string;
+  /** Secret. Apollo Organization Search; unset: the provider is off. */
+  APOLLO_API_KEY?: string;
+  /** Secret. Google Places Text Search (New); unset: the provider is off. */
+  GOOGLE_PLACES_API_KEY?: string;
+  /** Another base URL for a provider (a proxy, a test server); default its public API. */
+  PDL_BASE_URL?: string;
+  APOLLO_BASE_URL?: string;
+  GOOGLE_PLACES_BASE_URL?: string;
+  /** Per-request timeout for the prospect providers in milliseconds, default 15000. */
+  PROVIDER_TIMEOUT_MS?: string;
+  /**
+   * The local demo sites' server (http://127.0.0.1:PORT), set by `npm start` only: turns on
+   * the demo provider, and lets the fetcher read the demo sites' *.test hosts there. The one
+   * exception to "public addresses only", refused unless it is a loopback address.
+   */
+  DEMO_SITES_ORIGIN?: string;
+  /** Who the site fetcher says it crawls for, in its User-Agent, default Avenir. */
+  OPERATOR_NAME?: string;
 }
 
 interface Bindings {

@@ -42,6 +42,11 @@ const DEFAULT_TEXT: Record<ErrorCode, LocalizedText> = {
   widget_not_found: bilingual('No form of yours has this key.', 'Aucun de vos formulaires n’a cette clé.'),
   prompt_not_found: bilingual('No prompt variant has this id.', 'Aucune variante de requête n’a cet identifiant.'),
   test_not_found: bilingual('No A/B test has this id.', 'Aucun test A/B n’a cet identifiant.'),
+  prospect_not_found: bilingual('No prospect has this id.', 'Aucun prospect n’a cet identifiant.'),
+  icp_not_found: bilingual(
+    'No ideal customer profile has this id.',
+    'Aucun profil de client idéal n’a cet identifiant.',
+  ),
   test_conflict: bilingual(
     'This A/B test cannot do that in its current state.',
     'Ce test A/B ne peut pas faire cela dans son état actuel.',
@@ -62,6 +67,10 @@ const DEFAULT_TEXT: Record<ErrorCode, LocalizedText> = {
   invalid_body: bilingual('The request body must be a JSON object.', 'Le corps de la requête doit être un objet JSON.'),
   invalid_client: bilingual('Please check the client’s fields.', 'Veuillez vérifier les champs du client.'),
   invalid_website: bilingual('This is not a website.', 'Ce n’est pas un site Web.'),
+  invalid_csv: bilingual(
+    'This file cannot be read as a CSV file.',
+    'Ce fichier ne peut pas être lu comme un fichier CSV.',
+  ),
   rate_limited: bilingual('Too many requests. Try again in a minute.', 'Trop de requêtes. Réessayez dans une minute.'),
   too_many_attempts: bilingual(
     'Too many failed attempts. Try again later.',

@@ -1,4 +1,7 @@
+import type { Embedder } from './ai/embeddings';
+import { createOfflineEmbedder } from './ai/offline-embedding';
 import { createOpenAiEngine } from './ai/openai';
+import { createOpenAiEmbedder } from './ai/openai-embeddings';
 import type { AiEngine } from './ai/port';
 import type { DatabaseAccess } from './db';
 import type { Env } from './env';
@@ -18,6 +21,17 @@ export function aiFromEnv(env: Env): AiEngine | null {
   return createOpenAiEngine({
     apiKey: env.OPENAI_API_KEY,
     ...(env.OPENAI_MODEL ? { model: env.OPENAI_MODEL } : {}),
+    ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}),
+    ...(Number.isFinite(timeoutMs) && timeoutMs > 0 ? { timeoutMs } : {}),
+  });
+}
+
+/** OpenAI's text-embedding-3-small when a key is configured, else the offline hash embedding. */
+export function embedderFromEnv(env: Pick<Env, 'OPENAI_API_KEY' | 'OPENAI_BASE_URL' | 'OPENAI_TIMEOUT_MS'>): Embedder {
+  if (!env.OPENAI_API_KEY) return createOfflineEmbedder();
+  const timeoutMs = Number(env.OPENAI_TIMEOUT_MS);
+  return createOpenAiEmbedder({
+    apiKey: env.OPENAI_API_KEY,
     ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}),
     ...(Number.isFinite(timeoutMs) && timeoutMs > 0 ? { timeoutMs } : {}),
   });

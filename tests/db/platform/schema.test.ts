@@ -56,6 +56,7 @@ describe('schema against the database documentation', () => {
       expect.arrayContaining([
         'growth_brain_client_unique',
         'prospect_candidates_website_unique',
+        'prospect_candidates_domain_unique',
         'prospect_industry_performance_industry_unique',
         'clients_client_id_unique',
         'clients_api_key_unique',
@@ -293,15 +294,15 @@ describe('constraints reject out-of-range values', () => {
     ['automation need above 95', 96, 'prospect_candidates_automation_need_check'],
   ])('rejects a prospect with %s', async (_, score, constraint) => {
     const error = await failure(() =>
-      rows(sql`insert into prospect_candidates (business_name, website, automation_need_score)
-        values ('Toitures Laval', ${`https://toitures-${score}.example.ca`}, ${score})`),
+      rows(sql`insert into prospect_candidates (business_name, website, domain, automation_need_score)
+        values ('Toitures Laval', ${`https://toitures-${score}.example.ca`}, ${`toitures-${score}.example.ca`}, ${score})`),
     );
     expect(error).toMatchObject({ code: '23514', constraint });
   });
 
   it('accepts the documented bounds themselves', async () => {
-    await rows(sql`insert into prospect_candidates (business_name, website, automation_need_score)
-      values ('Low', 'https://low.example.ca', 45), ('High', 'https://high.example.ca', 95)`);
+    await rows(sql`insert into prospect_candidates (business_name, website, domain, automation_need_score)
+      values ('Low', 'https://low.example.ca', 'low.example.ca', 45), ('High', 'https://high.example.ca', 'high.example.ca', 95)`);
     await rows(
       sql`update feedback_tracking set impact_score = -100, confidence_score = 1 where id = ${ids.feedback_tracking}`,
     );
@@ -312,12 +313,23 @@ describe('constraints reject out-of-range values', () => {
   });
 
   it('keeps one prospect per website and one metrics row per campaign', async () => {
-    await rows(sql`insert into prospect_candidates (business_name, website) values ('A', 'https://same.example.ca')`);
+    await rows(
+      sql`insert into prospect_candidates (business_name, website, domain) values ('A', 'https://same.example.ca', 'same.example.ca')`,
+    );
     expect(
       await failure(() =>
-        rows(sql`insert into prospect_candidates (business_name, website) values ('B', 'https://same.example.ca')`),
+        rows(
+          sql`insert into prospect_candidates (business_name, website, domain) values ('B', 'https://same.example.ca', 'other.example.ca')`,
+        ),
       ),
     ).toMatchObject({ code: '23505', constraint: 'prospect_candidates_website_unique' });
+    expect(
+      await failure(() =>
+        rows(
+          sql`insert into prospect_candidates (business_name, website, domain) values ('C', 'https://shop.same.example.ca', 'same.example.ca')`,
+        ),
+      ),
+    ).toMatchObject({ code: '23505', constraint: 'prospect_candidates_domain_unique' });
     expect(
       await failure(() =>
         rows(

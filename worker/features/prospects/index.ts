@@ -1,3 +1,11 @@
-/** The operator's prospect pool: one row per website, however many providers find it. */
-export { type DiscoveredProspect, type UpsertedProspect, upsertProspect } from './upsert';
-export { normalizeWebsite } from './website';
+/**
+ * Prospect discovery, the operator's growth machine's first half: ICPs, providers (PDL,
+ * Apollo, Google Places, CSV, the demo sites), one row per business, the site analysis with
+ * its explained automation-need score, the semantic fit, and the daily prospect queue.
+ */
+export { crawlerRoutes } from './crawler-routes';
+export { CSV_MAX_BYTES as CSV_IMPORT_MAX_BYTES } from './csv-import';
+export { dailyProspectQueue, dailyProspectQueueJob, prospectAnalysisJob } from './jobs';
+export { prospectRoutes } from './routes';
+export { type Discovery, type UpsertOutcome, upsertProspect } from './upsert';
+export { normalizePhone, normalizeWebsite, registrableDomain } from './website';

@@ -17,23 +17,23 @@ export const DASHBOARD_MAX_BODY_BYTES = 64 * 1024;
 const DRAIN_LIMIT_BYTES = 1024 * 1024;
 
 /**
- * The request body as text, refused with 413 past `maxBytes` whether or not it declares a
+ * The request body's bytes, refused with 413 past `maxBytes` whether or not it declares a
  * Content-Length. Never holds more than `maxBytes` of it.
  */
-export async function readBoundedText(request: Request, maxBytes: number): Promise<string> {
+export async function readBoundedBytes(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
   const tooLarge = () =>
     new AppError(
       'body_too_large',
       bilingual(
-        `The request body is over ${maxBytes / 1024} KB.`,
-        `Le corps de la requête dépasse ${maxBytes / 1024} Ko.`,
+        `The request body is over ${sizeName(maxBytes, 'en')}.`,
+        `Le corps de la requête dépasse ${sizeName(maxBytes, 'fr')}.`,
       ),
     );
   const body = request.body;
-  if (!body) return '';
+  if (!body) return new Uint8Array(0);
   const declared = Number(request.headers.get('Content-Length') ?? Number.NaN);
   // HTTP framing holds a body to its declared length: within the limit, the runtime reads it fastest.
-  if (declared <= maxBytes) return request.text();
+  if (declared <= maxBytes) return new Uint8Array(await request.arrayBuffer());
   const reader = body.getReader();
   if (declared > maxBytes) {
     await drain(reader, 0);
@@ -57,8 +57,19 @@ export async function readBoundedText(request: Request, maxBytes: number): Promi
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return new TextDecoder().decode(bytes);
+  return bytes;
 }
+
+/** "64 KB", "5 MB": the limit as a person reads it. */
+function sizeName(bytes: number, language: 'en' | 'fr'): string {
+  const megabytes = bytes >= 1024 * 1024;
+  const value = megabytes ? bytes / (1024 * 1024) : bytes / 1024;
+  return `${value} ${megabytes ? (language === 'en' ? 'MB' : 'Mo') : language === 'en' ? 'KB' : 'Ko'}`;
+}
+
+/** The request body as UTF-8 text, bounded as readBoundedBytes. */
+export const readBoundedText = async (request: Request, maxBytes: number): Promise<string> =>
+  new TextDecoder().decode(await readBoundedBytes(request, maxBytes));
 
 async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, alreadyRead: number): Promise<void> {
   let read = alreadyRead;
@@ -71,12 +82,17 @@ async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, alreadyRea
 }
 
 /**
- * Every body under the middleware read through readBoundedText before anything parses it:
- * 413 past `maxBytes`. What was read replaces the request's body, as Hono's own bodyLimit
- * does, so the validators' `c.req.json()` parses the bounded text and nothing reads more.
+ * Every body under the middleware read through readBoundedBytes before anything parses it:
+ * 413 past `maxBytes`, or past a larger limit for the paths that take files (`larger`:
+ * path prefix → bytes). What was read replaces the request's body, as Hono's own bodyLimit
+ * does, so the validators parse the bounded bytes and nothing reads more.
  */
-export const boundedBody = (maxBytes: number) =>
+export const boundedBody = (maxBytes: number, larger: Readonly<Record<string, number>> = {}) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    if (c.req.raw.body) c.req.raw = new Request(c.req.raw, { body: await readBoundedText(c.req.raw, maxBytes) });
+    if (c.req.raw.body) {
+      const path = c.req.path;
+      const limit = Object.entries(larger).find(([prefix]) => path.startsWith(prefix))?.[1] ?? maxBytes;
+      c.req.raw = new Request(c.req.raw, { body: await readBoundedBytes(c.req.raw, limit) });
+    }
     await next();
   });
