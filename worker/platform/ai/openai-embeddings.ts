@@ -64,7 +64,7 @@ export function createOpenAiEmbedder(settings: OpenAiEmbedderSettings): Embedder
     if (!parsed.success) {
       throw new EmbeddingError('OpenAI answered with something that is not a list of embeddings', 'malformed', true);
     }
-    const vectors: (Float32Array | undefined)[] = new Array(input.length);
+    const vectors = new Array<Float32Array | undefined>(input.length).fill(undefined);
     for (const item of parsed.output.data) {
       if (item.index >= input.length || vectors[item.index] !== undefined) {
         throw new EmbeddingError(`OpenAI answered with an unexpected index ${item.index}`, 'malformed', true);

@@ -389,8 +389,7 @@ const PLACEHOLDERS = new Set([
 
 /** Control characters (NUL would make Postgres refuse the row) go; tabs and breaks are whitespace. */
 function clean(cell: string | undefined): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-  return (cell ?? '').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();
+  return (cell ?? '').replace(/[^\P{Cc}\t\n\r]/gu, '').trim();
 }
 
 const isPlaceholder = (value: string) => {
