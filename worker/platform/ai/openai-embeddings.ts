@@ -8,6 +8,7 @@ import OpenAI, {
 } from 'openai';
 import * as v from 'valibot';
 import { EMBEDDING_DIMENSIONS, type Embedder, EmbeddingError } from './embeddings';
+import { guardedFetch } from './openai-transport';
 
 /**
  * The embedding port over OpenAI's /v1/embeddings. Texts are sent in order, in batches that
@@ -29,9 +30,6 @@ export interface OpenAiEmbedderSettings {
 const DEFAULT_MODEL = 'text-embedding-3-small';
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_RETRIES = 2;
-/** As in openai.ts: a longer Retry-After is surfaced as rate_limited rather than slept through. */
-const MAX_RETRY_WAIT_MS = 30_000;
-
 export const MAX_BATCH_INPUTS = 256;
 /** About 8,000 tokens of prose (3 characters a token, a safe figure for English and French). */
 export const MAX_INPUT_CHARS = 24_000;
@@ -188,36 +186,6 @@ const EmbeddingsEnvelope = v.looseObject({
 });
 
 // --- transport and errors --------------------------------------------------------------
-
-type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
-
-/**
- * The SDK's timeout stops at the response headers, and a 256-input answer is megabytes of
- * JSON: this deadline covers reading it too. A retryable answer that asks for a long wait is
- * marked `x-should-retry: false`, so the SDK gives up at once instead of sleeping through it.
- */
-function guardedFetch(inner: Fetch, timeoutMs: number): Fetch {
-  return async (input, init) => {
-    const deadline = AbortSignal.timeout(Math.ceil(timeoutMs));
-    const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
-    const response = await inner(input, { ...init, signal });
-    if (response.ok || retryWaitMs(response.headers) <= MAX_RETRY_WAIT_MS) return response;
-    const headers = new Headers(response.headers);
-    headers.set('x-should-retry', 'false');
-    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
-  };
-}
-
-function retryWaitMs(headers: Headers): number {
-  const milliseconds = Number.parseFloat(headers.get('retry-after-ms') ?? '');
-  if (!Number.isNaN(milliseconds)) return milliseconds;
-  const retryAfter = headers.get('retry-after');
-  if (!retryAfter) return 0;
-  const seconds = Number.parseFloat(retryAfter);
-  if (!Number.isNaN(seconds)) return seconds * 1000;
-  const date = Date.parse(retryAfter);
-  return Number.isNaN(date) ? 0 : date - Date.now();
-}
 
 /** Every failure as an `EmbeddingError`, with the HTTP status when OpenAI answered: no SDK class leaves this adapter. */
 function toEmbeddingError(error: unknown): EmbeddingError {

@@ -3,6 +3,7 @@ import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/ch
 import * as v from 'valibot';
 import { INTENT_KEYS, LANGUAGES, type Language, LEAD_TONES, URGENCIES } from '../../../schema/vocabulary';
 import { fewShotBlock } from './few-shot';
+import { guardedFetch } from './openai-transport';
 import {
   type AiEngine,
   AiError,
@@ -33,12 +34,6 @@ export interface OpenAiSettings {
 const DEFAULT_MODEL = 'gpt-4o-mini';
 const DEFAULT_TIMEOUT_MS = 20_000;
 const DEFAULT_MAX_RETRIES = 2;
-/**
- * The SDK sleeps for whatever Retry-After asks, unbounded; past this, a Worker would sit idle
- * for minutes, so the answer is surfaced as rate_limited and the queue retries later instead.
- */
-const MAX_RETRY_WAIT_MS = 30_000;
-
 /** USD per million tokens, from OpenAI's price list; cached-input discounts are ignored. */
 const PRICES_PER_MILLION: Record<string, { input: number; output: number }> = {
   'gpt-4o-mini': { input: 0.15, output: 0.6 },
@@ -367,37 +362,6 @@ function costUsd(model: string, promptTokens: number, completionTokens: number):
   // than guessed; its token counts are still stored, so its cost can be worked out later.
   if (!price) return 0;
   return (promptTokens * price.input + completionTokens * price.output) / 1_000_000;
-}
-
-type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
-
-/**
- * Two limits the SDK does not set: its timeout stops at the response headers, so this one also
- * covers reading the body; and a retryable answer asking for a long wait is marked
- * `x-should-retry: false`, so the SDK gives up at once instead of sleeping through it.
- */
-function guardedFetch(inner: Fetch, timeoutMs: number): Fetch {
-  return async (input, init) => {
-    const deadline = AbortSignal.timeout(Math.ceil(timeoutMs));
-    const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
-    const response = await inner(input, { ...init, signal });
-    if (response.ok || retryWaitMs(response.headers) <= MAX_RETRY_WAIT_MS) return response;
-    const headers = new Headers(response.headers);
-    headers.set('x-should-retry', 'false');
-    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
-  };
-}
-
-/** The wait a response asks for, as the SDK reads it; 0 when it asks for none. */
-function retryWaitMs(headers: Headers): number {
-  const milliseconds = Number.parseFloat(headers.get('retry-after-ms') ?? '');
-  if (!Number.isNaN(milliseconds)) return milliseconds;
-  const retryAfter = headers.get('retry-after');
-  if (!retryAfter) return 0;
-  const seconds = Number.parseFloat(retryAfter);
-  if (!Number.isNaN(seconds)) return seconds * 1000;
-  const date = Date.parse(retryAfter);
-  return Number.isNaN(date) ? 0 : date - Date.now();
 }
 
 /** Every failure as an `AiError`: no SDK class leaves this adapter. */
