@@ -16,6 +16,7 @@ import { migrateDatabase } from './lib/migrate';
 import { SAMPLE_WEEKS, writeSampleHistory } from './lib/sample-history';
 import { writeSampleLearning } from './lib/sample-learning';
 import { writeSampleProspecting } from './lib/sample-prospects';
+import { type DemoSites, startDemoSites } from './stack/demo-sites';
 import { type DevFront, freePort, startDevFront } from './stack/dev-front';
 import { type LocalDatabase, startLocalDatabase } from './stack/local-database';
 
@@ -24,6 +25,7 @@ const config = loadConfig();
 // What has been started so far; Ctrl-C at any moment, even mid-start, stops exactly that.
 let database: LocalDatabase | undefined;
 let front: DevFront | undefined;
+let demoSites: DemoSites | undefined;
 let wrangler: ChildProcess | undefined;
 let stopping = false;
 
@@ -40,6 +42,7 @@ async function stop(code: number) {
     }
   }
   await front?.close();
+  await demoSites?.close();
   await database?.close();
   process.exit(code);
 }
@@ -59,6 +62,8 @@ const demo = await prepare(database.databaseUrl).catch(fail);
 // given out (scripts/stack/dev-front.ts); wrangler's messages are rewritten to name it.
 const wranglerPort = await freePort();
 front = await startDevFront({ port: config.workerPort, upstreamPort: wranglerPort }).catch(fail);
+// The small local web prospect discovery reads offline (the demo provider and its sites).
+demoSites = await startDemoSites().catch(fail);
 
 /** Brings the database to the latest schema and makes sure the demo client and the staff account exist. */
 async function prepare(databaseUrl: string) {
@@ -72,7 +77,8 @@ async function prepare(databaseUrl: string) {
     const staff = await ensureDemoStaff(connection.access, config.dataDir);
     // The staff screens' learning loop (predictions and their verdicts, metrics, prompt tests): written once.
     await writeSampleLearning(connection.access, new Date());
-    // The operator's profile the fit score compares sites to, embedded as the Worker will.
+    // The operator's profile the fit score compares sites to, embedded as the Worker will, and
+    // an ICP that searches the demo sites: "Run discovery now" works on a first start.
     await writeSampleProspecting(connection.access, embedderFromEnv(process.env));
     const seed = await demoInboxIsEmpty(connection.access, credentials.id);
     if (seed) {
@@ -97,6 +103,7 @@ console.log(`
   staff login ${demo.staff.email} / ${demo.staff.password}   (Avenir's operator: clients, learning, prompts, system)
   widget key ${demo.widgetKey}
   outbox     ${origin}/dev/outbox   (the mail it sends while Gmail is not configured)
+  demo sites ${demoSites.origin}/api/businesses   (the offline web discovery reads: Staff → Discovery → Run discovery now)
   crons      curl "${origin}/cdn-cgi/handler/scheduled?cron=*/5+*+*+*+*"   (any cron of wrangler.toml)
 `);
 
@@ -105,6 +112,7 @@ const vars = [
   `DEMO_CLIENT_ID:${demo.id}`,
   'DEV_OUTBOX:on',
   `APP_URL:${origin}`,
+  `DEMO_SITES_ORIGIN:${demoSites.origin}`,
 ];
 if (database.wsProxy) vars.push(`DATABASE_WS_PROXY:${database.wsProxy}`);
 

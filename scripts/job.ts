@@ -12,6 +12,7 @@ import type { QueueMessage } from '../worker/platform/jobs/message';
 import { type CommandLineOptions, type JobDefinition, UsageError } from '../worker/platform/jobs/registry';
 import { openCliDatabase } from './lib/cli-database';
 import { loadConfig } from './lib/config';
+import { type DemoSites, startDemoSites } from './stack/demo-sites';
 
 const runnable = () =>
   jobs.jobs
@@ -82,6 +83,10 @@ async function main(): Promise<number> {
 
   const config = loadConfig();
   const connection = await openCliDatabase(config);
+  // On the embedded database (the `npm start` world) the demo provider reads the demo sites,
+  // served here for the run; a configured database gets them only through DEMO_SITES_ORIGIN.
+  const demoSites: DemoSites | undefined =
+    config.databaseUrl || process.env.DEMO_SITES_ORIGIN ? undefined : await startDemoSites();
   const ran: Ran[] = [];
   try {
     const options = parseOptions(rest);
@@ -102,6 +107,7 @@ async function main(): Promise<number> {
     const env = {
       APP_URL: `http://127.0.0.1:${config.workerPort}`,
       ...shell,
+      ...(demoSites ? { DEMO_SITES_ORIGIN: demoSites.origin } : {}),
       DATABASE_URL: connection.databaseUrl,
       ...(connection.wsProxy ? { DATABASE_WS_PROXY: connection.wsProxy } : {}),
       DEV_OUTBOX: 'on',
@@ -142,6 +148,7 @@ async function main(): Promise<number> {
     console.error(JSON.stringify({ type, failed: true, error: (error as Error).message, ran }, null, 2));
     return 1;
   } finally {
+    await demoSites?.close();
     await connection.close();
   }
 }
