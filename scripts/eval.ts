@@ -15,9 +15,16 @@
  * each client and the whole, then, last,
  * {"n":160,"before":{"language","intent","urgency"},"after":{…},"online":{…}}.
  *
+ * `npm run eval -- --sites [FOLDER]`: the site analyser measured on a demo-sites folder
+ * (default scripts/demo-sites; tests/fixtures/heldout-sites is the set written blind to it):
+ * each site crawled as discovery crawls it, against its hand-written truth. Prints each
+ * disagreement and the per-field agreement, then, last,
+ * {"sites":32,"fields":{"outcome":1,…},"emails":{"precision","recall"},"phones":{…}}.
+ *
  * Exit code 2 when the file is missing, unreadable or has a malformed line.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import {
   type AdaptationReport,
   evaluateTriage,
@@ -31,12 +38,20 @@ import {
   parseLabelledReplies,
   triageOffline,
 } from '../worker/features/triage';
+import { measureDemoSites } from './lib/site-agreement';
+import { DEMO_SITE_ROOT } from './stack/demo-sites';
 
 const args = process.argv.slice(2).filter((argument) => argument !== '--');
 const replies = args.includes('--replies');
 const adaptation = args.includes('--adaptation');
 const file = args.find((argument) => !argument.startsWith('--'));
-if (!file || (replies && adaptation)) fail('usage: npm run eval -- [--replies | --adaptation] FILE.jsonl');
+if (args.includes('--sites')) {
+  await evaluateSites(file);
+  process.exit(0);
+}
+if (!file || (replies && adaptation)) {
+  fail('usage: npm run eval -- [--replies | --adaptation] FILE.jsonl | --sites [FOLDER]');
+}
 
 let text: string;
 try {
@@ -128,6 +143,33 @@ function evaluateAdaptation(file: string, text: string): void {
   console.log(row('online', report.online));
   console.log(`\n  ${elapsed.toFixed(0)} ms in all`);
   console.log(JSON.stringify({ n: report.n, before: report.before, after: report.after, online: report.online }));
+}
+
+async function evaluateSites(folder: string | undefined): Promise<void> {
+  const root = folder ? path.resolve(folder) : DEMO_SITE_ROOT;
+  if (!existsSync(path.join(root, 'catalogue.json')) || !existsSync(path.join(root, 'expected.json'))) {
+    fail(`${root}: a demo-sites folder holds catalogue.json, expected.json and sites/`);
+  }
+  const report = await measureDemoSites(root);
+  console.log(`Site analyser on ${path.relative(process.cwd(), root) || '.'} (${report.sites} sites)\n`);
+  for (const comparison of report.comparisons) {
+    for (const [field, verdict] of Object.entries(comparison.fields)) {
+      if (verdict.agrees) continue;
+      console.log(
+        `  ${comparison.slug} ${field}: ${JSON.stringify(verdict.found)} (expected ${JSON.stringify(verdict.expected)})`,
+      );
+    }
+  }
+  const rates: Record<string, number> = {};
+  console.log('');
+  for (const [field, { compared, agreed }] of Object.entries(report.fields)) {
+    rates[field] = compared === 0 ? 1 : agreed / compared;
+    console.log(`  ${field.padEnd(15)} ${agreed}/${compared}`);
+  }
+  const pr = ({ precision, recall }: { precision: number; recall: number }) =>
+    `precision ${(precision * 100).toFixed(1)}%, recall ${(recall * 100).toFixed(1)}%`;
+  console.log(`  emails          ${pr(report.emails)}\n  phones          ${pr(report.phones)}`);
+  console.log(JSON.stringify({ sites: report.sites, fields: rates, emails: report.emails, phones: report.phones }));
 }
 
 function fail(message: string): never {

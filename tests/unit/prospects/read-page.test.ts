@@ -137,3 +137,63 @@ describe('the automation-need score', () => {
     expect(score.total).toBe(45);
   });
 });
+
+describe('reading what real small-business sites do', () => {
+  const read = (body: string, url = 'https://exemple.test/') => readPage(`<html><body>${body}</body></html>`, url);
+
+  it('does not take a fax for a phone to call', () => {
+    const page = read('<p>Tél. : (450) 555-0142 - Téléc. : (450) 555-0143 - Fax: 450-555-0144</p>');
+    expect(siteEvidence({ pages: [page], fetched: [], website: 'https://exemple.test', now: NOW }).phones).toEqual([
+      '+14505550142',
+    ]);
+  });
+
+  it('reads an address spelled out against harvesters as the address', () => {
+    expect(read('<p>Courriel : info [at] toitures-lavoie [point] test</p>').textEmails).toEqual([
+      'info@toitures-lavoie.test',
+    ]);
+    expect(read('<p>Écrivez à ventes (arobase) garage.test, ou passez nous voir (at) 9h.</p>').textEmails).toEqual([
+      'ventes@garage.test',
+    ]);
+  });
+
+  it('reads a list of choices as the service asked, and the free text as the message', () => {
+    const page = read(`<form method="post">
+      <input name="nom" required><input type="email" name="courriel">
+      <label for="p">Type de projet</label><select id="p" name="projet"><option>Cuisine</option></select>
+      <select name="demande"><option>Soumission</option></select>
+      <textarea name="message"></textarea></form>`);
+    expect(page.form!.fields.map((field) => [field.name, field.kind])).toEqual([
+      ['nom', 'name'],
+      ['courriel', 'email'],
+      ['projet', 'service'],
+      ['demande', 'service'],
+      ['message', 'message'],
+    ]);
+  });
+
+  it('reads every step of a multi-step form, the hidden ones too, as fields to fill', () => {
+    const page = read(`<form method="post">
+      <fieldset><input name="nom_animal" required></fieldset>
+      <fieldset style="display:none"><textarea name="precisions"></textarea></fieldset>
+      <div style="display:none"><input name="nom" required><input type="email" name="courriel" required></div>
+      <div style="display:none"><input name="url"></div></form>`);
+    expect(page.form!.fields.map((field) => [field.name, field.kind])).toEqual([
+      ['nom_animal', 'other'],
+      ['precisions', 'message'],
+      ['nom', 'name'],
+      ['courriel', 'email'],
+      ['url', 'honeypot'],
+    ]);
+  });
+
+  it('ignores keyword stuffing hidden from readers, and place names do not make a site French', () => {
+    const stuffed =
+      read(`<h1>Plumbing for the West Island</h1><p>Call us for your water heater, we are here for you.</p>
+      <p>We serve Dollard-des-Ormeaux, Baie-D'Urfé and Sainte-Anne-de-Bellevue.</p>
+      <div class="seo" style="display:none">${'plombier des maisons à Dollard-des-Ormeaux et la ville '.repeat(50)} spam@seo.test</div>`);
+    expect(stuffed.text).not.toContain('spam@');
+    const evidence = siteEvidence({ pages: [stuffed], fetched: [], website: 'https://exemple.test', now: NOW });
+    expect(evidence.languages).toEqual(['en']);
+  });
+});

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SiteTruth } from '../../../scripts/lib/site-agreement';
 import {
   DEMO_SITE_ROOT,
   type DemoBusiness,
@@ -10,34 +11,9 @@ import {
   startDemoSites,
 } from '../../../scripts/stack/demo-sites';
 
-interface Truth {
-  slug: string;
-  reachable: boolean;
-  outcome: string;
-  language: string | null;
-  contactForm: null | {
-    page: string;
-    fields: { name: string | null; kind: string; required: boolean }[];
-    hiddenFields: string[];
-    honeypot: string | null;
-    captcha: string | null;
-    javascriptOnly: boolean;
-    multiStep: boolean;
-    thirdPartyAction: boolean;
-  };
-  chatWidgets: string[];
-  bookingTools: string[];
-  emails: { address: string; page: string; visible: boolean; obfuscated: boolean }[];
-  phones: string[];
-  noSolicitation: null | { pages: string[]; siteWide: boolean };
-  copyrightYear: number | null;
-  viewport: boolean;
-  notes: string;
-}
-
 const readJson = <T>(name: string): T => JSON.parse(readFileSync(join(DEMO_SITE_ROOT, name), 'utf8')) as T;
 const catalogue = readJson<DemoBusiness[]>('catalogue.json');
-const truth = readJson<Truth[]>('expected.json');
+const truth = readJson<SiteTruth[]>('expected.json');
 
 /** A GET with the path sent exactly as written (fetch would normalize `..` away). */
 function rawGet(origin: string, path: string): Promise<{ status: number; body: string }> {

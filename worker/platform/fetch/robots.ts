@@ -12,6 +12,8 @@ export interface RobotsRules {
   crawlDelaySeconds: number | null;
   /** 'file': the rules of a robots.txt; 'none': there is none, all is allowed; 'unreachable': nothing is. */
   source: 'file' | 'none' | 'unreachable';
+  /** Why it is 'unreachable': the status the server answered (5xx, 429), or why no answer came. */
+  failure: { status: number } | { refused: FetchRefusedReason } | null;
 }
 
 /** Google's limit: the rest of a larger file is ignored. */
@@ -49,7 +51,7 @@ export async function fetchRobots(
       timeoutMs: ROBOTS_TIMEOUT_MS,
     });
   } catch (error) {
-    if (error instanceof FetchRefused && NO_ANSWER.has(error.reason)) return unreachable();
+    if (error instanceof FetchRefused && NO_ANSWER.has(error.reason)) return unreachable({ refused: error.reason });
     throw error;
   }
   const origins = new Set([base, safeOrigin(page.url)]);
@@ -66,6 +68,7 @@ export async function fetchRobots(
     const delay = robot.getCrawlDelay(userAgentToken);
     return {
       source: 'file',
+      failure: null,
       crawlDelaySeconds: typeof delay === 'number' && Number.isFinite(delay) && delay >= 0 ? delay : null,
       isAllowed(url) {
         const parsed = onSite(url);
@@ -76,13 +79,13 @@ export async function fetchRobots(
   }
   // RFC 9309 treats 4xx as "no robots.txt"; 429 asks the crawler to come back later, as Google reads it.
   if (page.status >= 400 && page.status < 500 && page.status !== 429) {
-    return { source: 'none', crawlDelaySeconds: null, isAllowed: (url) => onSite(url) !== null };
+    return { source: 'none', failure: null, crawlDelaySeconds: null, isAllowed: (url) => onSite(url) !== null };
   }
-  return unreachable();
+  return unreachable({ status: page.status });
 }
 
-function unreachable(): RobotsRules {
-  return { source: 'unreachable', crawlDelaySeconds: null, isAllowed: () => false };
+function unreachable(failure: NonNullable<RobotsRules['failure']>): RobotsRules {
+  return { source: 'unreachable', failure, crawlDelaySeconds: null, isAllowed: () => false };
 }
 
 function safeOrigin(url: string): string {

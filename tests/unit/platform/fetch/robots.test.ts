@@ -120,7 +120,7 @@ describe('fetchRobots', () => {
         'https://site.ca',
         'AvenirBot',
       );
-      expect(rules.source).toBe('unreachable');
+      expect(rules).toMatchObject({ source: 'unreachable', failure: { status } });
       expect(rules.isAllowed('https://site.ca/')).toBe(false);
     }
   });
@@ -132,7 +132,7 @@ describe('fetchRobots', () => {
         'https://site.ca',
         'AvenirBot',
       );
-      expect(rules.source, reason).toBe('unreachable');
+      expect(rules, reason).toMatchObject({ source: 'unreachable', failure: { refused: reason } });
       expect(rules.isAllowed('https://site.ca/'), reason).toBe(false);
     }
   });

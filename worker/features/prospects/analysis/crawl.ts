@@ -75,6 +75,18 @@ function failureOf(error: unknown): { reason: CrawlFailure; message: string } {
   return { reason: 'unreachable', message: (error as Error).message };
 }
 
+/** Why an unreadable robots.txt stops the crawl: the server's error, its silence, or its redirects. */
+function robotsFailure(failure: NonNullable<RobotsRules['failure']>): { reason: CrawlFailure; message: string } {
+  if ('status' in failure) {
+    return { reason: 'http_error', message: `the site answered HTTP ${failure.status} for its robots.txt` };
+  }
+  if (failure.refused === 'timeout') return { reason: 'timeout', message: 'the site did not answer in time' };
+  if (failure.refused === 'too_many_redirects' || failure.refused === 'redirect_loop') {
+    return { reason: 'too_many_redirects', message: 'its robots.txt redirects without end' };
+  }
+  return { reason: 'unreachable', message: 'the site did not answer for its robots.txt' };
+}
+
 const isHtml = (contentType: string | null) => !contentType || /text\/html|application\/xhtml/i.test(contentType);
 
 export async function crawlSite(fetcher: OutboundFetcher, website: string, now: () => Date): Promise<Crawl> {
@@ -91,15 +103,12 @@ export async function crawlSite(fetcher: OutboundFetcher, website: string, now: 
   const read = async (url: string): Promise<{ page: PageReading | null; failure: Crawl['failure'] }> => {
     if (!robots.isAllowed(url)) {
       // A robots.txt that could not be read forbids everything: say which it was.
-      const unreadable = robots.source === 'unreachable';
-      const error = unreadable ? 'robots.txt could not be read' : 'robots.txt disallows it';
+      const failure = robots.failure
+        ? robotsFailure(robots.failure)
+        : ({ reason: 'robots_disallowed', message: 'robots.txt disallows this page' } as const);
+      const error = robots.failure ? 'robots.txt could not be read' : 'robots.txt disallows it';
       fetched.push({ url, status: null, error, title: null, fetchedAt: now().toISOString() });
-      return {
-        page: null,
-        failure: unreadable
-          ? { reason: 'unreachable', message: 'the site did not answer for its robots.txt' }
-          : { reason: 'robots_disallowed', message: 'robots.txt disallows this page' },
-      };
+      return { page: null, failure };
     }
     try {
       const response = await fetcher.fetch(url, {
@@ -154,9 +163,20 @@ export async function crawlSite(fetcher: OutboundFetcher, website: string, now: 
       return { pages, fetched, failure: null, finalUrl: home.page.url };
     }
   }
-  for (const url of pagesToRead(home.page, finalOrigin)) {
+  const visited = new Set([home.page.url, `${origin}/`]);
+  const queue = pagesToRead(home.page, finalOrigin);
+  let requested = 1;
+  while (queue.length > 0 && requested < MAX_PAGES) {
+    const url = queue.shift()!;
+    if (visited.has(url)) continue;
+    visited.add(url);
+    requested++;
     const next = await read(url);
-    if (next.page) pages.push(next.page);
+    if (!next.page) continue;
+    pages.push(next.page);
+    // A language splash page (Français | English) links to a home whose own links lead to the contact page.
+    for (const more of pagesToRead(next.page, finalOrigin))
+      if (!visited.has(more) && !queue.includes(more)) queue.push(more);
   }
   return { pages, fetched, failure: null, finalUrl: home.page.url };
 }

@@ -36,16 +36,24 @@ export interface PageReading {
 const HIDDEN_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head', 'select', 'option', 'textarea']);
 const EMAIL = /[a-z0-9](?:[a-z0-9._%+-]{0,62}[a-z0-9])?@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}/gi;
 const PHONE = /(?:\+?1[\s.-]?)?\(?[2-9]\d{2}\)?[\s.-]?[2-9]\d{2}[\s.-]?\d{4}/g;
+/** "Fax :", "Téléc. :", "Télécopieur" just before a number: not a line to call. */
+const FAX_LABEL = /(?:fax|t[ée]l[ée]c(?:opieur)?\.?)\s*[:.]?\s*$/i;
+/** "info [at] domaine [point] ca", "info (arobase) domaine (dot) ca": an address spelled out against harvesters. */
+const SPELLED_EMAIL =
+  /([a-z0-9][a-z0-9._%+-]{0,63})\s*[[(]\s*(?:at|arobase|@)\s*[\])]\s*([a-z0-9-]+(?:\s*(?:[[(]\s*(?:dot|point)\s*[\])]|\.)\s*[a-z0-9-]+)+)/gi;
 
 const attr = (element: Element, name: string): string | null => element.attribs[name] ?? null;
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 const isElement = (node: ChildNode): node is Element =>
   node.type === 'tag' || node.type === 'script' || node.type === 'style';
 
+/** Inline display:none: keyword stuffing for search engines, or text a script may show later. */
+const styledHidden = (element: Element) => /display\s*:\s*none/i.test(attr(element, 'style') ?? '');
+
 function visibleText(nodes: readonly ChildNode[], out: string[]): void {
   for (const node of nodes) {
     if (node.type === 'text') out.push(node.data);
-    else if (isElement(node) && !HIDDEN_TEXT.has(node.name) && attr(node, 'hidden') === null) {
+    else if (isElement(node) && !HIDDEN_TEXT.has(node.name) && attr(node, 'hidden') === null && !styledHidden(node)) {
       // Blocks end words: "Nous joindre</li><li>Services" is two words, not one.
       out.push(' ');
       visibleText(node.children, out);
@@ -131,8 +139,8 @@ export function readPage(html: string, url: string): PageReading {
     text,
     links,
     mailtos: [...new Set(mailtos)],
-    textEmails: [...new Set((text.match(EMAIL) ?? []).map((address) => address.toLowerCase()))],
-    telephones: [...new Set([...telephones, ...(text.match(PHONE) ?? [])])],
+    textEmails: [...new Set([...(text.match(EMAIL) ?? []), ...spelledEmails(text)].map((a) => a.toLowerCase()))],
+    telephones: [...new Set([...telephones, ...textPhones(text)])],
     form: best?.evidence ?? null,
     javascriptOnlyForm: !best && looseInputsLookLikeAForm(elements),
     resources,
@@ -163,6 +171,20 @@ const CAPTCHAS: readonly { kind: NonNullable<FormEvidence['captcha']>; marks: Re
   { kind: 'turnstile', marks: /cf-turnstile|challenges\.cloudflare\.com\/turnstile/i },
 ];
 
+/** The numbers written in the text, but not those labelled as a fax. */
+function textPhones(text: string): string[] {
+  return [...text.matchAll(PHONE)]
+    .filter((match) => !FAX_LABEL.test(text.slice(Math.max(0, match.index - 16), match.index)))
+    .map((match) => match[0]);
+}
+
+/** Spelled-out addresses, written back as addresses; what is not one then is dropped. */
+function spelledEmails(text: string): string[] {
+  return [...text.matchAll(SPELLED_EMAIL)]
+    .map(([, local, domain]) => `${local}@${domain!.replace(/\s*(?:[[(]\s*(?:dot|point)\s*[\])]|\.)\s*/gi, '.')}`)
+    .filter((address) => new RegExp(`^${EMAIL.source}$`, 'i').test(address));
+}
+
 const FIELD_KINDS: readonly { kind: FormField['kind']; marks: RegExp }[] = [
   { kind: 'email', marks: /e-?mail|courriel|adresse[\s_-]?électronique|mel\b/i },
   { kind: 'phone', marks: /phone|t[ée]l[ée]?phone|\btel\b|\btél|cell|mobile/i },
@@ -171,9 +193,20 @@ const FIELD_KINDS: readonly { kind: FormField['kind']; marks: RegExp }[] = [
     marks: /message|comment|question|details?|d[ée]tails|demande|besoin|inquiry|projet|project|description/i,
   },
   { kind: 'company', marks: /company|entreprise|soci[ée]t[ée]|organi[sz]ation|business/i },
-  { kind: 'service', marks: /service|subject|sujet|objet|type|category|cat[ée]gorie/i },
+  {
+    kind: 'service',
+    marks: /service|subject|sujet|objet|type|category|cat[ée]gorie|domaine|practice[\s_-]?area|motif/i,
+  },
+  // A pet's or a project's name is not the person's.
+  { kind: 'other', marks: /animal|\bpet\b|chien|chat\b/i },
   { kind: 'name', marks: /name|nom|pr[ée]nom|full[\s_-]?name|your[\s_-]?name/i },
 ];
+
+const fieldCount = (container: Element) =>
+  DomUtils.findAll(
+    (element) => FIELD_TAGS.has(element.name) && attr(element, 'type')?.toLowerCase() !== 'hidden',
+    container.children,
+  ).length;
 
 /** A field a person is not meant to fill: bots do, so a form is "caught" by it. */
 function isHoneypot(element: Element): boolean {
@@ -187,8 +220,10 @@ function isHoneypot(element: Element): boolean {
   let parentHidden = false;
   for (let depth = 0; parent && depth < 3; depth++, parent = parent.parent as Element | null) {
     const parentStyle = (parent.attribs?.style ?? '').replace(/\s/g, '').toLowerCase();
+    // A hidden box around several fields is a step of a multi-step form, shown by its "Next" button.
+    const hiddenStep = parent.name === 'fieldset' || fieldCount(parent) > 1;
     if (
-      parentStyle.includes('display:none') ||
+      (parentStyle.includes('display:none') && !hiddenStep) ||
       /honey|\bhp\b|hidden-field|visually-hidden-trap/i.test(parent.attribs?.class ?? '')
     ) {
       parentHidden = true;
@@ -215,7 +250,9 @@ function fieldKind(element: Element, type: string, label: string | null, honeypo
   if (type === 'tel') return 'phone';
   if (element.name === 'textarea') return 'message';
   const words = `${attr(element, 'name') ?? ''} ${attr(element, 'id') ?? ''} ${label ?? ''} ${attr(element, 'placeholder') ?? ''}`;
-  return FIELD_KINDS.find(({ marks }) => marks.test(words))?.kind ?? 'other';
+  const kind = FIELD_KINDS.find(({ marks }) => marks.test(words))?.kind ?? 'other';
+  // A list to choose from ("Type de projet", "Votre demande") names the work wanted, never the free text.
+  return kind === 'message' && (element.name === 'select' || type === 'radio') ? 'service' : kind;
 }
 
 const FIELD_TAGS = new Set(['input', 'select', 'textarea']);

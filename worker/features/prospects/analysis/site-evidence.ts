@@ -47,9 +47,11 @@ const NO_SOLICITATION =
 const COPYRIGHT =
   /(?:©|\(c\)|copyright|tous droits r[ée]serv[ée]s|all rights reserved)[^.]{0,60}?((?:19|20)\d{2})(?:\s*[-–—à]\s*((?:19|20)\d{2}))?/gi;
 
+// Whole words only: the "des" of Dollard-des-Ormeaux or the "la" of Baie-La-Rose is a place name, not French text.
 const FRENCH_WORDS =
-  /\b(?:le|la|les|des|et|nous|vous|pour|avec|une|est|sont|votre|notre|dans|sur|qui|aux|du|à|accueil|soumission|courriel)\b/gi;
-const ENGLISH_WORDS = /\b(?:the|and|you|your|our|for|with|are|is|we|this|that|to|of|home|quote|email|contact us)\b/gi;
+  /(?<![\p{L}-])(?:le|la|les|des|et|nous|vous|pour|avec|une|est|sont|votre|notre|dans|sur|qui|aux|du|à|accueil|soumission|courriel)(?![\p{L}-])/giu;
+const ENGLISH_WORDS =
+  /(?<![\p{L}-])(?:the|and|you|your|our|for|with|are|is|we|this|that|to|of|home|quote|email|contact us)(?![\p{L}-])/giu;
 
 export function detect(names: readonly { name: string; marks: RegExp }[], resources: readonly string[]): string[] {
   const found = names.filter(({ marks }) => resources.some((resource) => marks.test(resource)));
@@ -150,7 +152,10 @@ export function siteEvidence({ pages, fetched, website, now }: ReadSite): SiteEv
     }
   }
   const forms = pages.flatMap((page) => (page.form ? [page.form] : []));
-  const form = forms.sort((a, b) => b.fields.length - a.fields.length)[0] ?? null;
+  // The form with the most fields a visitor fills; between equals, the first read (the site's own language before its translation).
+  const filled = (form: (typeof forms)[number]) =>
+    form.fields.filter((field) => field.kind !== 'hidden' && field.kind !== 'honeypot').length;
+  const form = forms.sort((a, b) => filled(b) - filled(a))[0] ?? null;
   const phones = [
     ...new Set(
       pages
