@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchDashboard } from './bench/dashboard';
+import { benchDiscovery, type SiteRun, spread } from './bench/discovery';
 import { benchOfflineEngine, benchPostToEnriched } from './bench/enrichment';
 import { benchInsights, type EngineFigures, INSIGHTS_END } from './bench/insights';
 import { benchIntake } from './bench/intake';
@@ -28,13 +29,14 @@ const DEV_LEADS = [
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB (${bytes.toLocaleString('en-US')} B)`;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+const mib1 = (bytes: number) => `${bytes < 0 ? '−' : ''}${(Math.abs(bytes) / 1024 / 1024).toFixed(1)} MiB`;
 const signedMib = (bytes: number) => `${bytes < 0 ? '−' : '+'}${mib(Math.abs(bytes))}`;
 
 /**
  * Sections to run: all by default, or those named on the command line
  * (`npm run bench -- dashboard`), so a slow one can be rerun alone.
  */
-const SECTIONS = ['widget', 'intake', 'triage', 'enrichment', 'dashboard', 'insights'] as const;
+const SECTIONS = ['widget', 'intake', 'triage', 'enrichment', 'dashboard', 'insights', 'discovery'] as const;
 type Section = (typeof SECTIONS)[number];
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !(SECTIONS as readonly string[]).includes(name));
@@ -293,5 +295,112 @@ if (runs('insights')) {
   }
   console.log(
     `\ninsights section ${insights.totalSeconds.toFixed(0)} s in all; this Node process peaked at ${mib(insights.processPeakBytes)} resident; load average (1 min) ${loadBefore.toFixed(1)} before, ${os.loadavg()[0]!.toFixed(1)} after, on ${os.cpus().length} cores`,
+  );
+}
+
+if (runs('discovery')) {
+  // Ten at a time: one queue consumer's batch (wrangler.toml max_batch_size = 10, run with Promise.all).
+  const concurrency = Number(process.env.BENCH_DISCOVERY_CONCURRENCY || 10);
+  const discovery = await benchDiscovery({
+    concurrency,
+    csvRows: Number(process.env.BENCH_DISCOVERY_CSV_ROWS || 10_000),
+    databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
+  });
+  const n = (value: number) => value.toLocaleString('en-US');
+  const s = (msValue: number) => (msValue >= 1000 ? `${(msValue / 1000).toFixed(2)} s` : ms(msValue));
+  const count = (sites: SiteRun[], status: SiteRun['status']) => sites.filter((site) => site.status === status).length;
+  console.log(
+    `\n## Prospect discovery: analyzeProspect on the demo sites, politeness on (${concurrency} at a time, ${discovery.database})\n`,
+  );
+  console.log(
+    `The production fetcher (createSafeFetcher with the database pacer at 1 request/s/host, robots.txt first, 10 s page timeout, at most 4 pages), the offline embedder, the demo profile; User-Agent \`${discovery.userAgent}\`. Each slot takes the next site when it is free.\n`,
+  );
+  console.log(
+    '| sites | n | wall | sites/min | per site p50 | p95 | max | analysed | failed |\n|---|---|---|---|---|---|---|---|---|',
+  );
+  for (const pass of discovery.passes) {
+    const per = spread(pass.sites.map((site) => site.ms));
+    console.log(
+      `| ${pass.label} | ${pass.sites.length} | ${s(pass.wallMs)} | **${((pass.sites.length / pass.wallMs) * 60_000).toFixed(0)}** | ${s(per.p50)} | ${s(per.p95)} | ${s(per.max)} | ${count(pass.sites, 'analyzed')} | ${count(pass.sites, 'failed')} |`,
+    );
+  }
+  const [all] = discovery.passes;
+  const plain = (all?.sites ?? []).filter((site) => site.behaviour === null);
+  const requests = spread(plain.map((site) => site.requests));
+  console.log(
+    `\nthe ${plain.length} sites without a behaviour: ${requests.p50} requests each at the median (robots.txt + up to 4 pages), max ${requests.max}; at 1 request/s/host that is ≥ ${requests.p50 - 1} s of pacing each. DNS-over-HTTPS queries: ${discovery.dnsQueries}.`,
+  );
+  console.log('\n| site with a behaviour (first run) | behaviour | outcome | requests | time |\n|---|---|---|---|---|');
+  for (const site of (all?.sites ?? []).filter((entry) => entry.behaviour !== null)) {
+    console.log(
+      `| ${site.slug} | ${site.behaviour} | ${site.status}${site.reason ? ` (${site.reason})` : ''} | ${site.requests} | ${s(site.ms)} |`,
+    );
+  }
+
+  const kib = (bytes: number) => `${bytes < 0 ? '−' : ''}${(Math.abs(bytes) / 1024).toFixed(0)} KiB`;
+  const memory = discovery.memory;
+  const row = (label: string, values: number[], format: (value: number) => string) => {
+    const { p50, p95, max } = spread(values);
+    const worst = memory[values.indexOf(max)];
+    console.log(`| ${label} | ${format(p50)} | ${format(p95)} | ${format(max)} (${worst?.slug}) |`);
+  };
+  console.log(
+    `\n## Memory per site analysis: the ${memory.length} demo sites one after another, politeness on (${discovery.memorySeconds.toFixed(0)} s)\n`,
+  );
+  console.log(
+    `Each analyzeProspect alone, the JS heap sampled every 5 ms against a baseline taken just before it${discovery.gcForced ? ' after a forced GC' : ' (no forced GC: the figures include garbage)'}; its peak counts what the analysis allocated and the collector had not yet freed, an upper bound on what it holds. The resident peak is the kernel's (VmHWM reset before each). The database (PGlite), its wire server, the WebSocket proxy and the demo sites' server run in this process too: their share of the work is in the figures (the huge site's stream, until the fetcher stops reading at 2 MB, is written here). The heap sampler alone, idle for 2 s: ${mib1(discovery.samplerFloorBytes)}.\n`,
+  );
+  console.log('| measure | p50 | p95 | max (site) |\n|---|---|---|---|');
+  row(
+    'JS heap in use, peak above baseline',
+    memory.map((m) => m.heapPeakBytes),
+    mib1,
+  );
+  row(
+    'outside the JS heap (Buffers, ArrayBuffers), peak above baseline',
+    memory.map((m) => m.externalPeakBytes),
+    mib1,
+  );
+  row(
+    'resident size, peak above the size before',
+    memory.map((m) => m.rssPeakBytes),
+    mib1,
+  );
+  row(
+    'JS heap kept after the analysis and a forced GC',
+    memory.map((m) => m.heapKeptBytes),
+    kib,
+  );
+  row(
+    'time of the analysis',
+    memory.map((m) => m.ms),
+    s,
+  );
+
+  const { csv } = discovery;
+  const p = csv.planted;
+  console.log(`\n## CSV import: ${n(csv.lines)} lines through importCsv (${discovery.database})\n`);
+  console.log(
+    `A generated export of Quebec businesses (seeded, the same on every run), ${(csv.bytes / 1024 / 1024).toFixed(2)} MiB, French headers mapped by suggestMapping: ${n(p.businesses)} businesses, ${n(p.sameDomain)} lines repeating one's site written another way, ${n(p.samePhone)} one's phone under a second site, ${n(p.sameNameCity)} one's name and city under a second site, ${n(p.noWebsite)} without a usable website (empty, n/a, Facebook page, an email).\n`,
+  );
+  console.log('| measure | value |\n|---|---|');
+  console.log(`| decode + parse + map alone (decodeCsvBytes, parseCsv, mapRows) | ${s(csv.parseMapMs)} |`);
+  console.log(
+    `| importCsv end to end (parse, map, upsert in transactions of 100, queue) | ${s(csv.importMs)}: **${((csv.lines / csv.importMs) * 1000).toFixed(0)} lines/s** |`,
+  );
+  console.log(
+    `| result | ${n(csv.result.new)} new, ${n(csv.result.merged)} merged, ${n(csv.result.errors)} errors (${Object.entries(
+      csv.errorCodes,
+    )
+      .map(([code, lines]) => `${code} ${lines}`)
+      .join(', ')}), ${n(csv.result.warnings)} warnings, ${n(csv.result.queued)} queued for analysis |`,
+  );
+  console.log(`| prospect rows added | ${n(csv.rowsAdded)} (businesses planted: ${n(p.businesses)}) |`);
+  if (csv.roundTrips !== null)
+    console.log(
+      `| database round trips (counted at the proxy) | ${n(csv.roundTrips)}, ${(csv.roundTrips / csv.lines).toFixed(2)} per line |`,
+    );
+  console.log(
+    `\ndiscovery section ${discovery.totalSeconds.toFixed(0)} s in all; this Node process peaked at ${mib(process.resourceUsage().maxRSS * 1024)} resident`,
   );
 }

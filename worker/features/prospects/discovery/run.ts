@@ -1,6 +1,7 @@
 import type { prospectIcps } from '../../../../schema';
 import type { DiscoveryResult, ProviderRunResult } from '../../../../schema/prospects-api';
 import type { SearchProvider } from '../../../../schema/vocabulary';
+import { mapConcurrent } from '../../../platform/concurrency';
 import type { DatabaseAccess } from '../../../platform/db';
 import type { AnalysisOutcome } from '../analysis/analyze';
 import { type ProspectProviderAdapter, ProviderError } from '../providers/port';
@@ -22,14 +23,6 @@ const PAGE_SIZE: Record<SearchProvider, number> = { pdl: 25, apollo: 25, google_
 export const MAX_PAGES_PER_PROVIDER = 10;
 /** Sites read at once: each host is still paced to one request a second. */
 const ANALYSIS_CONCURRENCY = 4;
-
-async function inBatches<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  for (let start = 0; start < items.length; start += size) {
-    results.push(...(await Promise.all(items.slice(start, start + size).map(work))));
-  }
-  return results;
-}
 
 /**
  * One ICP's discovery run: each of its providers in turn, page after page, until the
@@ -78,7 +71,7 @@ export async function runDiscovery(deps: DiscoveryDeps, icp: IcpRow): Promise<Di
           else result.skipped++;
         }
         result.new += fresh.length;
-        const outcomes = await inBatches(fresh, ANALYSIS_CONCURRENCY, deps.analyze);
+        const outcomes = await mapConcurrent(fresh, ANALYSIS_CONCURRENCY, deps.analyze);
         for (const outcome of outcomes) {
           if (outcome.status === 'analyzed') result.analysed++;
           else if (outcome.status === 'failed') result.failed++;
