@@ -4,16 +4,23 @@
  * PGlite, the bundled Worker in workerd with its queue consumer); the demo leads go through
  * the form API and the real pipeline, so each screen shows what a client would.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
+import { prospectIcps } from '../schema';
 import { createClient, hashPassword, parseNewClient } from '../worker/features/accounts';
+import { dailyProspectQueueJob } from '../worker/features/prospects';
+import { createOfflineEmbedder } from '../worker/platform/ai/offline-embedding';
+import type { Env } from '../worker/platform/env';
 import { BENCH_SITE, startBenchStack } from './bench/stack';
 import { hasChromium, launchChromium } from './lib/browser';
 import { sendDemoLeads } from './lib/demo';
 import { writeSampleHistory } from './lib/sample-history';
 import { writeSampleLearning } from './lib/sample-learning';
+import { writeSampleProspecting } from './lib/sample-prospects';
+import { startDemoSites } from './stack/demo-sites';
 
 const OUT = path.resolve('screenshots');
 const PASSWORD = 'capture-ecran-2026';
@@ -28,7 +35,9 @@ if (!hasChromium()) {
 
 await rm(OUT, { recursive: true, force: true });
 await mkdir(OUT, { recursive: true });
-const stack = await startBenchStack({ queueConsumer: true });
+// The demo sites discovery reads, so the prospect screens show a pool filled as on `npm start`.
+const demoSites = await startDemoSites();
+const stack = await startBenchStack({ queueConsumer: true, vars: { DEMO_SITES_ORIGIN: demoSites.origin } });
 const origin = (await stack.worker.ready).origin;
 const db = stack.connection.access;
 
@@ -60,6 +69,15 @@ const analysed = await account({
 await writeSampleHistory(db, analysed, new Date());
 // The staff screens of the learning loop: `npm start`'s sample predictions, metrics and prompts.
 await writeSampleLearning(db, new Date());
+// Discovery's demo ICP and profile, and one run of it, as "Run discovery now" does on `npm start`.
+await writeSampleProspecting(db, createOfflineEmbedder());
+const [demoIcp] = await db.service((tx) => tx.select().from(prospectIcps));
+// Run as the queue runs it, so Discovery lists the run with its result.
+await dailyProspectQueueJob.run({ type: 'daily_prospect_queue', icpId: demoIcp!.id, run: `staff:${randomUUID()}` }, {
+  DATABASE_URL: stack.databaseUrl,
+  DATABASE_WS_PROXY: stack.connection.wsProxy,
+  DEMO_SITES_ORIGIN: demoSites.origin,
+} as unknown as Env);
 const sent = await sendDemoLeads(origin, business.apiKey, BENCH_SITE);
 // The pipeline answers within seconds; the screens wait for its last reply.
 for (let waited = 0; waited < 30_000; waited += 500) {
@@ -239,6 +257,28 @@ try {
     await page.goto(`${origin}/app/staff/system`);
     await page.locator('#ss-intelligence_engine-title').waitFor();
   });
+  await shoot(browser, 'staff-discovery', business.email, async (page) => {
+    await page.goto(`${origin}/app/staff/discovery`);
+    await page.locator('#pd-runs').waitFor();
+    await page.locator('.skeleton-group').waitFor({ state: 'detached' });
+  });
+  await shoot(browser, 'staff-prospects', business.email, async (page) => {
+    await page.goto(`${origin}/app/staff/prospects`);
+    await page.locator('.pr-table').waitFor();
+  });
+  await shoot(browser, 'staff-prospect', business.email, async (page) => {
+    await page.goto(`${origin}/app/staff/prospects`);
+    await page.locator('.pr-table .pr-name').first().click();
+    await page.locator('.pr-parts').waitFor();
+  });
+  await shoot(browser, 'staff-import', business.email, async (page) => {
+    await page.goto(`${origin}/app/staff/prospects/import`);
+    await page.locator('main h1').waitFor();
+  });
+  await shoot(browser, 'staff-profile', business.email, async (page) => {
+    await page.goto(`${origin}/app/staff/profile`);
+    await page.locator('main textarea').waitFor();
+  });
   await shoot(browser, 'components', business.email, async (page) => {
     await page.goto(`${origin}/app/design`);
     await page.locator('.swatches').waitFor();
@@ -246,5 +286,6 @@ try {
 } finally {
   await browser.close();
   await stack.close();
+  await demoSites.close();
 }
 console.log(`screenshots: ${count} pictures in ${path.relative(process.cwd(), OUT)}/`);

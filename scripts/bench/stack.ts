@@ -24,7 +24,7 @@ export const BENCH_SITE = 'https://bench.example';
  * the queue consumer only when asked for.
  */
 export async function startBenchStack(
-  options: { extraOrigins?: string[]; queueConsumer?: boolean } = {},
+  options: { extraOrigins?: string[]; queueConsumer?: boolean; vars?: Record<string, string> } = {},
 ): Promise<BenchStack> {
   buildWorker();
   const { db: pglite } = await openEmbeddedDatabase({});
@@ -44,7 +44,7 @@ export async function startBenchStack(
   // Without the queue consumer, intake figures are the intake's own, as in production,
   // where the consumer runs in other invocations.
   const worker = await startWorker(
-    { DATABASE_URL: databaseUrl, DATABASE_WS_PROXY: connection.wsProxy },
+    { DATABASE_URL: databaseUrl, DATABASE_WS_PROXY: connection.wsProxy, ...options.vars },
     {
       ratelimits: { IP_RATE_LIMIT: unlimited, KEY_RATE_LIMIT: unlimited },
       ...(options.queueConsumer ? {} : { queueConsumers: false as const }),

@@ -24,10 +24,14 @@ export interface BrowserStack {
   close(): Promise<void>;
 }
 
-/** Starts the database, the Worker over it and Chromium; `close` stops them in reverse. */
-export async function startBrowserStack(): Promise<BrowserStack> {
+/** Starts the database, the Worker over it (with any more `vars`) and Chromium; `close` stops them in reverse. */
+export async function startBrowserStack(vars: Record<string, string> = {}): Promise<BrowserStack> {
   const database = await startTestDatabase();
-  const worker = await startWorker({ DATABASE_URL: database.databaseUrl, DATABASE_WS_PROXY: database.wsProxy });
+  const worker = await startWorker({
+    DATABASE_URL: database.databaseUrl,
+    DATABASE_WS_PROXY: database.wsProxy,
+    ...vars,
+  });
   const origin = (await worker.ready).origin;
   const browser = await launchChromium();
   return {
