@@ -9,6 +9,7 @@ import {
   House,
   Inbox,
   LogOut,
+  MailSearch,
   Menu,
   Palette,
   Radar,
@@ -35,6 +36,7 @@ type NavName =
   | 'staff-system'
   | 'staff-prospects'
   | 'staff-discovery'
+  | 'staff-form-tests'
   | 'design';
 
 /** The prospect discovery screens (staff-prospects.tsx and the others), internal accounts only. */
@@ -43,6 +45,7 @@ export type ProspectScreen =
   | 'staff-prospect'
   | 'staff-import'
   | 'staff-discovery'
+  | 'staff-form-tests'
   | 'staff-profile';
 
 /**
@@ -55,6 +58,7 @@ export const PROSPECT_SCREEN_NAMES: Record<Lang, Record<ProspectScreen, string>>
     'staff-prospect': 'Prospect',
     'staff-import': 'Import prospects',
     'staff-discovery': 'Discovery',
+    'staff-form-tests': 'Form tests',
     'staff-profile': 'Our profile',
   },
   fr: {
@@ -62,6 +66,7 @@ export const PROSPECT_SCREEN_NAMES: Record<Lang, Record<ProspectScreen, string>>
     'staff-prospect': 'Prospect',
     'staff-import': 'Importer des prospects',
     'staff-discovery': 'Prospection',
+    'staff-form-tests': 'Tests de formulaires',
     'staff-profile': 'Notre profil',
   },
 };
@@ -87,6 +92,7 @@ const NAV: readonly { name: NavName; icon: IconNode; internal?: true }[] = [
   { name: 'staff-system', icon: Gauge, internal: true },
   { name: 'staff-prospects', icon: Store, internal: true },
   { name: 'staff-discovery', icon: Radar, internal: true },
+  { name: 'staff-form-tests', icon: MailSearch, internal: true },
   { name: 'design', icon: Palette, internal: true },
 ];
 

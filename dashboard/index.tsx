@@ -10,6 +10,7 @@ import './styles.css';
 // With the shell's stylesheet, not its screens: the build serves one stylesheet, and a lazy
 // screen's own CSS import would become a second file nothing loads.
 import './staff-prospects.css';
+import './staff-form-tests.css';
 
 /** Each screen's code, fetched when the screen is first opened (see lazy.tsx). */
 const screens = {
@@ -28,6 +29,7 @@ const screens = {
   staffProspect: () => import('./staff-prospect'),
   staffImport: () => import('./staff-import'),
   staffDiscovery: () => import('./staff-discovery'),
+  staffFormTests: () => import('./staff-form-tests'),
   staffProfile: () => import('./staff-profile'),
   design: () => import('./gallery'),
 };
@@ -51,6 +53,7 @@ const STAFF_ROUTES: readonly Route['name'][] = [
   'staff-prospect',
   'staff-import',
   'staff-discovery',
+  'staff-form-tests',
   'staff-profile',
 ];
 
@@ -222,6 +225,8 @@ function App() {
     body = screen(screens.staffImport, (m) => <m.StaffImport key={visit} t={t} lang={lang} go={go} />);
   else if (route.name === 'staff-discovery' && account.isInternal)
     body = screen(screens.staffDiscovery, (m) => <m.StaffDiscovery t={t} lang={lang} go={go} />);
+  else if (route.name === 'staff-form-tests' && account.isInternal)
+    body = screen(screens.staffFormTests, (m) => <m.StaffFormTests key={visit} t={t} lang={lang} go={go} />);
   else if (route.name === 'staff-profile' && account.isInternal)
     body = screen(screens.staffProfile, (m) => <m.StaffProfile t={t} lang={lang} go={go} />);
   else if (route.name === 'design' && account.isInternal)

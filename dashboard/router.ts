@@ -18,6 +18,7 @@ export type Route =
   | { name: 'staff-prospect'; id: string }
   | { name: 'staff-import' }
   | { name: 'staff-discovery' }
+  | { name: 'staff-form-tests' }
   | { name: 'staff-profile' }
   | { name: 'design' }
   | { name: 'forgot-password' }
@@ -38,6 +39,7 @@ export const PATHS = {
   'staff-prospects': '/app/staff/prospects',
   'staff-import': '/app/staff/prospects/import',
   'staff-discovery': '/app/staff/discovery',
+  'staff-form-tests': '/app/staff/form-tests',
   'staff-profile': '/app/staff/profile',
   design: '/app/design',
   'forgot-password': '/app/forgot-password',

@@ -27,6 +27,7 @@ import { Badge, Button, Card, Icon, PageHeader, Skeleton, Stat, Table, Toast } f
 import { formatDate, type Lang, type Strings } from './i18n';
 import { NEED_MAX, NEED_MIN, pathOf, signedPoints, sumScore } from './prospects-format';
 import { count, ErrorLine } from './staff-common';
+import { FormTestsSection } from './staff-form-tests';
 import { NeedScore, SiteLink } from './staff-prospects';
 import { PROSPECTS_STRINGS, type ProspectsStrings } from './strings/prospects';
 
@@ -171,6 +172,7 @@ export function StaffProspect(props: {
         </div>
       </div>
       <Evidence t={t} s={s} lang={lang} prospect={prospect} />
+      <FormTestsSection t={t} lang={lang} prospectId={prospect.id} go={go} />
       <Sources t={t} s={s} lang={lang} prospect={prospect} />
       <Toast text={toast} closeLabel={t.close} onDismiss={() => setToast(null)} />
     </main>

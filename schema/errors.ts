@@ -21,6 +21,10 @@ export const ERROR_STATUS = {
   test_not_found: 404,
   prospect_not_found: 404,
   icp_not_found: 404,
+  form_test_batch_not_found: 404,
+  form_test_batch_not_proposed: 409,
+  no_form_test_candidates: 422,
+  form_testing_not_configured: 503,
   email_taken: 409,
   /** The A/B test cannot do this in its state, or another test of the prompt and language runs. */
   test_conflict: 409,

@@ -1,8 +1,21 @@
 import { sql } from 'drizzle-orm';
-import { check, foreignKey, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { clients } from './clients';
 import { createdAt, id, nonNegative, oneOf } from './columns';
 import { leadMemory } from './leads';
+import { INBOUND_PURPOSES } from './vocabulary';
 
 export const SENT_EMAIL_KINDS = ['reply', 'notification', 'digest'] as const;
 export type SentEmailKind = (typeof SENT_EMAIL_KINDS)[number];
@@ -97,3 +110,35 @@ export const devOutbox = pgTable(
 
 export type SentEmail = typeof sentEmails.$inferSelect;
 export type DevOutboxMessage = typeof devOutbox.$inferSelect;
+
+/**
+ * Not in the database documentation: every message the Worker's email() handler accepted,
+ * once. Email Routing may deliver a message twice; `dedupe_key` (its Message-ID and
+ * recipient) makes the second delivery a no-op. Only the facts are kept here, never the
+ * body: the feature that handles the message stores what it needs, bounded.
+ */
+export const inboundMessages = pgTable(
+  'inbound_messages',
+  {
+    id: id(),
+    dedupeKey: text('dedupe_key').notNull().unique('inbound_messages_dedupe_key_unique'),
+    recipient: text('recipient').notNull(),
+    purpose: text('purpose', { enum: INBOUND_PURPOSES }).notNull(),
+    /** The row the signed token names (a form test's id). */
+    targetId: uuid('target_id').notNull(),
+    messageId: text('message_id'),
+    fromAddress: text('from_address'),
+    subject: text('subject'),
+    rawSize: integer('raw_size').notNull(),
+    autoSubmitted: boolean('auto_submitted').notNull().default(false),
+    isBounce: boolean('is_bounce').notNull().default(false),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    /** What the feature's handler made of it. */
+    outcome: jsonb('outcome').$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    index('inbound_messages_target_idx').on(t.purpose, t.targetId, t.receivedAt),
+    oneOf('inbound_messages_purpose_check', t.purpose, INBOUND_PURPOSES),
+    nonNegative('inbound_messages_raw_size_check', t.rawSize),
+  ],
+);

@@ -124,6 +124,10 @@ export interface FormField {
   required: boolean;
   /** What it asks for, as read from its name, label and type. */
   kind: 'name' | 'email' | 'phone' | 'message' | 'company' | 'service' | 'hidden' | 'honeypot' | 'other';
+  /** The value the page puts in it (a hidden token, a checkbox's or radio's value); absent in older analyses. */
+  value?: string | null;
+  /** A select's option values, the empty placeholder left out. */
+  options?: string[];
 }
 
 export interface FormEvidence {
@@ -134,6 +138,8 @@ export interface FormEvidence {
   enctype: string;
   fields: FormField[];
   captcha: 'recaptcha' | 'hcaptcha' | 'turnstile' | null;
+  /** Split into steps a script reveals one after the other ("Étape 1 de 3"); absent in older analyses. */
+  multiStep?: boolean;
 }
 
 export interface SiteEvidence {

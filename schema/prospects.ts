@@ -16,6 +16,7 @@ import {
 import { createdAt, id, nonNegative, oneOf, updatedAt, within } from './columns';
 import {
   AUTORESPONDER_TONES,
+  FORM_TEST_BATCH_STATUSES,
   FORM_TEST_STATUSES,
   LANGUAGES,
   OUTREACH_LOG_STATUSES,
@@ -135,6 +136,34 @@ export const prospectIndustryPerformance = pgTable(
   ],
 );
 
+/**
+ * Not in the database documentation: form tests are written to strangers' businesses, so
+ * none runs until a person approves the batch it belongs to (`proposed → approved →
+ * running → completed`, or `cancelled`).
+ */
+export const formTestBatches = pgTable(
+  'form_test_batches',
+  {
+    id: id(),
+    status: text('status', { enum: FORM_TEST_BATCH_STATUSES }).notNull().default('proposed'),
+    /** The prospects chosen when it was proposed, best need score first. */
+    prospectIds: uuid('prospect_ids').array().notNull(),
+    proposedBy: text('proposed_by').notNull(),
+    approvedBy: text('approved_by'),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    /** Counts by outcome once run: submitted, failed (by reason), skipped (by reason). */
+    result: jsonb('result').$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('form_test_batches_created_idx').on(t.createdAt.desc()),
+    oneOf('form_test_batches_status_check', t.status, FORM_TEST_BATCH_STATUSES),
+    check('form_test_batches_size_check', sql`cardinality(${t.prospectIds}) between 1 and 100`),
+  ],
+);
+
 /** A test submission to a prospect's own contact form, and what came back. */
 export const prospectFormTests = pgTable(
   'prospect_form_tests',
@@ -152,9 +181,14 @@ export const prospectFormTests = pgTable(
     score: smallint('score'),
     testStatus: text('test_status', { enum: FORM_TEST_STATUSES }).notNull().default('pending'),
     metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+    /** Not in the documentation: the approved batch it ran in, the form it wrote to, the address it gave. */
+    batchId: uuid('batch_id').references(() => formTestBatches.id, { onDelete: 'set null' }),
+    formUrl: text('form_url'),
+    replyAddress: text('reply_address'),
   },
   (t) => [
     index('prospect_form_tests_prospect_submitted_idx').on(t.prospectId, t.testSubmittedAt.desc()),
+    index('prospect_form_tests_batch_idx').on(t.batchId),
     index('prospect_form_tests_status_idx').on(t.testStatus, t.testSubmittedAt),
     oneOf('prospect_form_tests_tone_check', t.autoresponderTone, AUTORESPONDER_TONES),
     oneOf('prospect_form_tests_status_check', t.testStatus, FORM_TEST_STATUSES),

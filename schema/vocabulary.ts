@@ -155,6 +155,14 @@ export type EvolutionType = (typeof EVOLUTION_TYPES)[number];
 export const OUTREACH_LOG_STATUSES = ['sent', 'opened', 'replied', 'bounced', 'ignored'] as const;
 export const AUTORESPONDER_TONES = ['robotic', 'human', 'personalized', 'none'] as const;
 export const FORM_TEST_STATUSES = ['pending', 'completed', 'failed', 'timeout'] as const;
+export type FormTestStatus = (typeof FORM_TEST_STATUSES)[number];
+export type AutoresponderTone = (typeof AUTORESPONDER_TONES)[number];
+/** A batch of form tests: proposed by staff or the command line, run only once a person approves it. */
+export const FORM_TEST_BATCH_STATUSES = ['proposed', 'approved', 'running', 'completed', 'cancelled'] as const;
+export type FormTestBatchStatus = (typeof FORM_TEST_BATCH_STATUSES)[number];
+/** What an address Avenir hands out receives mail for: the signed token in it says which. */
+export const INBOUND_PURPOSES = ['form_test'] as const;
+export type InboundPurpose = (typeof INBOUND_PURPOSES)[number];
 
 /** Where a prospect's site analysis stands: not yet read, read and scored, or could not be read (reason in metadata). */
 export const PROSPECT_ANALYSIS_STATUSES = ['pending', 'analyzed', 'failed'] as const;
@@ -205,6 +213,8 @@ export const JOB_TYPES = [
   'learning_retention',
   // Not in the database documentation: one prospect's website fetched, read and scored.
   'prospect_analysis',
+  // Not in the database documentation: an approved batch of contact-form tests, run as one unit.
+  'form_tests',
 ] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 export const JOB_STATUSES = ['pending', 'processing', 'completed', 'failed'] as const;

@@ -12,6 +12,7 @@ import { loadConfig } from './lib/config';
 import { connect } from './lib/database';
 import { demoInboxIsEmpty, ensureDemoClient, ensureDemoStaff, sendDemoLeads } from './lib/demo';
 import { actAsDemoOwner } from './lib/demo-leads';
+import { announceDemoSites, localInbound, withdrawDemoSites } from './lib/local-inbound';
 import { migrateDatabase } from './lib/migrate';
 import { SAMPLE_WEEKS, writeSampleHistory } from './lib/sample-history';
 import { writeSampleLearning } from './lib/sample-learning';
@@ -43,6 +44,7 @@ async function stop(code: number) {
   }
   await front?.close();
   await demoSites?.close();
+  await withdrawDemoSites(config.dataDir);
   await database?.close();
   process.exit(code);
 }
@@ -64,6 +66,8 @@ const wranglerPort = await freePort();
 front = await startDevFront({ port: config.workerPort, upstreamPort: wranglerPort }).catch(fail);
 // The small local web prospect discovery reads offline (the demo provider and its sites).
 demoSites = await startDemoSites().catch(fail);
+await announceDemoSites(config.dataDir, demoSites.origin);
+const inbound = await localInbound(config.dataDir);
 
 /** Brings the database to the latest schema and makes sure the demo client and the staff account exist. */
 async function prepare(databaseUrl: string) {
@@ -113,6 +117,8 @@ const vars = [
   'DEV_OUTBOX:on',
   `APP_URL:${origin}`,
   `DEMO_SITES_ORIGIN:${demoSites.origin}`,
+  `INBOUND_DOMAIN:${inbound.INBOUND_DOMAIN}`,
+  `INBOUND_TOKEN_SECRET:${inbound.INBOUND_TOKEN_SECRET}`,
 ];
 if (database.wsProxy) vars.push(`DATABASE_WS_PROXY:${database.wsProxy}`);
 

@@ -12,6 +12,7 @@ import type { QueueMessage } from '../worker/platform/jobs/message';
 import { type CommandLineOptions, type JobDefinition, UsageError } from '../worker/platform/jobs/registry';
 import { openCliDatabase } from './lib/cli-database';
 import { loadConfig } from './lib/config';
+import { localInbound, runningDemoSites } from './lib/local-inbound';
 import { type DemoSites, startDemoSites } from './stack/demo-sites';
 
 const runnable = () =>
@@ -57,6 +58,13 @@ const SHELL_SETTINGS = [
   'PROVIDER_TIMEOUT_MS',
   'DEMO_SITES_ORIGIN',
   'OPERATOR_NAME',
+  'INBOUND_DOMAIN',
+  'INBOUND_TOKEN_SECRET',
+  'FORM_TEST_SENDER_NAME',
+  'FORM_TEST_PHONE',
+  'FORM_TESTS_PER_DAY',
+  'FORM_TEST_TIMEOUT_HOURS',
+  'FORM_TEST_STOP_DOMAINS',
 ] as const;
 
 interface Ran {
@@ -85,12 +93,15 @@ async function main(): Promise<number> {
   const connection = await openCliDatabase(config);
   // On the embedded database (the `npm start` world) the demo provider reads the demo sites,
   // served here for the run; a configured database gets them only through DEMO_SITES_ORIGIN.
-  const demoSites: DemoSites | undefined =
-    config.databaseUrl || process.env.DEMO_SITES_ORIGIN ? undefined : await startDemoSites();
+  // Beside a running `npm start`, its demo sites, whose form answers reach its Worker.
+  const embedded = !config.databaseUrl && !process.env.DEMO_SITES_ORIGIN;
+  const running = embedded ? await runningDemoSites(config.dataDir) : null;
+  const demoSites: DemoSites | undefined = embedded && !running ? await startDemoSites() : undefined;
+  const demoOrigin = running ?? demoSites?.origin;
+  const inbound = embedded ? await localInbound(config.dataDir) : {};
   const ran: Ran[] = [];
   try {
     const options = parseOptions(rest);
-    const message = await job.commandLine.message(options, connection.access);
 
     // What a job queues (a fan-out) runs here as well, after it, as the consumer would take it.
     const queued: QueueMessage[] = [];
@@ -106,13 +117,15 @@ async function main(): Promise<number> {
     // Only what jobs read: the database, the queue, the mail and AI settings. Jobs take no rate limit.
     const env = {
       APP_URL: `http://127.0.0.1:${config.workerPort}`,
+      ...inbound,
       ...shell,
-      ...(demoSites ? { DEMO_SITES_ORIGIN: demoSites.origin } : {}),
+      ...(demoOrigin ? { DEMO_SITES_ORIGIN: demoOrigin } : {}),
       DATABASE_URL: connection.databaseUrl,
       ...(connection.wsProxy ? { DATABASE_WS_PROXY: connection.wsProxy } : {}),
       DEV_OUTBOX: 'on',
       JOBS: inlineQueue,
     } as unknown as Env;
+    const message = await job.commandLine.message(options, connection.access, env);
 
     const run = async (definition: JobDefinition, body: QueueMessage) => {
       const outcome = await definition.run(body, env);
@@ -134,7 +147,7 @@ async function main(): Promise<number> {
       await run(found.job, found.message);
     }
 
-    const report = job.commandLine.report ? await job.commandLine.report(message, connection.access) : {};
+    const report = job.commandLine.report ? await job.commandLine.report(message, connection.access, env) : {};
     const [first, ...after] = ran;
     console.log(
       JSON.stringify({ ...first, ...(after.length > 0 ? { queued: after } : {}), ...(report as object) }, null, 2),

@@ -9,8 +9,9 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { prospectIcps } from '../schema';
+import { prospectFormTests, prospectIcps } from '../schema';
 import { createClient, hashPassword, parseNewClient } from '../worker/features/accounts';
+import { formTestsJob } from '../worker/features/form-testing';
 import { dailyProspectQueueJob } from '../worker/features/prospects';
 import { createOfflineEmbedder } from '../worker/platform/ai/offline-embedding';
 import type { Env } from '../worker/platform/env';
@@ -37,7 +38,14 @@ await rm(OUT, { recursive: true, force: true });
 await mkdir(OUT, { recursive: true });
 // The demo sites discovery reads, so the prospect screens show a pool filled as on `npm start`.
 const demoSites = await startDemoSites();
-const stack = await startBenchStack({ queueConsumer: true, vars: { DEMO_SITES_ORIGIN: demoSites.origin } });
+const INBOUND = {
+  INBOUND_DOMAIN: 'inbound.avenir.local',
+  INBOUND_TOKEN_SECRET: 'screenshots-inbound-secret-of-32-chars',
+};
+const stack = await startBenchStack({
+  queueConsumer: true,
+  vars: { DEMO_SITES_ORIGIN: demoSites.origin, ...INBOUND },
+});
 const origin = (await stack.worker.ready).origin;
 const db = stack.connection.access;
 
@@ -78,6 +86,40 @@ await dailyProspectQueueJob.run({ type: 'daily_prospect_queue', icpId: demoIcp!.
   DATABASE_WS_PROXY: stack.connection.wsProxy,
   DEMO_SITES_ORIGIN: demoSites.origin,
 } as unknown as Env);
+// A batch of form tests on the demo sites, approved and run as the queue runs it; one answer
+// comes back through the Worker's email handler, as Email Routing would deliver it.
+const jobEnv = {
+  DATABASE_URL: stack.databaseUrl,
+  DATABASE_WS_PROXY: stack.connection.wsProxy,
+  DEMO_SITES_ORIGIN: demoSites.origin,
+  FORM_TEST_SENDER_NAME: 'Marie Tremblay',
+  ...INBOUND,
+} as unknown as Env;
+const batch = await formTestsJob.commandLine!.message({ limit: '6' }, db, jobEnv);
+await formTestsJob.run(batch, jobEnv);
+const [answered] = await db.service((tx) =>
+  tx.select().from(prospectFormTests).where(sql`test_status = 'pending'`).limit(1),
+);
+if (answered?.replyAddress) {
+  const raw = [
+    'From: Luc Gagnon <luc@demo.test>',
+    `To: ${answered.replyAddress}`,
+    'Subject: Re: Demande d’information',
+    `Message-ID: <${randomUUID()}@demo.test>`,
+    `Date: ${new Date(Date.now() + 134 * 60_000).toUTCString()}`,
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    'Bonjour Marie,',
+    '',
+    'Merci pour votre message. Oui, nous faisons ce travail dans votre secteur; je peux passer jeudi matin pour une soumission.',
+    '',
+    'Luc',
+  ].join('\r\n');
+  await stack.worker.dispatchFetch(
+    `http://localhost/cdn-cgi/handler/email?from=luc@demo.test&to=${encodeURIComponent(answered.replyAddress)}`,
+    { method: 'POST', body: raw },
+  );
+}
 const sent = await sendDemoLeads(origin, business.apiKey, BENCH_SITE);
 // The pipeline answers within seconds; the screens wait for its last reply.
 for (let waited = 0; waited < 30_000; waited += 500) {
@@ -278,6 +320,11 @@ try {
   await shoot(browser, 'staff-profile', business.email, async (page) => {
     await page.goto(`${origin}/app/staff/profile`);
     await page.locator('main textarea').waitFor();
+  });
+  await shoot(browser, 'staff-form-tests', business.email, async (page) => {
+    await page.goto(`${origin}/app/staff/form-tests`);
+    await page.locator('main h1').waitFor();
+    await page.locator('.skeleton-group').waitFor({ state: 'detached' });
   });
   await shoot(browser, 'components', business.email, async (page) => {
     await page.goto(`${origin}/app/design`);

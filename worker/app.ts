@@ -4,6 +4,7 @@ import { accountRoutes, authRetention, dashboardGuard } from './features/account
 import { dashboardRoutes } from './features/dashboard';
 import { demoRoutes, outboxRoutes } from './features/dev';
 import { enrichLeadJob, enrichmentSweep } from './features/enrichment';
+import { formTestInbound, formTestRoutes, formTestsJob, formTestTimeouts } from './features/form-testing';
 import { healthRoutes } from './features/health';
 import { homeRoutes } from './features/home';
 import { inboxRoutes } from './features/inbox';
@@ -60,6 +61,7 @@ app.route('/api/app', staffRoutes);
 app.route('/api/app', learningStaffRoutes);
 app.route('/api/app', promptRoutes);
 app.route('/api/app', prospectRoutes);
+app.route('/api/app', formTestRoutes);
 app.route('/api/app', homeRoutes);
 app.route('/api/app', insightsRoutes);
 app.route('/api/app', inboxRoutes);
@@ -88,7 +90,18 @@ export const jobs = jobRegistry([
   promptExperimentJob,
   dailyProspectQueueJob,
   prospectAnalysisJob,
+  formTestsJob,
 ]);
 
 /** Work on a schedule: each cron of wrangler.toml `[triggers]`, and only those. */
-export const crons = cronRegistry([enrichmentSweep, authRetention, weeklyInsights, learningDaily, dailyProspectQueue]);
+export const crons = cronRegistry([
+  enrichmentSweep,
+  authRetention,
+  weeklyInsights,
+  learningDaily,
+  dailyProspectQueue,
+  formTestTimeouts,
+]);
+
+/** Mail to the addresses Avenir hands out, by the purpose their signed token names. */
+export const inboundHandlers = [formTestInbound];

@@ -1,8 +1,9 @@
-import { app, crons, jobs } from './app';
+import { app, crons, inboundHandlers, jobs } from './app';
 import type { Env } from './platform/env';
 import { consumeBatch, consumeDeadLetters } from './platform/jobs/consumer';
 import { QUEUES, type QueueMessage } from './platform/jobs/message';
 import { runScheduled } from './platform/jobs/scheduler';
+import { receiveEmail } from './platform/mail/inbound-routing';
 
 export default {
   fetch: app.fetch,
@@ -11,6 +12,6 @@ export default {
   scheduled: (controller, env) => runScheduled(crons, controller, env),
   queue: (batch, env) =>
     batch.queue === QUEUES.deadLetters ? consumeDeadLetters(jobs, batch, env) : consumeBatch(jobs, batch, env),
-  // No address receives mail yet; rejecting tells the sender rather than dropping it.
-  email: async (message) => message.setReject('This address does not accept mail.'),
+  // Email Routing's deliveries: a signed token in the recipient says whose it is, or it is rejected.
+  email: async (message, env) => void (await receiveEmail(inboundHandlers, message, env)),
 } satisfies ExportedHandler<Env, QueueMessage>;

@@ -56,6 +56,20 @@ interface Settings {
   DEMO_SITES_ORIGIN?: string;
   /** Who the site fetcher says it crawls for, in its User-Agent, default Avenir. */
   OPERATOR_NAME?: string;
+  /** The domain whose Email Routing delivers to this Worker's email() handler (e.g. in.avenir.example). */
+  INBOUND_DOMAIN?: string;
+  /** Secret, 32+ characters. Signs the tokens of the reply addresses handed out; unset: no mail is accepted. */
+  INBOUND_TOKEN_SECRET?: string;
+  /** Form tests: who signs the inquiry (a real person of the operator), default "OPERATOR_NAME team". */
+  FORM_TEST_SENDER_NAME?: string;
+  /** Form tests: a phone number to give when a form requires one; unset, such forms are not tested. */
+  FORM_TEST_PHONE?: string;
+  /** Form tests submitted per day at most, default 20. */
+  FORM_TESTS_PER_DAY?: string;
+  /** Hours without an answer before a test is a timeout, default 72. */
+  FORM_TEST_TIMEOUT_HOURS?: string;
+  /** Domains never form-tested, comma-separated (their subdomains included). */
+  FORM_TEST_STOP_DOMAINS?: string;
 }
 
 interface Bindings {

@@ -47,6 +47,22 @@ const DEFAULT_TEXT: Record<ErrorCode, LocalizedText> = {
     'No ideal customer profile has this id.',
     'Aucun profil de client idéal n’a cet identifiant.',
   ),
+  form_test_batch_not_found: bilingual(
+    'No batch of form tests has this id.',
+    'Aucun lot de tests de formulaires n’a cet identifiant.',
+  ),
+  form_test_batch_not_proposed: bilingual(
+    'This batch was already approved or cancelled.',
+    'Ce lot a déjà été approuvé ou annulé.',
+  ),
+  no_form_test_candidates: bilingual(
+    'No prospect can be tested now: each needs an analysed site with a contact form, and no test in the last 90 days.',
+    'Aucun prospect ne peut être testé maintenant : il faut un site analysé avec un formulaire de contact, et aucun test depuis 90 jours.',
+  ),
+  form_testing_not_configured: bilingual(
+    'Form tests need INBOUND_TOKEN_SECRET and INBOUND_DOMAIN, so that answers can come back.',
+    'Les tests de formulaires exigent INBOUND_TOKEN_SECRET et INBOUND_DOMAIN, pour que les réponses puissent revenir.',
+  ),
   test_conflict: bilingual(
     'This A/B test cannot do that in its current state.',
     'Ce test A/B ne peut pas faire cela dans son état actuel.',

@@ -20,15 +20,20 @@ export interface ProspectDeps {
 export const crawlerUserAgent = (env: Env) =>
   `${ROBOTS_TOKEN}/1.0 (+${appUrlFromEnv(env)}/bot; ${env.OPERATOR_NAME?.trim() || 'Avenir'})`;
 
+/** The one fetcher for prospects' sites (their pages, robots.txt, contact forms): paced, SSRF-safe, named. */
+export function crawlerFetcher(env: Env, db: DatabaseAccess): OutboundFetcher {
+  return createSafeFetcher({
+    resolver: createDohResolver(),
+    userAgent: crawlerUserAgent(env),
+    pacer: createDatabasePacer(db),
+    ...(env.DEMO_SITES_ORIGIN ? { demoSites: { origin: env.DEMO_SITES_ORIGIN } } : {}),
+  });
+}
+
 /** Discovery's adapters from the Worker's bindings: the paced, SSRF-safe fetcher, the embedder, the configured providers. */
 export function discoveryDeps(env: Env, db: DatabaseAccess): ProspectDeps {
   return {
-    fetcher: createSafeFetcher({
-      resolver: createDohResolver(),
-      userAgent: crawlerUserAgent(env),
-      pacer: createDatabasePacer(db),
-      ...(env.DEMO_SITES_ORIGIN ? { demoSites: { origin: env.DEMO_SITES_ORIGIN } } : {}),
-    }),
+    fetcher: crawlerFetcher(env, db),
     embedder: embedderFromEnv(env),
     providers: providersFromEnv(env),
   };

@@ -35,9 +35,9 @@ export interface CommandLineJob<M extends QueueMessage> {
   /** The options it takes, for the usage line, e.g. `--client <id>`. */
   readonly usage: string;
   /** The message from the options, looked up in the database where an option names a row; throws a UsageError. */
-  message(options: CommandLineOptions, db: DatabaseAccess): Promise<M>;
+  message(options: CommandLineOptions, db: DatabaseAccess, env: Env): Promise<M>;
   /** What to print once it ran, beyond the job's result (e.g. the row it wrote). */
-  report?(message: M, db: DatabaseAccess): Promise<unknown>;
+  report?(message: M, db: DatabaseAccess, env: Env): Promise<unknown>;
 }
 
 /** A command line the job cannot run: said to the operator as is, without a stack trace. */

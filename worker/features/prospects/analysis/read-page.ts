@@ -266,6 +266,12 @@ function readFields(container: Element): FormField[] {
     if (SKIPPED_TYPES.has(type)) return [];
     const label = labelFor(element, labels);
     const honeypot = type !== 'hidden' && isHoneypot(element);
+    const options =
+      element.name === 'select'
+        ? DomUtils.findAll((option) => option.name === 'option', element.children)
+            .map((option) => attr(option, 'value') ?? textOf(option))
+            .filter((value) => value.trim() !== '')
+        : undefined;
     return [
       {
         name: attr(element, 'name'),
@@ -273,6 +279,8 @@ function readFields(container: Element): FormField[] {
         label,
         required: attr(element, 'required') !== null || attr(element, 'aria-required') === 'true',
         kind: fieldKind(element, type, label, honeypot),
+        value: element.name === 'input' ? attr(element, 'value') : null,
+        ...(options ? { options } : {}),
       },
     ];
   });
@@ -313,8 +321,19 @@ function readForm(form: Element, url: string, scripts: readonly Element[], resou
     enctype: attr(form, 'enctype')?.toLowerCase() ?? 'application/x-www-form-urlencoded',
     fields,
     captcha,
+    multiStep: isMultiStep(form),
   };
   return { contact, evidence, score: (kinds.has('message') ? 10 : 0) + visible.length };
+}
+
+/** Steps a script reveals: hidden fieldsets (or boxes of fields), or several data-step sections. */
+function isMultiStep(form: Element): boolean {
+  const hiddenSteps = DomUtils.findAll(
+    (element) => styledHidden(element) && (element.name === 'fieldset' || fieldCount(element) > 1),
+    form.children,
+  );
+  const marked = DomUtils.findAll((element) => attr(element, 'data-step') !== null, form.children);
+  return hiddenSteps.length > 0 || marked.length > 1;
 }
 
 /** An email input and a message box with no <form> around them: a form only a script can send. */
