@@ -34,7 +34,7 @@ export const formTestsJob = defineJob<FormTestsMessage>({
     },
     async report(message, db, env) {
       const view = await listFormTests(db, { batch: message.batchId }, formTestLimits(env), true);
-      return view.tests;
+      return { tests: view.tests };
     },
   },
   async run(message, env) {

@@ -16,8 +16,12 @@ export const INBOUND_MAX_RAW_BYTES = 5 * 1024 * 1024;
 export const INBOUND_MAX_TEXT_CHARS = 20_000;
 /** The HTML is kept only as evidence (never rendered by Avenir), so a small bound suffices. */
 export const INBOUND_MAX_HTML_CHARS = 100_000;
-/** HTML read for its text: past this, the text bound is long reached in any real message, and parsing costs CPU. */
-const HTML_TO_TEXT_MAX_CHARS = 1024 * 1024;
+/**
+ * HTML read for its text: the HTML that is kept, no more (Gmail itself clips a message at
+ * 102 KB). htmlparser2's cost grows with the square of the nesting depth, so this bound is
+ * also what keeps a hostile message (100 KB of nested <div>) to a few tens of milliseconds.
+ */
+const HTML_TO_TEXT_MAX_CHARS = INBOUND_MAX_HTML_CHARS;
 /** Message-IDs are stored and compared; RFC 5322 lines stop at 998, real ids at well under 250. */
 const ID_MAX_CHARS = 500;
 /** A long thread's References; the last ones name the closest parents, the ones a thread lookup needs. */
@@ -78,7 +82,7 @@ export async function readInbound(input: InboundInput): Promise<InboundMessage> 
   const envelopeTo = envelopeAddress(input.envelopeTo);
   const from = mailboxOf(email.from ?? email.sender);
   const body = bodyText(email);
-  const html = email.html ? bounded(email.html, INBOUND_MAX_HTML_CHARS) : null;
+  const html = email.html ? repairC1(bounded(email.html, INBOUND_MAX_HTML_CHARS)) : null;
   const text = bounded(body.text, INBOUND_MAX_TEXT_CHARS);
   const bounce = await bounceOf(email, { from: from.address, envelopeFrom, envelopeTo, text });
   return {
@@ -87,7 +91,7 @@ export async function readInbound(input: InboundInput): Promise<InboundMessage> 
     envelopeTo,
     from,
     replyTo: (email.replyTo ?? []).map(mailboxOf).find((mailbox) => mailbox.address)?.address ?? null,
-    subject: squash(email.subject ?? ''),
+    subject: repairC1(squash(email.subject ?? '')),
     date: isoDate(email.date),
     inReplyTo: messageIds(email.inReplyTo)[0] ?? null,
     references: messageIds(email.references).slice(-REFERENCES_MAX),
@@ -152,6 +156,11 @@ function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
 
 const squash = (value: string) => value.replace(/\s+/g, ' ').trim();
 
+/** A field's leading keyword, lower-cased: "auto-replied; owner-email=…" → "auto-replied", "failed (bad mailbox)" → "failed". */
+function keywordOf(value: string | null | undefined): string | null {
+  return value?.split(/[\s;(]/, 1)[0]?.toLowerCase() || null;
+}
+
 /** A header's value as postal-mime unfolded it, whitespace runs squashed; the first one wins, as postal-mime's own fields do. */
 function header(email: Email, key: string): string | null {
   const value = email.headers.find((entry) => entry.key === key)?.value;
@@ -170,7 +179,7 @@ function mailboxOf(address: Address | undefined): InboundMessage['from'] {
   // A group ("Équipe: a@x, b@x;") speaks through its first member.
   const mailbox: Mailbox | undefined = address?.group ? address.group[0] : address;
   if (!mailbox) return { address: null, name: null };
-  const name = squash(mailbox.name || (address?.group ? address.name : ''));
+  const name = repairC1(squash(mailbox.name || (address?.group ? address.name : '')));
   return { address: mailbox.address.trim().toLowerCase() || null, name: name || null };
 }
 
@@ -209,14 +218,27 @@ const HTML_ONLY_NOTICE_MAX_CHARS = 300;
 
 /** The text part, unless it is empty or only says to read the HTML; then the HTML part's text. */
 function bodyText(email: Email): { text: string; cut: boolean } {
-  const plain = normalizeLines(email.text ?? '').trim();
+  const plain = repairC1(normalizeLines(email.text ?? '')).trim();
   const placeholder = plain === '' || (plain.length <= HTML_ONLY_NOTICE_MAX_CHARS && HTML_ONLY_NOTICE.test(plain));
   if (!email.html || !placeholder) return { text: plain, cut: false };
   const cut = email.html.length > HTML_TO_TEXT_MAX_CHARS;
-  return { text: htmlToText(email.html.slice(0, HTML_TO_TEXT_MAX_CHARS)), cut };
+  return { text: repairC1(htmlToText(email.html.slice(0, HTML_TO_TEXT_MAX_CHARS))), cut };
 }
 
 const normalizeLines = (value: string) => value.replace(/\r\n?/g, '\n');
+
+/**
+ * Windows-1252's characters for the C1 control codes (U+0080–U+009F) where it has them.
+ * Node 20's TextDecoder decodes windows-1252 as ISO-8859-1, leaving ’ € œ as C1 controls
+ * (workerd decodes it right); and mail labelled ISO-8859-1 routinely carries Windows-1252 bytes,
+ * which is why WHATWG makes the two labels one. C1 controls never occur in real text.
+ */
+const WINDOWS_1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+const C1 = /[\u0080-\u009f]/g;
+
+function repairC1(value: string): string {
+  return value.replace(C1, (char) => WINDOWS_1252_C1[char.charCodeAt(0) - 0x80]!);
+}
 
 /** Elements whose content a reader never sees. */
 const HIDDEN = new Set(['head', 'script', 'style', 'template', 'noscript', 'title', 'object', 'iframe', 'svg']);
@@ -285,14 +307,16 @@ class TextWriter {
   endParagraph(): void {
     this.endLine();
     const last = this.lines.at(-1);
-    if (last && last.text.trim() !== '') this.lines.push({ ...this.fresh(), quote: Math.min(this.quote, last.quote) });
+    if (last && last.text.trim() !== '') this.lines.push(this.fresh());
   }
 
   result(): string {
     this.endLine();
-    const rendered = this.lines.map((line) => {
+    const rendered = this.lines.map((line, index) => {
       const text = line.pre ? line.text.trimEnd() : squash(line.text);
-      const prefix = '>'.repeat(line.quote);
+      // A blank line is quoted only inside a quote: when the lines on both sides of it are.
+      const quote = text === '' ? Math.min(this.neighbourQuote(index, -1), this.neighbourQuote(index, 1)) : line.quote;
+      const prefix = '>'.repeat(quote);
       return prefix ? `${prefix}${text ? ' ' : ''}${text}` : text;
     });
     // Blank lines (quoted or not) come one at a time.
@@ -300,6 +324,14 @@ class TextWriter {
       .filter((line, index) => !/^>*$/.test(line) || !/^>*$/.test(rendered[index - 1] ?? ''))
       .join('\n')
       .trim();
+  }
+
+  /** The quote depth of the nearest line with text before (-1) or after (1) this one; 0 at either end. */
+  private neighbourQuote(index: number, direction: -1 | 1): number {
+    for (let at = index + direction; at >= 0 && at < this.lines.length; at += direction) {
+      if (this.lines[at]!.text.trim() !== '') return this.lines[at]!.quote;
+    }
+    return 0;
   }
 
   private append(text: string): void {
@@ -317,7 +349,7 @@ type Step = { enter: ChildNode } | { leave: Element };
 /**
  * An HTML body's text, as a reader sees it: scripts, styles and the head dropped, entities
  * decoded, blocks on their own lines, quoted blocks as "> " lines. Walked with an explicit
- * stack, so a hostile message nested a million deep cannot overflow the call stack.
+ * stack: a hostile message nested thousands deep would overflow a recursive walk.
  */
 export function htmlToText(html: string): string {
   const writer = new TextWriter();
@@ -452,9 +484,8 @@ function automatic(
   context: { from: string | null; envelopeFrom: string; bounce: InboundMessage['bounce'] },
 ): InboundMessage['auto'] {
   const reasons: string[] = [];
-  const autoSubmitted = header(email, 'auto-submitted')?.toLowerCase();
   // The keyword is what counts; parameters such as "; owner-email=…" only say who.
-  const keyword = autoSubmitted?.split(';')[0]!.trim();
+  const keyword = keywordOf(header(email, 'auto-submitted'));
   if (keyword && keyword !== 'no') reasons.push(`auto-submitted: ${keyword}`);
   for (const key of AUTO_HEADERS) {
     const value = header(email, key);
@@ -513,7 +544,7 @@ async function reportedBounce(email: Email, report: Attachment): Promise<NonNull
   const diagnostic = fields.get('diagnostic-code');
   return {
     status: status ? (STATUS_CODE.exec(status)?.[1] ?? status) : null,
-    action: fields.get('action')?.split(/[\s;(]/)[0]!.toLowerCase() || null,
+    action: keywordOf(fields.get('action')),
     recipient: recipient ? addressOfRecipient(recipient) : failedRecipient(email),
     diagnostic: diagnostic ? bounded(diagnostic, DIAGNOSTIC_MAX_CHARS) : null,
   };
