@@ -20,6 +20,7 @@ import { createSafeFetcher } from '../../worker/platform/fetch/safe-fetch';
 import type { QueueMessage } from '../../worker/platform/jobs/message';
 import { processMemory, sampleRss } from '../lib/process-memory';
 import { writeSampleProspecting } from '../lib/sample-prospects';
+import { seededRandom } from '../lib/seeded-random';
 import { percentile } from '../lib/stats';
 import { type DemoBusiness, type DemoSiteBehaviour, loadDemoCatalogue, startDemoSites } from '../stack/demo-sites';
 import { type BenchDatabase, openBenchDatabase } from './database';
@@ -320,17 +321,6 @@ async function memoryPass(targets: readonly Target[], deps: AnalysisDeps, gc: ((
 
 // ---- The CSV: deterministic Quebec businesses --------------------------------------------
 
-/** mulberry32: the same file on every run and machine. */
-function seededRandom(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 type Random = ReturnType<typeof seededRandom>;
 const pick = <T>(random: Random, values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
 

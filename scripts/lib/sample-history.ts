@@ -2,6 +2,7 @@ import { leadActions, leadMemory } from '../../schema';
 import { CONVERTED_TAG, HOT_LEAD_TAG, intentOf, isSpamFolderIntent } from '../../schema/vocabulary';
 import { triageOffline } from '../../worker/features/triage';
 import type { DatabaseAccess } from '../../worker/platform/db';
+import { seededRandom as random } from './seeded-random';
 
 /**
  * Twelve weeks of sample leads for the demo client, written on the first `npm start` so the
@@ -95,18 +96,6 @@ const NAMES = [
   ['Nathalie', 'Gauthier'],
   ['Luc', 'Morin'],
 ] as const;
-
-/** A small seeded generator (mulberry32): the same history on every first start. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** A Poisson draw (Knuth's method: the rates here are a few a day). */
 function poisson(rate: number, draw: () => number): number {

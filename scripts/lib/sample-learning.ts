@@ -13,6 +13,7 @@ import type { ArmMetrics, CorrectableField, Resolution } from '../../schema/lear
 import { type IntentKey, intentOf, type LeadTone, type Urgency } from '../../schema/vocabulary';
 import { createClient, parseNewClient } from '../../worker/features/accounts';
 import type { DatabaseAccess } from '../../worker/platform/db';
+import { seededRandom as random } from './seeded-random';
 
 /**
  * The learning loop's sample data for `npm start`, so the staff screens Learning, Prompts and
@@ -133,18 +134,6 @@ const MESSAGES: readonly Written[] = [
     correction: { intent: 'feedback', urgency: 'Low', tone: 'Friendly' },
   },
 ];
-
-/** A small seeded generator (mulberry32), as sample-history.ts uses. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const pick = <T>(items: readonly T[], draw: () => number): T => items[Math.floor(draw() * items.length)]!;
 
