@@ -6,7 +6,8 @@ import type { InboundMessage } from '../../platform/mail/inbound';
 import { defineInboundHandler } from '../../platform/mail/inbound-routing';
 import type { Inquiry } from './inquiry';
 import { scoreAnswer } from './score';
-import { classifyToneOffline } from './tone';
+import { classifyToneOffline, type ToneInput, type ToneVerdict } from './tone';
+import { createOpenAiToneClassifier } from './tone-openai';
 
 /**
  * Mail to a form test's address: the business answering the inquiry. The first answer
@@ -20,13 +21,23 @@ import { classifyToneOffline } from './tone';
 const CONTENT_MAX_CHARS = 4_000;
 const INSTANT_MINUTES = 3;
 
+/** OpenAI when configured (it falls back to the offline rules itself, and says so), else the offline rules. */
+function classify(env: Env, input: ToneInput): Promise<ToneVerdict> {
+  if (!env.OPENAI_API_KEY) return Promise.resolve(classifyToneOffline(input));
+  return createOpenAiToneClassifier({
+    apiKey: env.OPENAI_API_KEY,
+    ...(env.OPENAI_MODEL ? { model: env.OPENAI_MODEL } : {}),
+    ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}),
+  }).classify(input);
+}
+
 export async function receiveAnswer(
   deps: { env: Env; db: DatabaseAccess },
   testId: string,
   message: InboundMessage,
   receivedAt: Date = new Date(),
 ): Promise<Record<string, unknown>> {
-  const { db } = deps;
+  const { db, env } = deps;
   const [test] = await db.service((tx) =>
     tx
       .select({
@@ -50,7 +61,7 @@ export async function receiveAnswer(
 
   const inquiry = test.metadata.inquiry as Inquiry | undefined;
   const minutes = Math.max(0, Math.floor((receivedAt.getTime() - test.submittedAt.getTime()) / 60_000));
-  const verdict = classifyToneOffline({
+  const verdict = await classify(env, {
     inquiry: {
       message: inquiry?.message ?? '',
       senderName: inquiry?.senderName ?? '',

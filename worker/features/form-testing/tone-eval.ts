@@ -10,8 +10,8 @@ import { classifyToneOffline, type ToneInput, type ToneVerdict } from './tone';
  * One line a case:
  * {"id","language":"en"|"fr","industry","inquiry":{"senderName","message","businessName"},
  *  "reply":{"from":"Name <addr>","subject","text","minutesAfter","headers":{…}},"tone","why"}
- * `reply.text` may hold quoted history below the reply; it is cut off the simple,
- * line-based way (stripQuotedHistory) before classification.
+ * `reply.text` may hold quoted history below the reply; it is cut off before classification
+ * by the inbound mail module's `withoutQuotes`, the same as a real reply's `newText`.
  */
 
 const Case = v.object({

@@ -20,26 +20,34 @@ import { stem } from '../../platform/ai/offline-embedding';
  *  1. none: delivery failure or retired address (mailer-daemon / postmaster sender,
  *     "Undeliverable", "Message non remis", "address not found", "n'est plus utilisée"…).
  *  2. none: out-of-office / vacation / closure notice ("out of the office", "absente du
- *     bureau", "en vacances", "de retour le", "vacances de la construction"…), when its
- *     patterns weigh at least as much as the acknowledgement phrases (a normal template that
- *     mentions a holiday closure stays robotic), unless the reply engages strongly (rule 4).
+ *     bureau", "en vacances", "de retour le", "vacances de la construction"…, 2 each, +1 for
+ *     an absence subject) when that weighs at least 1.5 × the number of acknowledgement
+ *     phrases ("we have received your", "nous avons bien reçu"…: a normal template that
+ *     mentions a holiday closure stays robotic) and the reply does not engage strongly
+ *     (content < 2.5, rule 4).
  *  3. none: newsletter or subscription mail ("unsubscribe", "infolettre", "confirm your
- *     subscription", "% off"; a bulk sender or Precedence: bulk adds weight) that
- *     acknowledges nothing and does not engage strongly.
- *     (An empty reply, nothing left after step 0, is none too, at low confidence.)
+ *     subscription", "% off"; a bulk sender or Precedence: bulk adds 1) scoring ≥ 2.5, with
+ *     no acknowledgement phrase, not naming the sender, content < 2.5.
+ *     An empty reply (nothing left after step 0) is none, or robotic if it only echoed the
+ *     form, at low confidence.
  *  4. personalized: engagement with the inquiry. Content units are runs of the inquiry's
  *     distinctive words found in the reply: folded (case, accents), EN+FR stop words removed,
  *     stemmed, a small EN↔FR concept table (chauffe-eau ↔ water heater…); words of the
  *     business's name, the sender's name and generic service words (quote, soumission,
  *     appointment, repair…) never count; time words (days, months, seasons) count half; words
  *     the reply only uses to describe the business ("serving Ottawa for 20 years", "depuis
- *     25 ans") count a quarter. Personalized when content ≥ 2.5; or ≥ 1 and the reply names
- *     the sender or reads as a person; or ≥ 2 unless template cues dominate by 4 or more.
- *  5. robotic vs human: robot score (auto headers, no-reply sender, instant < 3 min, template
- *     phrases, echo, ticket/case numbers, "Automatic reply" subject, team signature, long
- *     text) against person score (delay ≥ 3 min and ≥ 30 min, first-person singular, short,
- *     informal wording, first-name or person signature, a question asked back, mobile
- *     signature, personal mailbox, greets the sender). Robotic on a tie.
+ *     25 ans") count a quarter; calling one of them the sender's own ("your water heater",
+ *     "votre chauffe-eau") adds one unit. Personalized when content ≥ 2; or ≥ 1 and the reply
+ *     reads as a person (person score > robot score); or ≥ 1 and it names the sender, unless
+ *     template cues dominate by 4 or more and content < 1.5 (a merged first name and one
+ *     coincidental word stay robotic). Below that, a shared word is shown as "shares only …".
+ *  5. robotic vs human: robot score (auto headers 2.5, no-reply sender 2.5, mailing-list
+ *     footer 2.5, echo 3, instant < 3 min 2, template phrases 0.75–2.5 each capped at 6,
+ *     ticket/case number 2, "Automatic reply" subject 1.5, team signature 1, ≥ 120 words 0.5)
+ *     against person score (delay ≥ 3 min 1, ≥ 30 min 2, first-person singular 1.5, ≤ 40 words
+ *     0.75, informal wording 1, first-name signature 1.5 or person signature 0.75, a question
+ *     asked back 1, mobile signature 2.5, personal mailbox 0.5, greets the sender 0.5).
+ *     Robotic on a tie.
  * Confidence grows with the winning margin; `personalization` is the share of the
  * inquiry's distinctive content the reply engages with (plus a little for naming the sender).
  */
@@ -990,7 +998,8 @@ export function classifyToneOffline(input: ToneInput): ToneVerdict {
 
   if (prepared.echoLines > 0) robotCue(3, 'echoes-form', 'echoes the submitted form', 'renvoie le formulaire soumis');
   if (templates.length > 0) {
-    const labels = quoteList(templates.map((t) => t.label));
+    // Strongest first: "do not reply" says more than "as soon as possible".
+    const labels = quoteList([...templates].sort((a, b) => b.weight - a.weight).map((t) => t.label));
     robotCue(
       Math.min(6, templateWeight),
       'template-phrases',
