@@ -21,10 +21,15 @@
  * disagreement and the per-field agreement, then, last,
  * {"sites":32,"fields":{"outcome":1,…},"emails":{"precision","recall"},"phones":{…}}.
  *
+ * `npm run eval -- --tones FILE`: the form tests' offline tone rules measured on labelled
+ * answers (tests/fixtures/autoresponders-heldout.jsonl, written blind to them): accuracy,
+ * per tone and per language, the misses, then, last, {"n":72,"accuracy":…,"en":…,"fr":…}.
+ *
  * Exit code 2 when the file is missing, unreadable or has a malformed line.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { measureTone, parseToneCases } from '../worker/features/form-testing/tone-eval';
 import {
   type AdaptationReport,
   evaluateTriage,
@@ -45,12 +50,17 @@ const args = process.argv.slice(2).filter((argument) => argument !== '--');
 const replies = args.includes('--replies');
 const adaptation = args.includes('--adaptation');
 const file = args.find((argument) => !argument.startsWith('--'));
+if (args.includes('--tones')) {
+  if (!file) fail('usage: npm run eval -- --tones FILE.jsonl');
+  evaluateTones(file);
+  process.exit(0);
+}
 if (args.includes('--sites')) {
   await evaluateSites(file);
   process.exit(0);
 }
 if (!file || (replies && adaptation)) {
-  fail('usage: npm run eval -- [--replies | --adaptation] FILE.jsonl | --sites [FOLDER]');
+  fail('usage: npm run eval -- [--replies | --adaptation | --tones] FILE.jsonl | --sites [FOLDER]');
 }
 
 let text: string;
@@ -143,6 +153,35 @@ function evaluateAdaptation(file: string, text: string): void {
   console.log(row('online', report.online));
   console.log(`\n  ${elapsed.toFixed(0)} ms in all`);
   console.log(JSON.stringify({ n: report.n, before: report.before, after: report.after, online: report.online }));
+}
+
+function evaluateTones(file: string): void {
+  let cases: ReturnType<typeof parseToneCases>;
+  try {
+    cases = parseToneCases(readFileSync(file, 'utf8'));
+  } catch (error) {
+    fail(`${file}: ${(error as Error).message}`);
+  }
+  const report = measureTone(cases);
+  const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
+  console.log(`Offline tone rules on ${file} (${report.total} answers): ${percent(report.accuracy)}\n`);
+  for (const [tone, figures] of Object.entries(report.perTone)) {
+    console.log(
+      `  ${tone.padEnd(13)} ${figures.support} answers, precision ${percent(figures.precision)}, recall ${percent(figures.recall)}`,
+    );
+  }
+  for (const [language, figures] of Object.entries(report.perLanguage)) {
+    console.log(`  ${language}            ${figures.correct}/${figures.total}`);
+  }
+  for (const miss of report.misses) console.log(`  miss ${miss.id}: ${miss.got} (expected ${miss.expected})`);
+  console.log(
+    JSON.stringify({
+      n: report.total,
+      accuracy: report.accuracy,
+      en: report.perLanguage.en.accuracy,
+      fr: report.perLanguage.fr.accuracy,
+    }),
+  );
 }
 
 async function evaluateSites(folder: string | undefined): Promise<void> {
