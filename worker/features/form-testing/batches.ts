@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { formTestBatches, prospectCandidates, prospectFormTests } from '../../../schema';
 import type { FormTestBatchView } from '../../../schema/form-tests-api';
 import type { DatabaseAccess, Transaction } from '../../platform/db';
@@ -56,7 +57,7 @@ async function moveBatch(
   db: DatabaseAccess,
   id: string,
   from: BatchRow['status'],
-  set: Partial<typeof formTestBatches.$inferInsert>,
+  set: PgUpdateSetSource<typeof formTestBatches>,
 ): Promise<BatchRow> {
   return db.service(async (tx) => {
     const [moved] = await tx
@@ -72,7 +73,7 @@ async function moveBatch(
 }
 
 export const approveBatch = (db: DatabaseAccess, id: string, approvedBy: string) =>
-  moveBatch(db, id, 'proposed', { status: 'approved', approvedBy, approvedAt: sql`now()` as unknown as Date });
+  moveBatch(db, id, 'proposed', { status: 'approved', approvedBy, approvedAt: sql`now()` });
 
 export const cancelBatch = (db: DatabaseAccess, id: string) => moveBatch(db, id, 'proposed', { status: 'cancelled' });
 
