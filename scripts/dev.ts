@@ -64,8 +64,11 @@ const demo = await prepare(database.databaseUrl).catch(fail);
 // given out (scripts/stack/dev-front.ts); wrangler's messages are rewritten to name it.
 const wranglerPort = await freePort();
 front = await startDevFront({ port: config.workerPort, upstreamPort: wranglerPort }).catch(fail);
-// The small local web prospect discovery reads offline (the demo provider and its sites).
-demoSites = await startDemoSites().catch(fail);
+// The small local web prospect discovery reads offline (the demo provider and its sites);
+// their contact forms answer form tests by mail, delivered to the Worker's email() handler.
+demoSites = await startDemoSites({ inbound: { url: `http://127.0.0.1:${front.port}/cdn-cgi/handler/email` } }).catch(
+  fail,
+);
 await announceDemoSites(config.dataDir, demoSites.origin);
 const inbound = await localInbound(config.dataDir);
 
@@ -119,6 +122,8 @@ const vars = [
   `DEMO_SITES_ORIGIN:${demoSites.origin}`,
   `INBOUND_DOMAIN:${inbound.INBOUND_DOMAIN}`,
   `INBOUND_TOKEN_SECRET:${inbound.INBOUND_TOKEN_SECRET}`,
+  `FORM_TEST_SENDER_NAME:${inbound.FORM_TEST_SENDER_NAME}`,
+  `FORM_TEST_PHONE:${inbound.FORM_TEST_PHONE}`,
 ];
 if (database.wsProxy) vars.push(`DATABASE_WS_PROXY:${database.wsProxy}`);
 

@@ -5,14 +5,14 @@
  * the form API and the real pipeline, so each screen shows what a client would.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { prospectFormTests, prospectIcps } from '../schema';
+import { prospectFormTests } from '../schema';
+import type { DiscoveryRunAccepted, DiscoveryRunView, DiscoveryView } from '../schema/prospects-api';
 import { createClient, hashPassword, parseNewClient } from '../worker/features/accounts';
 import { formTestsJob } from '../worker/features/form-testing';
-import { dailyProspectQueueJob } from '../worker/features/prospects';
 import { createOfflineEmbedder } from '../worker/platform/ai/offline-embedding';
 import type { Env } from '../worker/platform/env';
 import { BENCH_SITE, startBenchStack } from './bench/stack';
@@ -34,8 +34,16 @@ if (!hasChromium()) {
   process.exit(1);
 }
 
-await rm(OUT, { recursive: true, force: true });
+/** The screens asked for on the command line; none: all of them. */
+const only = new Set(process.argv.slice(2));
+
+// Every picture goes; with screens named, only theirs, so the others' stay to compare.
+if (only.size === 0) await rm(OUT, { recursive: true, force: true });
 await mkdir(OUT, { recursive: true });
+for (const file of only.size > 0 ? await readdir(OUT) : []) {
+  const shot = /^(?:FAILED-)?(.+)-(?:en|fr)-\d+-(?:light|dark)\.png$/.exec(file);
+  if (shot && only.has(shot[1]!)) await rm(path.join(OUT, file));
+}
 // The demo sites discovery reads, so the prospect screens show a pool filled as on `npm start`.
 const demoSites = await startDemoSites();
 const INBOUND = {
@@ -77,15 +85,48 @@ const analysed = await account({
 await writeSampleHistory(db, analysed, new Date());
 // The staff screens of the learning loop: `npm start`'s sample predictions, metrics and prompts.
 await writeSampleLearning(db, new Date());
+
+/**
+ * "Run discovery now" as staff press it: signed in through the API, the run asked for, then
+ * waited for until the Worker's queue has run it (the demo ICP: about 20 s, each site paced
+ * to a request a second), so Discovery shows it done and Prospects a filled pool.
+ */
+async function runDiscovery(email: string): Promise<DiscoveryRunView[]> {
+  const json = { Origin: origin, 'Content-Type': 'application/json' };
+  const session = await fetch(`${origin}/api/app/session`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  if (!session.ok) throw new Error(`screenshots: signing in ${email} answered ${session.status}`);
+  const cookie = session.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
+  const started = await fetch(`${origin}/api/app/staff/discovery/run`, {
+    method: 'POST',
+    headers: { ...json, Cookie: cookie },
+    body: '{}',
+  });
+  if (started.status !== 202) throw new Error(`screenshots: discovery answered ${started.status}`);
+  const ids = new Set(((await started.json()) as DiscoveryRunAccepted).runs.map((run) => run.id));
+  for (let waited = 0; waited < 120_000; waited += 1000) {
+    const view = (await (
+      await fetch(`${origin}/api/app/staff/discovery`, { headers: { Cookie: cookie } })
+    ).json()) as DiscoveryView;
+    const runs = view.runs.filter((run) => ids.has(run.id));
+    if (runs.every((run) => run.status === 'completed' || run.status === 'failed')) return runs;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error('screenshots: discovery did not finish within 2 minutes');
+}
+
 // Discovery's demo ICP and profile, and one run of it, as "Run discovery now" does on `npm start`.
 await writeSampleProspecting(db, createOfflineEmbedder());
-const [demoIcp] = await db.service((tx) => tx.select().from(prospectIcps));
-// Run as the queue runs it, so Discovery lists the run with its result.
-await dailyProspectQueueJob.run({ type: 'daily_prospect_queue', icpId: demoIcp!.id, run: `staff:${randomUUID()}` }, {
-  DATABASE_URL: stack.databaseUrl,
-  DATABASE_WS_PROXY: stack.connection.wsProxy,
-  DEMO_SITES_ORIGIN: demoSites.origin,
-} as unknown as Env);
+for (const run of await runDiscovery(business.email)) {
+  const found = run.result ? `found ${run.result.found}, analysed ${run.result.analysed}` : (run.error ?? '');
+  console.log(`screenshots: discovery ${run.status} for ${run.icpName}: ${found}`);
+}
 // A batch of form tests on the demo sites, approved and run as the queue runs it; one answer
 // comes back through the Worker's email handler, as Email Routing would deliver it.
 const jobEnv = {
@@ -142,9 +183,6 @@ async function signIn(page: Page, email: string) {
   // Signed in once the header has its menu (at 375 px the menu holds "Sign out").
   await page.locator('#menu-button').waitFor({ state: 'attached' });
 }
-
-/** The screens asked for on the command line; none: all of them. */
-const only = new Set(process.argv.slice(2));
 
 let count = 0;
 async function shoot(browser: Browser, name: string, email: string | null, visit: (page: Page) => Promise<void>) {
@@ -301,21 +339,42 @@ try {
   });
   await shoot(browser, 'staff-discovery', business.email, async (page) => {
     await page.goto(`${origin}/app/staff/discovery`);
-    await page.locator('#pd-runs').waitFor();
+    // The completed run's row, not "No run yet".
+    await page.locator('.pr-runs tbody tr').first().waitFor();
     await page.locator('.skeleton-group').waitFor({ state: 'detached' });
   });
   await shoot(browser, 'staff-prospects', business.email, async (page) => {
     await page.goto(`${origin}/app/staff/prospects`);
     await page.locator('.pr-table').waitFor();
   });
+  // The prospect with every kind of evidence: a form, a chat widget, a no-solicitation notice.
   await shoot(browser, 'staff-prospect', business.email, async (page) => {
     await page.goto(`${origin}/app/staff/prospects`);
-    await page.locator('.pr-table .pr-name').first().click();
+    await page.locator('.pr-table .pr-name', { hasText: 'Rénovations Pro-Design' }).click();
     await page.locator('.pr-parts').waitFor();
   });
   await shoot(browser, 'staff-import', business.email, async (page) => {
     await page.goto(`${origin}/app/staff/prospects/import`);
-    await page.locator('main h1').waitFor();
+    await page.locator('#pi-file-input').waitFor();
+  });
+  // A French list previewed: what it holds, and its columns mapped as suggested.
+  await shoot(browser, 'staff-import-preview', business.email, async (page) => {
+    await page.goto(`${origin}/app/staff/prospects/import`);
+    await page.locator('#pi-file-input').setInputFiles({
+      name: 'cliniques-québec.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        [
+          'Clinique;Adresse du site;Téléphone;Ville;Secteur d’activité',
+          'Massothérapie Équilibre;https://massotherapie-equilibre.test;418 555-0163;Québec;Massothérapie',
+          'Hôpital vétérinaire des Rivières;https://hopital-veterinaire-des-rivieres.test;819 555-0110;Trois-Rivières;Vétérinaire',
+          'Salon Lumière;https://salon-lumiere.test;;Montréal;Coiffure',
+          '',
+        ].join('\r\n'),
+        'utf8',
+      ),
+    });
+    await page.locator('#pi-mapping').waitFor();
   });
   await shoot(browser, 'staff-profile', business.email, async (page) => {
     await page.goto(`${origin}/app/staff/profile`);

@@ -14,6 +14,9 @@ export const LOCAL_INBOUND_DOMAIN = 'inbound.avenir.local';
 export interface LocalInbound {
   INBOUND_DOMAIN: string;
   INBOUND_TOKEN_SECRET: string;
+  /** The demo's tester and a number that can never ring anyone (555-01xx is reserved for fiction). */
+  FORM_TEST_SENDER_NAME: string;
+  FORM_TEST_PHONE: string;
 }
 
 export async function localInbound(dataDir: string): Promise<LocalInbound> {
@@ -24,7 +27,12 @@ export async function localInbound(dataDir: string): Promise<LocalInbound> {
     await mkdir(dataDir, { recursive: true });
     await writeFile(file, `${secret}\n`, { mode: 0o600 });
   }
-  return { INBOUND_DOMAIN: LOCAL_INBOUND_DOMAIN, INBOUND_TOKEN_SECRET: secret };
+  return {
+    INBOUND_DOMAIN: LOCAL_INBOUND_DOMAIN,
+    INBOUND_TOKEN_SECRET: secret,
+    FORM_TEST_SENDER_NAME: 'Marie Tremblay',
+    FORM_TEST_PHONE: '+1 514 555-0100',
+  };
 }
 
 const runningFile = (dataDir: string) => path.join(dataDir, 'demo-sites.json');

@@ -4,13 +4,25 @@
  * It serves a business directory (`GET /api/businesses`), each business's static site
  * under `/sites/<slug>/` (or, for a client that sends `Host: <slug>.test`, at the root),
  * and the broken behaviours some of those sites have on purpose (README in
- * scripts/demo-sites). It listens on 127.0.0.1 only.
+ * scripts/demo-sites). It listens on 127.0.0.1 only. Given an inbound endpoint, the
+ * businesses answer their contact forms by email as real ones do (instantly, personally,
+ * later or never), and only to test domains.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  type Autoresponder,
+  composeReply,
+  type Inquiry,
+  isLoopbackUrl,
+  isTestAddress,
+  readInquiry,
+} from '../demo-sites/mail/replies';
+
+export type { Autoresponder } from '../demo-sites/mail/replies';
 
 export type DemoSiteBehaviour =
   | 'server_error'
@@ -34,6 +46,28 @@ export interface DemoBusiness {
   employees: number;
   languages: string[];
   behaviour?: DemoSiteBehaviour;
+  /** How the business answers its contact form by email; absent is `none`. Not in the directory's answer. */
+  autoresponder?: Autoresponder;
+  /** A form POST answers 303 See Other to this path, where a thank-you page is served. Not in the directory's answer. */
+  formRedirect?: string;
+}
+
+/** Where the businesses' answers to their contact forms are delivered (wrangler's local email handler). */
+export interface DemoInbound {
+  /** A loopback URL, e.g. http://127.0.0.1:8787/cdn-cgi/handler/email; `?from=…&to=…` is added. */
+  url: string;
+  /** How long a `human` business takes to answer. Default 90 000. */
+  humanDelayMs?: number;
+  /** How long a `personalized` business takes to answer. Default 4 000. */
+  personalizedDelayMs?: number;
+  /** The fetch that delivers (default the global one). */
+  fetch?: typeof fetch;
+}
+
+export interface DemoSitesOptions {
+  port?: number;
+  siteRoot?: string;
+  inbound?: DemoInbound;
 }
 
 export interface DemoSites {
@@ -55,6 +89,13 @@ const MAX_PER_PAGE = 50;
 const DEFAULT_PER_PAGE = 20;
 const MAX_POST_BYTES = 1024 * 1024;
 const HUGE_CHUNK_BYTES = 64 * 1024;
+export const DEFAULT_HUMAN_DELAY_MS = 90_000;
+export const DEFAULT_PERSONALIZED_DELAY_MS = 4_000;
+/** Answers waiting at once; past this a burst of posts goes unanswered rather than piling up timers. */
+const MAX_PENDING_ANSWERS = 1_000;
+/** How long the inbound endpoint has to take one message. */
+const DELIVERY_TIMEOUT_MS = 30_000;
+const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i;
 
 /**
  * Industry keys and the common English/French names the directory also accepts (compared
@@ -304,18 +345,50 @@ function redirect(req: IncomingMessage, res: ServerResponse, status: 301 | 302, 
   );
 }
 
-/** Reads and drops a request body; false (and a 413 sent) when it is over the limit. */
-async function drainBody(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+/** Reads a request body; null (and a 413 sent) when it is over the limit. */
+async function readBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
     if (size > MAX_POST_BYTES) {
       sendHtml(req, res, 413, simplePage('en', 'Too large', '<h1>413 Payload Too Large</h1>'));
       req.destroy();
-      return false;
+      return null;
     }
+    chunks.push(chunk as Buffer);
   }
-  return true;
+  return Buffer.concat(chunks);
+}
+
+/** A form body's text fields in order (files left out), read by the platform's own parser; [] when it is not a form. */
+export async function formFields(contentType: string | undefined, body: Buffer): Promise<[string, string][]> {
+  if (!contentType || !FORM_TYPES.test(contentType)) return [];
+  try {
+    const form = await new Request('http://demo-sites.invalid/', {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body: new Uint8Array(body),
+    }).formData();
+    const fields: [string, string][] = [];
+    form.forEach((value, name) => {
+      if (typeof value === 'string') fields.push([name, value]);
+    });
+    return fields;
+  } catch {
+    return [];
+  }
+}
+
+/** The page a `formRedirect` site serves at its thank-you path, in the site's language(s). */
+function thankYouPage(business: DemoBusiness): string {
+  const name = escapeHtml(business.businessName);
+  const fr = `<h1>Merci!</h1>\n<p>Votre message a bien été envoyé à ${name}. Nous vous répondrons sous peu.</p>\n<p><a href="/">Retour à l’accueil</a></p>`;
+  const en = `<h1>Thank you!</h1>\n<p>Your message has been sent to ${name}. We will get back to you shortly.</p>\n<p><a href="/">Back to home</a></p>`;
+  const languages = business.languages;
+  const body = languages.length > 1 ? `${fr}\n<div lang="en">\n${en}\n</div>` : languages[0] === 'en' ? en : fr;
+  const english = languages[0] === 'en';
+  return simplePage(english ? 'en' : 'fr', `${english ? 'Thank you!' : 'Merci!'} | ${name}`, body);
 }
 
 /** Streams `HUGE_SITE_BYTES` of HTML in chunks, with backpressure; stops when the client goes. */
@@ -366,13 +439,72 @@ async function findFile(siteDir: string, path: string): Promise<string | null> {
   return null;
 }
 
-export async function startDemoSites(options: { port?: number; siteRoot?: string } = {}): Promise<DemoSites> {
+export async function startDemoSites(options: DemoSitesOptions = {}): Promise<DemoSites> {
+  const inbound = options.inbound;
+  if (inbound && !isLoopbackUrl(inbound.url)) {
+    throw new Error(`demo sites: inbound.url must be a loopback http(s) URL, not ${JSON.stringify(inbound.url)}`);
+  }
   const siteRoot = resolve(options.siteRoot ?? DEMO_SITE_ROOT);
   const catalogue = await loadDemoCatalogue(siteRoot);
   const bySlug = new Map(catalogue.map((business) => [business.slug, business]));
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
+  const deliveries = new Set<AbortController>();
   let closing = false;
+
+  /** Posts one answer to the inbound endpoint; one warning when it fails, nothing when it works. */
+  async function deliver(business: DemoBusiness, kind: Autoresponder, inquiry: Inquiry) {
+    if (!inbound || closing) return;
+    const reply = composeReply(business, kind, inquiry, new Date());
+    if (!reply) return;
+    const url = new URL(inbound.url);
+    url.searchParams.set('from', reply.envelopeFrom);
+    url.searchParams.set('to', reply.to);
+    const controller = new AbortController();
+    deliveries.add(controller);
+    const deadline = setTimeout(() => controller.abort(new Error('no answer in 30 s')), DELIVERY_TIMEOUT_MS).unref();
+    try {
+      const answer = await (inbound.fetch ?? fetch)(url, {
+        method: 'POST',
+        headers: { 'content-type': 'message/rfc822' },
+        body: new Uint8Array(reply.raw),
+        signal: controller.signal,
+      });
+      await answer.arrayBuffer().catch(() => undefined);
+      if (!answer.ok && !closing) {
+        console.warn(`demo sites: ${business.slug}'s answer to ${reply.to} was refused: HTTP ${answer.status}`);
+      }
+    } catch (error) {
+      if (!closing) {
+        console.warn(
+          `demo sites: ${business.slug}'s answer to ${reply.to} was not delivered: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    } finally {
+      clearTimeout(deadline);
+      deliveries.delete(controller);
+    }
+  }
+
+  /** Schedules the business's answer to a submitted form, per its autoresponder; nothing for `none` or a real address. */
+  function answerForm(business: DemoBusiness, fields: [string, string][], path: string) {
+    const kind = business.autoresponder ?? 'none';
+    if (!inbound || closing || kind === 'none' || timers.size >= MAX_PENDING_ANSWERS) return;
+    const inquiry = readInquiry(fields, business, path);
+    if (!inquiry || !isTestAddress(inquiry.replyTo)) return;
+    const delay =
+      kind === 'human'
+        ? (inbound.humanDelayMs ?? DEFAULT_HUMAN_DELAY_MS)
+        : kind === 'personalized'
+          ? (inbound.personalizedDelayMs ?? DEFAULT_PERSONALIZED_DELAY_MS)
+          : 0;
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      void deliver(business, kind, inquiry);
+    }, delay);
+    timer.unref();
+    timers.add(timer);
+  }
 
   /** Waits `ms`; false when the client went away or the server is closing (whose sockets close too). */
   const wait = (ms: number, req: IncomingMessage) =>
@@ -436,10 +568,30 @@ export async function startDemoSites(options: { port?: number; siteRoot?: string
         break;
     }
     if (method === 'POST') {
-      if (!(await drainBody(req, res))) return;
-      return sendHtml(req, res, 200, THANK_YOU_PAGE);
+      const body = await readBody(req, res);
+      if (!body) return;
+      if (business.formRedirect) {
+        send(
+          req,
+          res,
+          303,
+          { Location: business.formRedirect, 'Content-Type': 'text/html; charset=utf-8' },
+          simplePage(
+            'en',
+            '303 See Other',
+            `<p>See <a href="${escapeHtml(business.formRedirect)}">${escapeHtml(business.formRedirect)}</a>.</p>`,
+          ),
+        );
+      } else {
+        sendHtml(req, res, 200, THANK_YOU_PAGE);
+      }
+      if (inbound) answerForm(business, await formFields(req.headers['content-type'], body), path);
+      return;
     }
     const file = await findFile(join(siteRoot, 'sites', business.slug), path);
+    if (!file && business.formRedirect && path === business.formRedirect) {
+      return sendHtml(req, res, 200, thankYouPage(business));
+    }
     if (!file) return sendHtml(req, res, 404, NOT_FOUND_PAGE);
     const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
     return send(req, res, 200, { 'Content-Type': type }, await readFile(file));
@@ -520,6 +672,8 @@ export async function startDemoSites(options: { port?: number; siteRoot?: string
         closing = true;
         for (const timer of timers) clearTimeout(timer);
         timers.clear();
+        for (const delivery of deliveries) delivery.abort();
+        deliveries.clear();
         server.close((error) => (error ? fail(error) : done()));
         for (const socket of sockets) socket.destroy();
       }),

@@ -213,7 +213,22 @@ describe('a batch of form tests', () => {
     expect(posts).toHaveLength(1);
   });
 
-  it('proposes no business tested in the last 90 days', async () => {
+  it('proposes no business tested in the last 90 days, nor one whose site asks not to be solicited', async () => {
+    await database.access.service((tx) =>
+      tx.insert(prospectCandidates).values({
+        businessName: 'Clinique Pas de sollicitation',
+        website: 'https://clinique-sollicitation.test',
+        domain: 'clinique-sollicitation.test',
+        formUrl: 'https://clinique-sollicitation.test/contact',
+        automationNeedScore: 95,
+        analysisStatus: 'analyzed',
+        metadata: {
+          evidence: {
+            noSolicitation: { pageUrl: 'https://clinique-sollicitation.test/', excerpt: 'Aucune sollicitation' },
+          },
+        },
+      }),
+    );
     await expect(proposeBatch(database.access, { limit: 10, proposedBy: 'staff', limits })).rejects.toMatchObject({
       code: 'no_form_test_candidates',
     });

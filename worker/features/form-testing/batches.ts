@@ -9,7 +9,8 @@ import { type FormTestLimits, isStopped, MAX_BATCH_SIZE } from './limits';
 /**
  * Batches: nothing is written to a business's form until a person approves the batch
  * that holds it. A proposal is the n neediest analysed prospects with a form, none tested
- * in the last 90 days and none on the stop list; approving it queues its run.
+ * in the last 90 days, none on the stop list and none whose site carries a no-solicitation
+ * notice; approving it queues its run.
  */
 
 type BatchRow = typeof formTestBatches.$inferSelect;
@@ -24,6 +25,8 @@ export async function eligibleProspects(tx: Transaction, limit: number, limits: 
       and(
         eq(p.analysisStatus, 'analyzed'),
         sql`${p.formUrl} is not null`,
+        // A site that asks not to be solicited is not written to, even by a test.
+        sql`coalesce(${p.metadata}->'evidence'->'noSolicitation', 'null'::jsonb) = 'null'::jsonb`,
         sql`not exists (select 1 from ${prospectFormTests} t where t.prospect_id = ${p.id}
               and t.test_submitted_at > now() - make_interval(days => ${limits.retestDays}))`,
         // A business in a batch still waiting for approval is not proposed twice.
