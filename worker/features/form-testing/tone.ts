@@ -173,6 +173,7 @@ const GENERIC_WORDS = words(`
   replace replacing replacement remplacer remplacement changer change fix fixing entretien maintenance
   new nouveau nouvelle nouveaux old vieux vieille good bon bonne great super small petit petite big grand grande
   offer offers offrez offrir offre provide fournir do faites interest interested interet interesse interessee
+  merci thanks thank journee day soiree evening semaine week bonjour hello salut regards cordialement
   plumber plumbing plombier plomberie roofer roofing couvreur electrician electricien electrical electricite
   painter peintre contractor entrepreneur lawyer avocat avocats notary notaire accountant comptable
   accounting comptabilite dentist dentiste dental dentaire vet veterinaire veterinary mechanic mecanicien
