@@ -1,6 +1,7 @@
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, RateLimitError } from 'openai';
+import OpenAI from 'openai';
 import * as v from 'valibot';
 import { AUTORESPONDER_TONES } from '../../../schema/vocabulary';
+import { toAiError } from '../../platform/ai/openai';
 import { guardedFetch } from '../../platform/ai/openai-transport';
 import { AiError } from '../../platform/ai/port';
 import { classifyToneOffline, type ToneCue, type ToneInput, type ToneVerdict } from './tone';
@@ -161,30 +162,6 @@ function fallbackCue(error: AiError): ToneCue {
       fr: `OpenAI indisponible (${reason.fr}) : règles hors ligne utilisées`,
     },
   };
-}
-
-/** Every failure as an AiError, the way the platform adapters classify them. */
-function toAiError(error: unknown): AiError {
-  if (error instanceof AiError) return error;
-  const options = { cause: error };
-  if (error instanceof APIConnectionTimeoutError)
-    return new AiError('OpenAI did not answer in time', 'timeout', true, options);
-  if (error instanceof APIConnectionError) {
-    return new AiError(`Could not reach OpenAI: ${error.message}`, 'network', true, options);
-  }
-  if (error instanceof RateLimitError) return new AiError('OpenAI rate limit reached', 'rate_limited', true, options);
-  if (error instanceof APIError) {
-    const status = error.status ?? 0;
-    if (status >= 500) return new AiError(`OpenAI server error ${status}`, 'server', true, options);
-    if (status === 408) return new AiError('OpenAI timed out the request', 'timeout', true, options);
-    return new AiError(`OpenAI refused the request (${status}): ${error.message}`, 'refused', false, options);
-  }
-  if (error instanceof SyntaxError)
-    return new AiError('OpenAI answered with malformed JSON', 'malformed', true, options);
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-    return new AiError('OpenAI did not finish its answer in time', 'timeout', true, options);
-  }
-  return new AiError(`OpenAI call failed: ${String(error)}`, 'network', true, options);
 }
 
 function round(value: number): number {

@@ -364,8 +364,8 @@ function costUsd(model: string, promptTokens: number, completionTokens: number):
   return (promptTokens * price.input + completionTokens * price.output) / 1_000_000;
 }
 
-/** Every failure as an `AiError`: no SDK class leaves this adapter. */
-function toAiError(error: unknown): AiError {
+/** Every failure as an `AiError`: no SDK class leaves an OpenAI adapter. */
+export function toAiError(error: unknown): AiError {
   if (error instanceof AiError) return error;
   const options = { cause: error };
   // Subclass checks first: a timeout is a connection error, and both are API errors.
