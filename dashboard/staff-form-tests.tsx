@@ -771,7 +771,9 @@ function Tests(props: {
       ) : (
         <>
           <p class="muted pr-showing" aria-live="polite">
-            {f.ftShowing(view.tests.length, count(view.tests.length, lang))}
+            {view.more
+              ? f.ftShowingNewest(count(view.tests.length, lang))
+              : f.ftShowing(view.tests.length, count(view.tests.length, lang))}
           </p>
           <TestList t={t} lang={lang} tests={view.tests} go={go} />
         </>
@@ -800,9 +802,11 @@ function TestList(props: {
 
 // ─── One test ───────────────────────────────────────────────────────────────
 
-/** The hours a test waited before it timed out: from its submission to its deadline. */
-const waitedHours = (test: FormTestView) =>
-  Math.max(0, Math.round((Date.parse(test.timesOutAt) - Date.parse(test.submittedAt)) / 3_600_000));
+/** How long a test waited before it timed out, from its submission to its deadline: "72 h", or "2 min" for a demo's sweep. */
+function waited(test: FormTestView, lang: Lang): string {
+  const minutes = Math.max(0, Math.round((Date.parse(test.timesOutAt) - Date.parse(test.submittedAt)) / 60_000));
+  return minutes % 60 === 0 ? `${count(minutes / 60, lang)}\u00a0h` : formatDuration(minutes, lang);
+}
 
 /** The test's outcome in a line: "Answered after 2 h 14 min", "No answer after 72 h", "Failed: CAPTCHA". */
 export function outcomeText(test: FormTestView, f: FormTestsStrings, lang: Lang): string {
@@ -812,7 +816,7 @@ export function outcomeText(test: FormTestView, f: FormTestsStrings, lang: Lang)
         ? f.ftStatuses.completed
         : f.ftAnsweredAfter(formatDuration(test.responseTimeMinutes, lang));
     case 'timeout':
-      return f.ftNoAnswerAfter(count(waitedHours(test), lang));
+      return f.ftNoAnswerAfter(waited(test, lang));
     case 'failed':
       return test.failure
         ? f.ftFailedBecause(f.ftFailures[test.failure.reason] ?? test.failure.reason)

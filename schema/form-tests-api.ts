@@ -55,7 +55,7 @@ export interface FormTestView {
   status: FormTestStatus;
   /** When the form was submitted (or the attempt ended, for a failure). */
   submittedAt: string;
-  /** When an unanswered test becomes a timeout. */
+  /** When an unanswered test becomes a timeout; for one that did, the end of the wait it was given. */
   timesOutAt: string;
   /** Why it failed, when it did. */
   failure: { reason: FormTestFailure; message: string } | null;
@@ -109,12 +109,16 @@ export interface FormTestBatchResult {
 
 /** `GET /api/app/staff/form-tests`. */
 export interface FormTestsView {
+  /** The newest 200 tests that match the filters, newest first. */
   tests: FormTestView[];
+  /** Older tests match too and were left out: narrower filters reach them. */
+  more: boolean;
   batches: FormTestBatchView[];
   /** The limits a batch runs under, as configured. */
   limits: { perDay: number; submittedToday: number; timeoutHours: number; retestDays: number; stopDomains: string[] };
   /** False while INBOUND_TOKEN_SECRET / INBOUND_DOMAIN are unset: nothing can be tested. */
   configured: boolean;
+  /** Every test by status, whatever the filters (the status filter's buttons show them). */
   counts: Record<FormTestStatus, number>;
 }
 

@@ -149,6 +149,8 @@ export interface SiteEvidence {
   form: FormEvidence | null;
   /** Inputs without a <form>, sent by a script: not fillable. */
   javascriptOnlyForm: boolean;
+  /** Where those inputs are: the contact page a form test visits, and refuses; absent in older analyses. */
+  javascriptOnlyFormUrl?: string | null;
   chatWidgets: string[];
   bookingTools: string[];
   noSolicitation: { pageUrl: string; excerpt: string } | null;

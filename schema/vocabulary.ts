@@ -215,6 +215,8 @@ export const JOB_TYPES = [
   'prospect_analysis',
   // Not in the database documentation: an approved batch of contact-form tests, run as one unit.
   'form_tests',
+  // Not in the database documentation: silent form tests swept into timeouts (the cron's work, run by hand).
+  'form_test_timeouts',
 ] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 export const JOB_STATUSES = ['pending', 'processing', 'completed', 'failed'] as const;

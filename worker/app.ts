@@ -4,7 +4,13 @@ import { accountRoutes, authRetention, dashboardGuard } from './features/account
 import { dashboardRoutes } from './features/dashboard';
 import { demoRoutes, outboxRoutes } from './features/dev';
 import { enrichLeadJob, enrichmentSweep } from './features/enrichment';
-import { formTestInbound, formTestRoutes, formTestsJob, formTestTimeouts } from './features/form-testing';
+import {
+  formTestInbound,
+  formTestRoutes,
+  formTestsJob,
+  formTestTimeouts,
+  formTestTimeoutsJob,
+} from './features/form-testing';
 import { healthRoutes } from './features/health';
 import { homeRoutes } from './features/home';
 import { inboxRoutes } from './features/inbox';
@@ -91,6 +97,7 @@ export const jobs = jobRegistry([
   dailyProspectQueueJob,
   prospectAnalysisJob,
   formTestsJob,
+  formTestTimeoutsJob,
 ]);
 
 /** Work on a schedule: each cron of wrangler.toml `[triggers]`, and only those. */

@@ -117,6 +117,7 @@ const en = {
   ftNoMatch: 'No test matches these filters',
   ftNoMatchHelp: 'Widen the score range or choose another status or tone.',
   ftShowing: (n: number, shown: string) => (n === 1 ? '1 test' : `${shown} tests`),
+  ftShowingNewest: (shown: string) => `The newest ${shown} tests; narrow the filters to reach older ones.`,
   ftTestOf: (when: string) => `Test of ${when}`,
   ftStatusShort: {
     pending: 'Waiting',
@@ -167,7 +168,7 @@ const en = {
 
   // One test
   ftAnsweredAfter: (duration: string) => `Answered after ${duration}`,
-  ftNoAnswerAfter: (hours: string) => `No answer after ${hours}${NBSP}h`,
+  ftNoAnswerAfter: (duration: string) => `No answer after ${duration}`,
   ftFailedBecause: (reason: string) => `Failed: ${reason}`,
   ftWaitingUntil: (when: string) => `Waiting for an answer until ${when}`,
   ftScore: 'Score',
@@ -314,6 +315,8 @@ export const FORM_TESTS_STRINGS: Record<Lang, FormTestsStrings> = {
     ftNoMatch: 'Aucun test ne correspond à ces filtres',
     ftNoMatchHelp: 'Élargissez l’intervalle de score ou choisissez un autre statut ou un autre ton.',
     ftShowing: (n: number, shown: string) => (n === 1 ? '1 test' : `${shown}${NBSP}tests`),
+    ftShowingNewest: (shown: string) =>
+      `Les ${shown}${NBSP}tests les plus récents; précisez les filtres pour voir les plus anciens.`,
     ftTestOf: (when: string) => `Test du ${when}`,
     ftStatusShort: {
       pending: 'En attente',
@@ -363,7 +366,7 @@ export const FORM_TESTS_STRINGS: Record<Lang, FormTestsStrings> = {
     ftReadBy: { offline: 'Lue par le moteur hors ligne', openai: 'Lue par OpenAI' },
 
     ftAnsweredAfter: (duration: string) => `Réponse après ${duration}`,
-    ftNoAnswerAfter: (hours: string) => `Aucune réponse après ${hours}${NBSP}h`,
+    ftNoAnswerAfter: (duration: string) => `Aucune réponse après ${duration}`,
     ftFailedBecause: (reason: string) => `Échec${NBSP}: ${reason}`,
     ftWaitingUntil: (when: string) => `En attente d’une réponse jusqu’au ${when}`,
     ftScore: 'Score',

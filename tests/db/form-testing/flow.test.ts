@@ -292,7 +292,9 @@ describe('a batch of form tests', () => {
         })
         .returning(),
     );
-    expect(await markTimeouts(database.access, 72)).toMatchObject({ timedOut: 1 });
+    // 73 hours of silence is not yet a timeout after 74, and is one after 72.
+    expect(await markTimeouts(database.access, 74 * 60)).toMatchObject({ timedOut: 0 });
+    expect(await markTimeouts(database.access, 72 * 60)).toMatchObject({ timedOut: 1 });
     const [after] = await database.access.service((tx) =>
       tx.select().from(prospectFormTests).where(eq(prospectFormTests.id, silent!.id)),
     );
@@ -302,6 +304,47 @@ describe('a batch of form tests', () => {
       hasAutoresponder: false,
       autoresponderTone: 'none',
     });
-    expect(await markTimeouts(database.access, 72)).toMatchObject({ timedOut: 0 });
+    expect(await markTimeouts(database.access, 72 * 60)).toMatchObject({ timedOut: 0 });
+  });
+
+  it('keeps the wait a timed-out test was given, when a sweep was told a shorter one than the setting', async () => {
+    const [prospect] = await database.access.service((tx) =>
+      tx.select().from(prospectCandidates).where(eq(prospectCandidates.domain, 'toiture-captcha.test')),
+    );
+    const [silent] = await database.access.service((tx) =>
+      tx
+        .insert(prospectFormTests)
+        .values({
+          prospectId: prospect!.id,
+          testSubmittedAt: sql`now() - interval '10 minutes'`,
+          metadata: { submission: { httpStatus: 200 } },
+        })
+        .returning(),
+    );
+    expect(await markTimeouts(database.access, 5)).toMatchObject({ timedOut: 1 });
+    const view = await listFormTests(database.access, { status: 'timeout' }, formTestLimits({}), true);
+    const shown = view.tests.find((test) => test.id === silent!.id)!;
+    expect(Date.parse(shown.timesOutAt) - Date.parse(shown.submittedAt)).toBe(5 * 60_000);
+    expect(shown.scoreLines.map((line) => line.label.en)).toEqual(['no answer within 5 minutes']);
+  });
+
+  it('lists the newest 200 tests and says older ones were left out', async () => {
+    const [prospect] = await database.access.service((tx) =>
+      tx.select().from(prospectCandidates).where(eq(prospectCandidates.domain, 'toiture-captcha.test')),
+    );
+    const before = await listFormTests(database.access, {}, formTestLimits({}), true);
+    expect(before.more).toBe(false);
+    await database.access.service((tx) =>
+      tx.execute(sql`insert into prospect_form_tests (prospect_id, test_status, test_submitted_at, metadata)
+        select ${prospect!.id}, 'failed', now() - make_interval(days => 200 + n), '{}'::jsonb
+        from generate_series(1, 201) as n`),
+    );
+    const after = await listFormTests(database.access, {}, formTestLimits({}), true);
+    expect(after.tests).toHaveLength(200);
+    expect(after.more).toBe(true);
+    // The newest come first: the tests written before these old ones are all still listed.
+    expect(after.tests.slice(0, before.tests.length).map((test) => test.id)).toEqual(
+      before.tests.map((test) => test.id),
+    );
   });
 });

@@ -8,7 +8,7 @@ describe('the form test score', () => {
     const personalized = scoreAnswer({ minutes: 2, tone: 'personalized', personalization: 0.8 });
     const human = scoreAnswer({ minutes: 134, tone: 'human', personalization: 0.1 });
     const robotic = scoreAnswer({ minutes: 0, tone: 'robotic', personalization: 0 });
-    const timeout = scoreTimeout(72);
+    const timeout = scoreTimeout(72 * 60);
     expect(personalized.score).toBe(40 + 45 + 12);
     expect(human.score).toBe(28 + 35 + 2);
     expect(robotic.score).toBe(40 + 15);
@@ -18,6 +18,17 @@ describe('the form test score', () => {
     for (const { score, lines } of [personalized, human, robotic]) {
       expect(lines.reduce((sum, line) => sum + line.points, 0)).toBe(score);
     }
+  });
+
+  it('says a wait shorter than the setting in minutes', () => {
+    expect(scoreTimeout(60).lines[0]!.label).toEqual({
+      en: 'no answer within 1 hour',
+      fr: 'aucune réponse en 1 heure',
+    });
+    expect(scoreTimeout(5).lines[0]!.label).toEqual({
+      en: 'no answer within 5 minutes',
+      fr: 'aucune réponse en 5 minutes',
+    });
   });
 
   it('never passes 100', () => {

@@ -4,5 +4,5 @@
  * email handler through the test's signed address, its tone judged and scored.
  */
 export { formTestInbound } from './inbound';
-export { formTestsJob, formTestTimeouts } from './jobs';
+export { formTestsJob, formTestTimeouts, formTestTimeoutsJob } from './jobs';
 export { formTestRoutes } from './routes';

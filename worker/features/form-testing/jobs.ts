@@ -1,11 +1,18 @@
 import { openDatabase } from '../../platform/db';
+import type { Env } from '../../platform/env';
 import { runClaimed } from '../../platform/jobs/claim';
 import { PermanentJobFailure } from '../../platform/jobs/failure';
 import { type CronDefinition, defineJob, UsageError } from '../../platform/jobs/registry';
 import { approveBatch, proposeBatch } from './batches';
 import { formTestDeps } from './deps';
 import { formTestLimits, MAX_BATCH_SIZE } from './limits';
-import { type FormTestsMessage, formTestsJobKey, formTestsMessage } from './messages';
+import {
+  type FormTestsMessage,
+  type FormTestTimeoutsMessage,
+  formTestsJobKey,
+  formTestsMessage,
+  formTestTimeoutsMessage,
+} from './messages';
 import { markTimeouts, runBatch } from './run';
 import { listFormTests } from './views';
 
@@ -57,16 +64,55 @@ export const formTestsJob = defineJob<FormTestsMessage>({
 });
 
 /** Every hour: submitted tests with no answer after the timeout become `timeout`, scored 0. */
+/** How long silence lasts before it is a timeout: the operator's minutes, else the setting's hours. */
+const timeoutMinutes = (message: FormTestTimeoutsMessage, env: Env) =>
+  message.afterMinutes ?? formTestLimits(env).timeoutHours * 60;
+
+async function sweepTimeouts(message: FormTestTimeoutsMessage, env: Env) {
+  const db = openDatabase(env);
+  try {
+    return await markTimeouts(db, timeoutMinutes(message, env));
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * The cron's sweep, run now. `--after-minutes` shortens the wait: on `npm start`, a batch's
+ * silent businesses become timeouts minutes later instead of three days.
+ */
+export const formTestTimeoutsJob = defineJob<FormTestTimeoutsMessage>({
+  type: 'form_test_timeouts',
+  message: formTestTimeoutsMessage,
+  // Sweeps are idempotent (the update's where clause marks a test once): one row records a failing kind.
+  dedupeKey: (message) => `form_test_timeouts:${message.afterMinutes ?? 'setting'}`,
+  commandLine: {
+    usage:
+      '[--after-minutes <n>] (tests with no answer after n minutes, default FORM_TEST_TIMEOUT_HOURS, become timeouts now)',
+    async message(options) {
+      if (options['after-minutes'] === undefined) return { type: 'form_test_timeouts' };
+      const minutes = Number(options['after-minutes']);
+      if (!Number.isInteger(minutes) || minutes < 1) {
+        throw new UsageError(
+          'Say after how many minutes of silence: --after-minutes <n>, a whole number of 1 or more.',
+        );
+      }
+      return { type: 'form_test_timeouts', afterMinutes: minutes };
+    },
+  },
+  async run(message, env) {
+    return {
+      done: true,
+      result: { ...(await sweepTimeouts(message, env)), afterMinutes: timeoutMinutes(message, env) },
+    };
+  },
+});
+
 export const formTestTimeouts: CronDefinition = {
   cron: '20 * * * *',
   name: 'form tests: no answer after the timeout is a result',
   async run(env) {
-    const db = openDatabase(env);
-    try {
-      const marked = await markTimeouts(db, formTestLimits(env).timeoutHours);
-      if (marked.timedOut + marked.abandoned > 0) console.log(`form tests: ${JSON.stringify(marked)}`);
-    } finally {
-      await db.close();
-    }
+    const marked = await sweepTimeouts({ type: 'form_test_timeouts' }, env);
+    if (marked.timedOut + marked.abandoned > 0) console.log(`form tests: ${JSON.stringify(marked)}`);
   },
 };

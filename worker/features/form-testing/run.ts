@@ -172,16 +172,16 @@ export async function runBatch(deps: RunDeps, batchId: string): Promise<BatchRun
  */
 export async function markTimeouts(
   db: DatabaseAccess,
-  timeoutHours: number,
+  afterMinutes: number,
 ): Promise<{ timedOut: number; abandoned: number }> {
-  const timeout = scoreTimeout(timeoutHours);
+  const timeout = scoreTimeout(afterMinutes);
   return db.service(async (tx) => {
     const timedOut = await tx.execute<{ prospect_id: string }>(sql`
       update ${prospectFormTests}
          set test_status = 'timeout', score = 0, has_autoresponder = false, autoresponder_tone = 'none',
-             metadata = metadata || ${JSON.stringify({ score: timeout.lines })}::jsonb
+             metadata = metadata || ${JSON.stringify({ score: timeout.lines, timedOutAfterMinutes: afterMinutes })}::jsonb
        where test_status = 'pending' and response_received_at is null and metadata ? 'submission'
-         and test_submitted_at < now() - make_interval(hours => ${timeoutHours})
+         and test_submitted_at < now() - make_interval(mins => ${afterMinutes})
       returning prospect_id`);
     if (timedOut.rows.length > 0) {
       const ids = timedOut.rows.map((row) => row.prospect_id);

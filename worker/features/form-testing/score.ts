@@ -67,15 +67,17 @@ export function scoreAnswer(answer: {
   };
 }
 
-export function scoreTimeout(hours: number): FormTestScore {
-  return {
-    score: 0,
-    lines: [
-      {
-        key: 'no_answer',
-        points: 0,
-        label: { en: `no answer within ${hours} hours`, fr: `aucune réponse en ${hours} heures` },
-      },
-    ],
-  };
+export function scoreTimeout(minutes: number): FormTestScore {
+  // The setting is in hours; a shorter wait (a demo's `--after-minutes`) is said in minutes.
+  const hours = minutes / 60;
+  const label = Number.isInteger(hours)
+    ? {
+        en: `no answer within ${hours} ${hours === 1 ? 'hour' : 'hours'}`,
+        fr: `aucune réponse en ${hours} ${hours === 1 ? 'heure' : 'heures'}`,
+      }
+    : {
+        en: `no answer within ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`,
+        fr: `aucune réponse en ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`,
+      };
+  return { score: 0, lines: [{ key: 'no_answer', points: 0, label }] };
 }

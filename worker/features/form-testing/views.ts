@@ -32,7 +32,10 @@ function testView(row: Row, timeoutHours: number): FormTestView {
     answer?: StoredAnswer;
     score?: ScoreLine[];
     laterMessagesCount?: number;
+    timedOutAfterMinutes?: number;
   };
+  // A test already timed out keeps the wait it was given (a sweep may have been told a shorter one).
+  const waitMinutes = metadata.timedOutAfterMinutes ?? timeoutHours * 60;
   return {
     id: test.id,
     prospectId: test.prospectId,
@@ -42,7 +45,7 @@ function testView(row: Row, timeoutHours: number): FormTestView {
     batchId: test.batchId,
     status: test.testStatus,
     submittedAt: test.testSubmittedAt.toISOString(),
-    timesOutAt: new Date(test.testSubmittedAt.getTime() + timeoutHours * 3_600_000).toISOString(),
+    timesOutAt: new Date(test.testSubmittedAt.getTime() + waitMinutes * 60_000).toISOString(),
     failure: metadata.failure ?? null,
     inquiry: metadata.inquiry
       ? {
@@ -95,7 +98,8 @@ export async function listFormTests(
         .innerJoin(prospectCandidates, eq(prospectCandidates.id, t.prospectId))
         .where(and(...filters))
         .orderBy(desc(t.testSubmittedAt))
-        .limit(LIST_LIMIT),
+        // One more than shown says whether older tests were left out.
+        .limit(LIST_LIMIT + 1),
     ),
     db.service((tx) =>
       tx.select({ status: t.testStatus, n: sql<number>`count(*)::int` }).from(t).groupBy(t.testStatus),
@@ -112,7 +116,8 @@ export async function listFormTests(
   >;
   for (const { status, n } of counts) byStatus[status] = n;
   return {
-    tests: rows.map((row) => testView(row, limits.timeoutHours)),
+    tests: rows.slice(0, LIST_LIMIT).map((row) => testView(row, limits.timeoutHours)),
+    more: rows.length > LIST_LIMIT,
     batches,
     limits: {
       perDay: limits.perDay,

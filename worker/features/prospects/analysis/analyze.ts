@@ -95,7 +95,8 @@ export async function analyzeProspect(deps: AnalysisDeps, prospectId: string): P
         automationNeedScore: score.total,
         fitScore: fit,
         language: evidence.languages[0] ?? prospect.language,
-        formUrl: evidence.form?.pageUrl ?? null,
+        // A script-only form is still the business's contact form: a form test visits it and says why it stops.
+        formUrl: evidence.form?.pageUrl ?? evidence.javascriptOnlyFormUrl ?? null,
         contactEmail,
         phone: prospect.phone ?? evidence.phones[0] ?? null,
         metadata: {
@@ -119,6 +120,7 @@ function emptyEvidence(website: string) {
     phones: [],
     form: null,
     javascriptOnlyForm: false,
+    javascriptOnlyFormUrl: null,
     chatWidgets: [],
     bookingTools: [],
     noSolicitation: null,

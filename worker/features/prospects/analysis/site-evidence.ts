@@ -171,6 +171,7 @@ export function siteEvidence({ pages, fetched, website, now }: ReadSite): SiteEv
     phones,
     form,
     javascriptOnlyForm: !form && pages.some((page) => page.javascriptOnlyForm),
+    javascriptOnlyFormUrl: form ? null : (pages.find((page) => page.javascriptOnlyForm)?.url ?? null),
     chatWidgets: detect(CHAT_WIDGETS, resources),
     bookingTools: detect(BOOKING_TOOLS, resources),
     noSolicitation: firstNotice ? { pageUrl: firstNotice.page.url, excerpt: firstNotice.excerpt! } : null,
