@@ -150,6 +150,38 @@ describe('buildMimeMessage', () => {
     expect(refusal(injected)).toMatchObject({ name: 'MailError', retryable: false });
   });
 
+  it('offers one-click unsubscribe (RFC 8058) with a mailto beside the https link', () => {
+    const { headers } = parse(
+      buildMimeMessage(
+        mail({
+          listUnsubscribe: 'https://app.avenir.test/u/abc.def',
+          listUnsubscribeMailto: 'unsub+abc@in.avenir.test',
+        }),
+        { date, messageId },
+      ),
+    );
+    expect(headers.get('list-unsubscribe')).toBe(
+      '<https://app.avenir.test/u/abc.def>, <mailto:unsub+abc@in.avenir.test?subject=unsubscribe>',
+    );
+    expect(headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    expect(
+      refusal(mail({ listUnsubscribe: 'https://a.test/u', listUnsubscribeMailto: 'x@a.test>, <https://evil.test' })),
+    ).toMatchObject({ retryable: false });
+  });
+
+  it('threads a follow-up under the message it follows (In-Reply-To, References)', () => {
+    const first = '<outreach=3Aa-1@avenir.test>';
+    const second = '<outreach=3Aa-2@avenir.test>';
+    const { headers } = parse(
+      buildMimeMessage(mail({ thread: { inReplyTo: second, references: [first] } }), { date, messageId }),
+    );
+    expect(headers.get('in-reply-to')).toBe(second);
+    expect(headers.get('references')).toBe(`${first} ${second}`);
+    expect(refusal(mail({ thread: { inReplyTo: '<a@b>\r\nBcc: x@evil.test', references: [] } }))).toMatchObject({
+      retryable: false,
+    });
+  });
+
   it('rejects an address that would smuggle in a second recipient, for good', () => {
     expect(refusal(mail({ to: { email: 'a@example.ca,victim@example.com' } }))).toMatchObject({ retryable: false });
   });

@@ -80,11 +80,12 @@ export function createGmailMailer(settings: GmailSettings): Mailer {
     return cached.token;
   }
 
-  async function post(raw: string): Promise<{ response: Response; text: string }> {
+  /** users.messages.send; a follow-up names its conversation's threadId, as Gmail requires to thread it. */
+  async function post(raw: string, threadId?: string | null): Promise<{ response: Response; text: string }> {
     return call('Gmail', sendUrl, {
       method: 'POST',
       headers: { authorization: `Bearer ${await accessToken()}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ raw }),
+      body: JSON.stringify(threadId ? { raw, threadId } : { raw }),
     });
   }
 
@@ -117,11 +118,12 @@ export function createGmailMailer(settings: GmailSettings): Mailer {
         throw new MailError(`Cannot build the message: ${String(error)}`, false, undefined, { cause: error });
       }
 
-      let { response, text } = await post(raw);
+      const threadId = mail.thread?.threadId;
+      let { response, text } = await post(raw, threadId);
       if (response.status === 401) {
         // A token revoked or rotated before its expiry: get a fresh one, once.
         cached = null;
-        ({ response, text } = await post(raw));
+        ({ response, text } = await post(raw, threadId));
         if (response.status === 401) {
           throw new MailError(`Gmail rejected a freshly issued access token: ${gmailMessage(text)}`, false);
         }

@@ -34,7 +34,8 @@ export function buildMimeMessage(mail: OutgoingMail, options: MimeOptions): stri
     `Message-ID: ${options.messageId}`,
     'MIME-Version: 1.0',
     `Content-Type: multipart/alternative; boundary="${boundary}"`,
-    ...(mail.listUnsubscribe ? listUnsubscribeHeaders(mail.listUnsubscribe) : []),
+    ...(mail.thread ? threadHeaders(mail.thread) : []),
+    ...(mail.listUnsubscribe ? listUnsubscribeHeaders(mail.listUnsubscribe, mail.listUnsubscribeMailto) : []),
   ];
   return [
     ...headers,
@@ -97,12 +98,31 @@ function lineToHtml(line: string): string {
 
 // --- headers ---------------------------------------------------------------------------
 
-/** RFC 2369 and RFC 8058: an https URL only, in ASCII, on a line of its own (never folded into another header). */
-function listUnsubscribeHeaders(url: string): string[] {
+/**
+ * RFC 2369 and RFC 8058: an https URL, in ASCII, and optionally a mailto address after it
+ * (RFC 8058 has the POST go to the https one); on lines of their own, never folded into another header.
+ */
+function listUnsubscribeHeaders(url: string, mailto?: string): string[] {
   if (!/^https?:\/\/[\x21-\x7e]+$/.test(url) || url.includes('>')) {
     throw new MailError('The unsubscribe link is not a plain http(s) URL', false);
   }
-  return [`List-Unsubscribe: <${url}>`, 'List-Unsubscribe-Post: List-Unsubscribe=One-Click'];
+  if (mailto !== undefined && !/^[\x21-\x3b\x3d\x3f-\x7e]+@[A-Za-z0-9.-]+$/.test(mailto)) {
+    throw new MailError('The unsubscribe address is not a plain ASCII address', false);
+  }
+  const targets = [`<${url}>`, ...(mailto ? [`<mailto:${mailto}?subject=unsubscribe>`] : [])];
+  return [`List-Unsubscribe: ${targets.join(', ')}`, 'List-Unsubscribe-Post: List-Unsubscribe=One-Click'];
+}
+
+/** In-Reply-To and References (RFC 5322 §3.6.4): Message-IDs as sent, folded one per line. */
+function threadHeaders(thread: NonNullable<OutgoingMail['thread']>): string[] {
+  const ids = [...thread.references, thread.inReplyTo].filter((id, index, all) => all.indexOf(id) === index);
+  for (const id of ids) {
+    if (!/^<[\x21-\x3d\x3f-\x7e]+@[\x21-\x3d\x3f-\x7e]+>$/.test(id)) throw unencodable('A Message-ID');
+  }
+  const references = thread.references.includes(thread.inReplyTo)
+    ? thread.references
+    : [...thread.references, thread.inReplyTo];
+  return [`In-Reply-To: ${thread.inReplyTo}`, `References: ${references.join(`${CRLF} `)}`];
 }
 
 /** Refused for good; the message names the header, never the value (it may be a visitor's words). */

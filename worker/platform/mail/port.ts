@@ -19,8 +19,21 @@ export interface OutgoingMail {
    * with List-Unsubscribe-Post, so mail clients show their own "unsubscribe" button.
    */
   listUnsubscribe?: string | undefined;
+  /** An address that unsubscribes whoever writes to it: listed beside the URL (RFC 2369), for clients without one-click. */
+  listUnsubscribeMailto?: string | undefined;
+  /** A follow-up in an earlier message's conversation: its headers (RFC 5322 §3.6.4) and, for Gmail, its thread. */
+  thread?: MailThread | undefined;
   /** Stable across retries of the same mail: becomes the Message-ID's local part. */
   idempotencyKey: string;
+}
+
+export interface MailThread {
+  /** The Message-ID answered, angle brackets included. */
+  inReplyTo: string;
+  /** The conversation's Message-IDs, oldest first, the answered one last. */
+  references: string[];
+  /** Gmail's thread id of the conversation, when Gmail sent it. */
+  threadId?: string | null | undefined;
 }
 
 export interface SentMail {
