@@ -25,6 +25,17 @@ export const ERROR_STATUS = {
   form_test_batch_not_proposed: 409,
   no_form_test_candidates: 422,
   form_testing_not_configured: 503,
+  template_not_found: 404,
+  campaign_not_found: 404,
+  outreach_email_not_found: 404,
+  /** A template with an unknown variable, a brace left open…: details.problems says where. */
+  invalid_template: 422,
+  /** The campaign cannot do that in its state (a completed campaign edited, an active one enrolled). */
+  campaign_conflict: 409,
+  /** The campaign lacks what the law or sending needs: the sender's identification, a template, a mailbox. */
+  campaign_incomplete: 422,
+  /** Outreach needs INBOUND_TOKEN_SECRET and INBOUND_DOMAIN: replies, bounces and unsubscribes come back through them. */
+  outreach_not_configured: 503,
   email_taken: 409,
   /** The A/B test cannot do this in its state, or another test of the prompt and language runs. */
   test_conflict: 409,

@@ -11,12 +11,19 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { clients } from './clients';
 import { createdAt, id, nonNegative, oneOf, updatedAt, within } from './columns';
 import { prospectCandidates } from './prospects';
-import { CAMPAIGN_STATUSES, LANGUAGES, OUTREACH_EMAIL_STATUSES, OUTREACH_EVENTS } from './vocabulary';
+import {
+  CAMPAIGN_STATUSES,
+  LANGUAGES,
+  OUTREACH_EMAIL_STATUSES,
+  OUTREACH_EVENTS,
+  SUPPRESSION_REASONS,
+} from './vocabulary';
 
 export const emailTemplates = pgTable(
   'email_templates',
@@ -99,6 +106,19 @@ export const outreachEmails = pgTable(
     followUpSequence: integer('follow_up_sequence').notNull().default(1),
     senderEmail: text('sender_email'),
     missingEmail: boolean('missing_email').notNull().default(false),
+    /**
+     * Not in the documentation: when it may go. Set on approval for a first email; for a
+     * follow-up, when the email before it is sent (its sent_at plus the schedule's days).
+     */
+    scheduledFor: timestamp('scheduled_for', { withTimezone: true }),
+    /** Not in the documentation: who approved it and when; nothing unapproved is ever sent. */
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    approvedBy: text('approved_by'),
+    /**
+     * Not in the documentation: the scheduler's claim, taken under the mailbox's lock before
+     * the provider is called, so one email row is sent once whatever runs at the same time.
+     */
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
     metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -117,6 +137,9 @@ export const outreachEmails = pgTable(
     index('outreach_emails_template_idx').on(t.templateId),
     index('outreach_emails_thread_idx').on(t.threadId),
     index('outreach_emails_gmail_message_idx').on(t.gmailMessageId),
+    // The scheduler's question: approved, unclaimed, due.
+    index('outreach_emails_due_idx').on(t.scheduledFor).where(sql`${t.status} = 'approved' and ${t.claimedAt} is null`),
+    index('outreach_emails_sender_sent_idx').on(t.senderEmail, t.sentAt),
     oneOf('outreach_emails_status_check', t.status, OUTREACH_EMAIL_STATUSES),
     check('outreach_emails_follow_up_check', sql`${t.followUpSequence} >= 1`),
     check('outreach_emails_missing_email_check', sql`${t.missingEmail} or ${t.prospectEmail} is not null`),
@@ -198,4 +221,55 @@ export const outreachMetrics = pgTable(
     within('outreach_metrics_bounce_rate_check', t.bounceRate, 0, 100),
     nonNegative('outreach_metrics_revenue_check', t.revenueGenerated),
   ],
+);
+
+/**
+ * Not in the database documentation: addresses and whole domains never written to again,
+ * whoever the campaign is for: an unsubscribe, a hard bounce, a complaint, or staff's
+ * decision. Checked at enrolment and again just before sending. One of `address` or
+ * `domain` is set, lower case.
+ */
+export const outreachSuppressions = pgTable(
+  'outreach_suppressions',
+  {
+    id: id(),
+    address: text('address'),
+    domain: text('domain'),
+    reason: text('reason', { enum: SUPPRESSION_REASONS }).notNull(),
+    /** The email whose unsubscribe or bounce put it here, when one did. */
+    emailId: uuid('email_id'),
+    note: text('note'),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('outreach_suppressions_address_unique').on(t.address).where(sql`${t.address} is not null`),
+    uniqueIndex('outreach_suppressions_domain_unique').on(t.domain).where(sql`${t.domain} is not null`),
+    index('outreach_suppressions_created_idx').on(t.createdAt.desc()),
+    oneOf('outreach_suppressions_reason_check', t.reason, SUPPRESSION_REASONS),
+    check('outreach_suppressions_target_check', sql`(${t.address} is null) <> (${t.domain} is null)`),
+    check(
+      'outreach_suppressions_lower_check',
+      sql`${t.address} = lower(${t.address}) and ${t.domain} = lower(${t.domain})`,
+    ),
+  ],
+);
+
+/**
+ * Not in the database documentation: each sending mailbox's state. Its row is locked while
+ * an email is claimed, so caps and spacing hold when scheduler runs overlap; `first_sent_at`
+ * sets where its warm-up stands.
+ */
+export const outreachMailboxes = pgTable(
+  'outreach_mailboxes',
+  {
+    id: id(),
+    email: text('email').notNull().unique('outreach_mailboxes_email_unique'),
+    firstSentAt: timestamp('first_sent_at', { withTimezone: true }),
+    /** The earliest its next message may go: the last one's time plus the spacing and its jitter. */
+    nextSendAt: timestamp('next_send_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('outreach_mailboxes_email_check', sql`${t.email} = lower(${t.email})`)],
 );

@@ -161,7 +161,7 @@ export type AutoresponderTone = (typeof AUTORESPONDER_TONES)[number];
 export const FORM_TEST_BATCH_STATUSES = ['proposed', 'approved', 'running', 'completed', 'cancelled'] as const;
 export type FormTestBatchStatus = (typeof FORM_TEST_BATCH_STATUSES)[number];
 /** What an address Avenir hands out receives mail for: the signed token in it says which. */
-export const INBOUND_PURPOSES = ['form_test'] as const;
+export const INBOUND_PURPOSES = ['form_test', 'outreach'] as const;
 export type InboundPurpose = (typeof INBOUND_PURPOSES)[number];
 
 /** Where a prospect's site analysis stands: not yet read, read and scored, or could not be read (reason in metadata). */
@@ -189,7 +189,15 @@ export const OUTREACH_EMAIL_STATUSES = [
   'opened',
   'replied',
   'bounced',
+  // Not in the database documentation: a step that will not go (the prospect replied,
+  // bounced or unsubscribed first); why is in metadata.cancelled.
+  'cancelled',
 ] as const;
+export type OutreachEmailStatus = (typeof OUTREACH_EMAIL_STATUSES)[number];
+/** Why an address or a whole domain is never written to again. */
+export const SUPPRESSION_REASONS = ['unsubscribed', 'hard_bounce', 'complaint', 'manual'] as const;
+export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 export const OUTREACH_EVENTS = [
   'sent',
   'delivered',
@@ -217,6 +225,10 @@ export const JOB_TYPES = [
   'form_tests',
   // Not in the database documentation: silent form tests swept into timeouts (the cron's work, run by hand).
   'form_test_timeouts',
+  // Not in the database documentation: the outreach scheduler's run (approved emails due now, within the limits).
+  'outreach_send',
+  // Not in the database documentation: an open, a click, queued by the tracking routes and classified.
+  'outreach_event',
 ] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 export const JOB_STATUSES = ['pending', 'processing', 'completed', 'failed'] as const;

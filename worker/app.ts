@@ -25,6 +25,14 @@ import {
   promptRoutes,
 } from './features/learning';
 import {
+  outreachEventJob,
+  outreachInbound,
+  outreachRoutes,
+  outreachScheduler,
+  outreachSendJob,
+  trackingRoutes,
+} from './features/outreach';
+import {
   CSV_IMPORT_MAX_BYTES,
   crawlerRoutes,
   dailyProspectQueue,
@@ -68,6 +76,7 @@ app.route('/api/app', learningStaffRoutes);
 app.route('/api/app', promptRoutes);
 app.route('/api/app', prospectRoutes);
 app.route('/api/app', formTestRoutes);
+app.route('/api/app', outreachRoutes);
 app.route('/api/app', homeRoutes);
 app.route('/api/app', insightsRoutes);
 app.route('/api/app', inboxRoutes);
@@ -81,6 +90,7 @@ app.route('/api', intakeRoutes);
 app.route('/', widgetPreviewRoutes);
 app.route('/', digestRoutes);
 app.route('/', crawlerRoutes);
+app.route('/', trackingRoutes);
 app.route('/', dashboardRoutes);
 app.route('/', demoRoutes);
 app.route('/', outboxRoutes);
@@ -98,6 +108,8 @@ export const jobs = jobRegistry([
   prospectAnalysisJob,
   formTestsJob,
   formTestTimeoutsJob,
+  outreachSendJob,
+  outreachEventJob,
 ]);
 
 /** Work on a schedule: each cron of wrangler.toml `[triggers]`, and only those. */
@@ -108,7 +120,8 @@ export const crons = cronRegistry([
   learningDaily,
   dailyProspectQueue,
   formTestTimeouts,
+  outreachScheduler,
 ]);
 
 /** Mail to the addresses Avenir hands out, by the purpose their signed token names. */
-export const inboundHandlers = [formTestInbound];
+export const inboundHandlers = [formTestInbound, outreachInbound];

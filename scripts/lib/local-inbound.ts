@@ -17,6 +17,16 @@ export interface LocalInbound {
   /** The demo's tester and a number that can never ring anyone (555-01xx is reserved for fiction). */
   FORM_TEST_SENDER_NAME: string;
   FORM_TEST_PHONE: string;
+  /**
+   * Outreach on the local stack: any hour and day, no spacing, so a demo campaign is sent
+   * when a person approves it; a postal address for the identification the law requires
+   * (a fictional one, as the demo's businesses are). Production keeps the documented defaults.
+   */
+  OUTREACH_SENDING_HOURS: string;
+  OUTREACH_WEEKENDS: string;
+  OUTREACH_SPACING_SECONDS: string;
+  OUTREACH_JITTER_SECONDS: string;
+  OUTREACH_POSTAL_ADDRESS: string;
 }
 
 export async function localInbound(dataDir: string): Promise<LocalInbound> {
@@ -32,6 +42,11 @@ export async function localInbound(dataDir: string): Promise<LocalInbound> {
     INBOUND_TOKEN_SECRET: secret,
     FORM_TEST_SENDER_NAME: 'Marie Tremblay',
     FORM_TEST_PHONE: '+1 514 555-0100',
+    OUTREACH_SENDING_HOURS: '0-24',
+    OUTREACH_WEEKENDS: 'on',
+    OUTREACH_SPACING_SECONDS: '0',
+    OUTREACH_JITTER_SECONDS: '0',
+    OUTREACH_POSTAL_ADDRESS: '1000, rue De La Gauchetière Ouest, Montréal (Québec) H3B 0A2',
   };
 }
 

@@ -70,6 +70,24 @@ interface Settings {
   FORM_TEST_TIMEOUT_HOURS?: string;
   /** Domains never form-tested, comma-separated (their subdomains included). */
   FORM_TEST_STOP_DOMAINS?: string;
+  /** Outreach: a warmed-up mailbox's messages a day, default 50. */
+  OUTREACH_MAILBOX_DAILY_CAP?: string;
+  /** Outreach: a new mailbox's first-day messages and the daily increase after it, default 10 and 5. */
+  OUTREACH_WARMUP_START?: string;
+  OUTREACH_WARMUP_STEP?: string;
+  /** Outreach: every mailbox together a day, default 500 (Google Workspace allows 2,000). */
+  OUTREACH_GLOBAL_DAILY_CAP?: string;
+  /** Outreach: the prospect's local sending hours, `start-end`, default 9-17. */
+  OUTREACH_SENDING_HOURS?: string;
+  /** Outreach: "on" also sends on Saturdays and Sundays (never by default). */
+  OUTREACH_WEEKENDS?: string;
+  /** Outreach: seconds between two messages of a mailbox and the random part added, default 90 and 60. */
+  OUTREACH_SPACING_SECONDS?: string;
+  OUTREACH_JITTER_SECONDS?: string;
+  /** Outreach: the hard-bounce share of a campaign's last 50 sends that pauses it, default 0.05. */
+  OUTREACH_BOUNCE_THRESHOLD?: string;
+  /** Outreach: the sender identification's postal address when a campaign does not give one. */
+  OUTREACH_POSTAL_ADDRESS?: string;
 }
 
 interface Bindings {

@@ -63,6 +63,28 @@ const DEFAULT_TEXT: Record<ErrorCode, LocalizedText> = {
     'Form tests need INBOUND_TOKEN_SECRET and INBOUND_DOMAIN, so that answers can come back.',
     'Les tests de formulaires exigent INBOUND_TOKEN_SECRET et INBOUND_DOMAIN, pour que les réponses puissent revenir.',
   ),
+  template_not_found: bilingual('No email template has this id.', 'Aucun modèle de courriel n’a cet identifiant.'),
+  campaign_not_found: bilingual('No campaign has this id.', 'Aucune campagne n’a cet identifiant.'),
+  outreach_email_not_found: bilingual(
+    'No outreach email has this id.',
+    'Aucun courriel de prospection n’a cet identifiant.',
+  ),
+  invalid_template: bilingual(
+    'The template has errors: see each one below.',
+    'Le modèle contient des erreurs : voyez chacune ci-dessous.',
+  ),
+  campaign_conflict: bilingual(
+    'This campaign cannot do that in its current state.',
+    'Cette campagne ne peut pas faire cela dans son état actuel.',
+  ),
+  campaign_incomplete: bilingual(
+    'This campaign cannot send yet: it lacks what the law or sending requires.',
+    'Cette campagne ne peut pas encore envoyer : il lui manque ce qu’exigent la loi ou l’envoi.',
+  ),
+  outreach_not_configured: bilingual(
+    'Outreach needs INBOUND_TOKEN_SECRET and INBOUND_DOMAIN, so that replies, bounces and unsubscribes can come back.',
+    'La prospection exige INBOUND_TOKEN_SECRET et INBOUND_DOMAIN, pour que les réponses, les retours et les désabonnements puissent revenir.',
+  ),
   test_conflict: bilingual(
     'This A/B test cannot do that in its current state.',
     'Ce test A/B ne peut pas faire cela dans son état actuel.',

@@ -21,7 +21,7 @@ export function timeZoneNamed(name: string): string | null {
   }
 }
 
-interface LocalTime {
+export interface LocalTime {
   year: number;
   month: number;
   day: number;
@@ -51,7 +51,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** The wall-clock time in `timeZone` at `instant` (milliseconds since the epoch). */
-function localTime(timeZone: string, instant: number): LocalTime {
+export function localTime(timeZone: string, instant: number): LocalTime {
   const parts: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(instant))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -71,6 +71,11 @@ function offsetAt(timeZone: string, instant: number): number {
   const local = localTime(timeZone, instant);
   const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
   return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/** The day of the week in `timeZone` at `instant`: 0 is Sunday, 6 Saturday. */
+export function localWeekday(timeZone: string, instant: number): number {
+  return new Date(calendarDay(localTime(timeZone, instant))).getUTCDay();
 }
 
 /** A calendar day, as the UTC midnight that names it (so days add and compare as numbers). */

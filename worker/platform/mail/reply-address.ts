@@ -1,7 +1,7 @@
 import { INBOUND_PURPOSES, type InboundPurpose } from '../../../schema/vocabulary';
-import { bytesToHex } from '../encoding';
 import type { Env } from '../env';
 import { isUuid } from '../identifiers';
+import { hmacHex, sameText } from '../signing';
 
 /**
  * The addresses Avenir hands out to receive mail: `<mailbox>+<code>.<id>.<mac>@<domain>`,
@@ -32,21 +32,14 @@ export interface ReplyTarget {
   id: string;
 }
 
-const MAILBOX: Record<InboundPurpose, string> = { form_test: 'test' };
-const CODE: Record<InboundPurpose, string> = { form_test: 'ft' };
+const MAILBOX: Record<InboundPurpose, string> = { form_test: 'test', outreach: 'reply' };
+const CODE: Record<InboundPurpose, string> = { form_test: 'ft', outreach: 'or' };
 /** 20 hex characters: 80 bits, beyond guessing at any rate a mail server accepts. */
 const MAC_LENGTH = 20;
 export const MIN_SECRET_LENGTH = 32;
 
-const encoder = new TextEncoder();
-
-async function mac(secret: string, purpose: InboundPurpose, id: string): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
-    'sign',
-  ]);
-  const signature = await crypto.subtle.sign('HMAC', key, encoder.encode(`avenir-inbound:${purpose}:${id}`));
-  return bytesToHex(new Uint8Array(signature)).slice(0, MAC_LENGTH);
-}
+const mac = (secret: string, purpose: InboundPurpose, id: string) =>
+  hmacHex(secret, `avenir-inbound:${purpose}:${id}`, MAC_LENGTH);
 
 function checkSecret(config: ReplyAddressConfig): void {
   if (config.secret.length < MIN_SECRET_LENGTH) {
@@ -60,14 +53,6 @@ export async function replyAddress(config: ReplyAddressConfig, target: ReplyTarg
   const id = target.id.toLowerCase().replaceAll('-', '');
   const signature = await mac(config.secret, target.purpose, id);
   return `${MAILBOX[target.purpose]}+${CODE[target.purpose]}.${id}.${signature}@${config.domain.toLowerCase()}`;
-}
-
-/** Compares without leaking, through timing, how much of a forged signature was right. */
-function sameText(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let difference = 0;
-  for (let index = 0; index < a.length; index++) difference |= a.charCodeAt(index) ^ b.charCodeAt(index);
-  return difference === 0;
 }
 
 const TOKEN = /^([a-z0-9-]+)\+([a-z]{2})\.([0-9a-f]{32})\.([0-9a-f]+)@(.+)$/;
