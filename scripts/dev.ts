@@ -16,6 +16,7 @@ import { announceDemoSites, localInbound, withdrawDemoSites } from './lib/local-
 import { migrateDatabase } from './lib/migrate';
 import { SAMPLE_WEEKS, writeSampleHistory } from './lib/sample-history';
 import { writeSampleLearning } from './lib/sample-learning';
+import { writeSampleOutreach } from './lib/sample-outreach';
 import { writeSampleProspecting } from './lib/sample-prospects';
 import { type DemoSites, startDemoSites } from './stack/demo-sites';
 import { type DevFront, freePort, startDevFront } from './stack/dev-front';
@@ -59,6 +60,7 @@ const fail = (error: unknown) => {
 
 await mkdir(config.dataDir, { recursive: true });
 database = await startLocalDatabase(config).catch(fail);
+const inbound = await localInbound(config.dataDir);
 const demo = await prepare(database.databaseUrl).catch(fail);
 // wrangler dev listens on a port of its own, behind the front that answers on the one
 // given out (scripts/stack/dev-front.ts); wrangler's messages are rewritten to name it.
@@ -70,7 +72,6 @@ demoSites = await startDemoSites({ inbound: { url: `http://127.0.0.1:${front.por
   fail,
 );
 await announceDemoSites(config.dataDir, demoSites.origin);
-const inbound = await localInbound(config.dataDir);
 
 /** Brings the database to the latest schema and makes sure the demo client and the staff account exist. */
 async function prepare(databaseUrl: string) {
@@ -87,6 +88,8 @@ async function prepare(databaseUrl: string) {
     // The operator's profile the fit score compares sites to, embedded as the Worker will, and
     // an ICP that searches the demo sites: "Run discovery now" works on a first start.
     await writeSampleProspecting(connection.access, embedderFromEnv(process.env));
+    // Outreach templates and a draft campaign for the operator: enrol, approve, send.
+    await writeSampleOutreach(connection.access, staff.id, inbound, process.env.MAIL_FROM ?? 'replies@avenir.local');
     const seed = await demoInboxIsEmpty(connection.access, credentials.id);
     if (seed) {
       const samples = await writeSampleHistory(connection.access, credentials, new Date());

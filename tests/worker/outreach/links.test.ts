@@ -63,7 +63,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-const fetchLink = (path: string, init: RequestInit = {}) =>
+const fetchLink = (path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) =>
   worker.dispatchFetch(`http://127.0.0.1:8787${path}`, { redirect: 'manual', ...init });
 
 describe('an outreach email’s links', () => {

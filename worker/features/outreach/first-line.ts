@@ -91,32 +91,27 @@ function summarise(test: FormTestFacts, language: Language): string | null {
     : `Your team answered the inquiry we sent through your website’s contact form on ${day} in ${took}.`;
 }
 
+/**
+ * The opening sentence. With a form test worth naming, it says that Avenir wrote through the
+ * form, as a customer would; `form_test_summary` then says what came back, so the two never
+ * repeat each other. Without one, the site's own fact: a form but no way to book.
+ */
 function firstLineFrom(facts: ProspectFacts): { line: string; facts: string[] } | null {
   const fr = facts.language === 'fr';
   const test = facts.formTest;
   const host = hostOf(facts.website);
-  if (test?.status === 'timeout' && isLongSilence(test)) {
+  const worthNaming =
+    (test?.status === 'timeout' && isLongSilence(test)) ||
+    (test?.status === 'completed' &&
+      test.responseMinutes !== null &&
+      (test.responseMinutes >= SLOW_ANSWER_MINUTES || test.tone === 'robotic'));
+  if (test && worthNaming) {
+    const day = dayOf(test.submittedAt, facts.language);
     return {
       line: fr
-        ? `J’ai écrit à ${facts.companyName} par le formulaire de ${host} et j’attends toujours une réponse : un client pressé, lui, serait déjà allé ailleurs.`
-        : `I wrote to ${facts.companyName} through the form on ${host} and am still waiting for an answer; a customer in a hurry would have gone elsewhere by now.`,
-      facts: ['form_test.status', 'form_test.submitted_at'],
-    };
-  }
-  if (test?.status === 'completed' && test.responseMinutes !== null && test.responseMinutes >= SLOW_ANSWER_MINUTES) {
-    return {
-      line: fr
-        ? `Quand j’ai écrit à ${facts.companyName} par le formulaire de ${host}, la réponse est arrivée ${duration(test.responseMinutes, 'fr')} plus tard.`
-        : `When I wrote to ${facts.companyName} through the form on ${host}, the answer came ${duration(test.responseMinutes, 'en')} later.`,
-      facts: ['form_test.submitted_at', 'form_test.response_minutes'],
-    };
-  }
-  if (test?.status === 'completed' && test.tone === 'robotic') {
-    return {
-      line: fr
-        ? `Quand j’ai écrit à ${facts.companyName} par le formulaire de ${host}, seul un message automatique m’a répondu.`
-        : `When I wrote to ${facts.companyName} through the form on ${host}, only an automatic message answered.`,
-      facts: ['form_test.autoresponder_tone'],
+        ? `Le ${day}, j’ai écrit à ${facts.companyName} par le formulaire de ${host}, comme le ferait un nouveau client.`
+        : `On ${day}, I wrote to ${facts.companyName} through the form on ${host}, as a new customer would.`,
+      facts: ['form_test.submitted_at'],
     };
   }
   if (facts.site && facts.site.bookingTools.length === 0 && facts.site.hasForm) {
