@@ -28,6 +28,8 @@ export class ApiError extends Error {
     readonly fields: Record<string, string[]> = {},
     /** A 429's wait before asking again, in seconds (its `Retry-After`); null when it gave none. */
     readonly retryAfterSeconds: number | null = null,
+    /** The envelope's `details` as sent (a template's `problems`, a campaign's `missing`…), for the screen that reads them. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -37,7 +39,7 @@ interface ErrorBody {
   error?: {
     code?: ErrorCode;
     message?: string;
-    details?: { fields?: Record<string, string[]>; retryAfterSeconds?: number };
+    details?: { fields?: Record<string, string[]>; retryAfterSeconds?: number } & Record<string, unknown>;
   };
 }
 
@@ -82,6 +84,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
       fieldMessage ?? error?.message ?? '',
       fields,
       retryAfter(response, json),
+      error?.details ?? {},
     );
   }
   return json as T;

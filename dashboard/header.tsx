@@ -10,6 +10,7 @@ import {
   Inbox,
   LogOut,
   MailSearch,
+  Megaphone,
   Menu,
   Palette,
   Radar,
@@ -37,20 +38,28 @@ type NavName =
   | 'staff-prospects'
   | 'staff-discovery'
   | 'staff-form-tests'
+  | 'staff-outreach'
   | 'design';
 
-/** The prospect discovery screens (staff-prospects.tsx and the others), internal accounts only. */
+/** The prospect discovery and outreach screens (staff-prospects.tsx, staff-outreach.tsx and the others), internal accounts only. */
 export type ProspectScreen =
   | 'staff-prospects'
   | 'staff-prospect'
   | 'staff-import'
   | 'staff-discovery'
   | 'staff-form-tests'
-  | 'staff-profile';
+  | 'staff-profile'
+  | 'staff-outreach'
+  | 'staff-outreach-campaign'
+  | 'staff-outreach-approval'
+  | 'staff-outreach-templates'
+  | 'staff-outreach-suppressions'
+  | 'staff-outreach-industries';
 
 /**
- * The prospect screens' names, for the navigation and the window's title: the shell shows
- * them before those screens' pack (strings/prospects.ts) has loaded. French: Quebec usage.
+ * The prospect and outreach screens' names, for the navigation, the window's title and the
+ * outreach pages' tabs: the shell shows them before those screens' packs
+ * (strings/prospects.ts, strings/outreach.ts) have loaded. French: Quebec usage.
  */
 export const PROSPECT_SCREEN_NAMES: Record<Lang, Record<ProspectScreen, string>> = {
   en: {
@@ -60,6 +69,12 @@ export const PROSPECT_SCREEN_NAMES: Record<Lang, Record<ProspectScreen, string>>
     'staff-discovery': 'Discovery',
     'staff-form-tests': 'Form tests',
     'staff-profile': 'Our profile',
+    'staff-outreach': 'Outreach',
+    'staff-outreach-campaign': 'Campaign',
+    'staff-outreach-approval': 'Approval',
+    'staff-outreach-templates': 'Templates',
+    'staff-outreach-suppressions': 'Suppression list',
+    'staff-outreach-industries': 'Industries',
   },
   fr: {
     'staff-prospects': 'Prospects',
@@ -68,6 +83,13 @@ export const PROSPECT_SCREEN_NAMES: Record<Lang, Record<ProspectScreen, string>>
     'staff-discovery': 'Prospection',
     'staff-form-tests': 'Tests de formulaires',
     'staff-profile': 'Notre profil',
+    // « Prospection » names discovery already: outreach is « démarchage ».
+    'staff-outreach': 'Démarchage',
+    'staff-outreach-campaign': 'Campagne',
+    'staff-outreach-approval': 'Approbation',
+    'staff-outreach-templates': 'Modèles',
+    'staff-outreach-suppressions': 'Liste d’exclusion',
+    'staff-outreach-industries': 'Secteurs',
   },
 };
 
@@ -93,6 +115,7 @@ const NAV: readonly { name: NavName; icon: IconNode; internal?: true }[] = [
   { name: 'staff-prospects', icon: Store, internal: true },
   { name: 'staff-discovery', icon: Radar, internal: true },
   { name: 'staff-form-tests', icon: MailSearch, internal: true },
+  { name: 'staff-outreach', icon: Megaphone, internal: true },
   { name: 'design', icon: Palette, internal: true },
 ];
 

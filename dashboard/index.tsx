@@ -11,6 +11,7 @@ import './styles.css';
 // screen's own CSS import would become a second file nothing loads.
 import './staff-prospects.css';
 import './staff-form-tests.css';
+import './staff-outreach.css';
 
 /** Each screen's code, fetched when the screen is first opened (see lazy.tsx). */
 const screens = {
@@ -31,6 +32,11 @@ const screens = {
   staffDiscovery: () => import('./staff-discovery'),
   staffFormTests: () => import('./staff-form-tests'),
   staffProfile: () => import('./staff-profile'),
+  staffOutreach: () => import('./staff-outreach'),
+  staffOutreachCampaign: () => import('./staff-outreach-campaign'),
+  staffOutreachApproval: () => import('./staff-outreach-approval'),
+  staffOutreachTemplates: () => import('./staff-outreach-templates'),
+  staffOutreachLists: () => import('./staff-outreach-lists'),
   design: () => import('./gallery'),
 };
 
@@ -55,6 +61,12 @@ const STAFF_ROUTES: readonly Route['name'][] = [
   'staff-discovery',
   'staff-form-tests',
   'staff-profile',
+  'staff-outreach',
+  'staff-outreach-campaign',
+  'staff-outreach-approval',
+  'staff-outreach-templates',
+  'staff-outreach-suppressions',
+  'staff-outreach-industries',
 ];
 
 /** Whether the last visit ended signed in: the shell draws its signed-in frame before /me answers. */
@@ -229,6 +241,22 @@ function App() {
     body = screen(screens.staffFormTests, (m) => <m.StaffFormTests key={visit} t={t} lang={lang} go={go} />);
   else if (route.name === 'staff-profile' && account.isInternal)
     body = screen(screens.staffProfile, (m) => <m.StaffProfile t={t} lang={lang} go={go} />);
+  else if (route.name === 'staff-outreach' && account.isInternal)
+    body = screen(screens.staffOutreach, (m) => <m.StaffOutreach key={visit} t={t} lang={lang} go={go} />);
+  else if (route.name === 'staff-outreach-campaign' && account.isInternal)
+    body = screen(screens.staffOutreachCampaign, (m) => (
+      <m.StaffOutreachCampaign key={route.id} t={t} lang={lang} id={route.id} go={go} />
+    ));
+  else if (route.name === 'staff-outreach-approval' && account.isInternal)
+    body = screen(screens.staffOutreachApproval, (m) => (
+      <m.StaffOutreachApproval key={visit} t={t} lang={lang} go={go} />
+    ));
+  else if (route.name === 'staff-outreach-templates' && account.isInternal)
+    body = screen(screens.staffOutreachTemplates, (m) => <m.StaffOutreachTemplates t={t} lang={lang} go={go} />);
+  else if (route.name === 'staff-outreach-suppressions' && account.isInternal)
+    body = screen(screens.staffOutreachLists, (m) => <m.StaffOutreachSuppressions t={t} lang={lang} go={go} />);
+  else if (route.name === 'staff-outreach-industries' && account.isInternal)
+    body = screen(screens.staffOutreachLists, (m) => <m.StaffOutreachIndustries t={t} lang={lang} go={go} />);
   else if (route.name === 'design' && account.isInternal)
     body = screen(screens.design, (m) => <m.Gallery t={t} lang={lang} />);
   else body = screen(screens.home, (m) => <m.Home t={t} lang={lang} account={account} go={go} />);

@@ -20,6 +20,12 @@ export type Route =
   | { name: 'staff-discovery' }
   | { name: 'staff-form-tests' }
   | { name: 'staff-profile' }
+  | { name: 'staff-outreach' }
+  | { name: 'staff-outreach-campaign'; id: string }
+  | { name: 'staff-outreach-approval' }
+  | { name: 'staff-outreach-templates' }
+  | { name: 'staff-outreach-suppressions' }
+  | { name: 'staff-outreach-industries' }
   | { name: 'design' }
   | { name: 'forgot-password' }
   | { name: 'reset-password' };
@@ -41,14 +47,24 @@ export const PATHS = {
   'staff-discovery': '/app/staff/discovery',
   'staff-form-tests': '/app/staff/form-tests',
   'staff-profile': '/app/staff/profile',
+  'staff-outreach': '/app/staff/outreach',
+  'staff-outreach-approval': '/app/staff/outreach/approval',
+  'staff-outreach-templates': '/app/staff/outreach/templates',
+  'staff-outreach-suppressions': '/app/staff/outreach/suppressions',
+  'staff-outreach-industries': '/app/staff/outreach/industries',
   design: '/app/design',
   'forgot-password': '/app/forgot-password',
   'reset-password': '/app/reset-password',
-} as const satisfies Record<Exclude<RouteName, 'lead' | 'staff-prospect'>, string>;
+} as const satisfies Record<Exclude<RouteName, RouteWithId>, string>;
+
+/** The screens of one thing, named by its id in the address. */
+type RouteWithId = 'lead' | 'staff-prospect' | 'staff-outreach-campaign';
 
 export const leadPath = (id: string) => `/app/leads/${encodeURIComponent(id)}`;
 /** One prospect of the staff's pool (staff-prospect.tsx). */
 export const prospectPath = (id: string) => `${PATHS['staff-prospects']}/${encodeURIComponent(id)}`;
+/** One outreach campaign's page (staff-outreach-campaign.tsx). */
+export const campaignPath = (id: string) => `${PATHS['staff-outreach']}/campaigns/${encodeURIComponent(id)}`;
 
 /** The screens a visitor who is not signed in may open. */
 export const PUBLIC_ROUTES: readonly RouteName[] = ['forgot-password', 'reset-password'];
@@ -73,7 +89,15 @@ export function parseRoute(path: string, search = ''): Route {
       return { name: 'staff-prospect', id: prospect[1]! };
     }
   }
-  for (const [name, routePath] of Object.entries(PATHS) as [Exclude<RouteName, 'lead' | 'staff-prospect'>, string][]) {
+  const campaign = /^\/app\/staff\/outreach\/campaigns\/([^/]+)$/.exec(trimmed);
+  if (campaign) {
+    try {
+      return { name: 'staff-outreach-campaign', id: decodeURIComponent(campaign[1]!) };
+    } catch {
+      return { name: 'staff-outreach-campaign', id: campaign[1]! };
+    }
+  }
+  for (const [name, routePath] of Object.entries(PATHS) as [Exclude<RouteName, RouteWithId>, string][]) {
     if (trimmed === routePath) return name === 'home' && search.length > 1 ? { name: 'inbox' } : { name };
   }
   return { name: 'home' };
@@ -81,7 +105,8 @@ export function parseRoute(path: string, search = ''): Route {
 
 /**
  * The navigation entry a screen belongs to: a lead is read from the inbox; a prospect and
- * the CSV import from the prospects, the operator's profile from discovery.
+ * the CSV import from the prospects, the operator's profile from discovery; every outreach
+ * screen (a campaign, the approval queue, the templates…) from outreach.
  */
 export const sectionOf = (route: Route): RouteName =>
   route.name === 'lead'
@@ -90,7 +115,9 @@ export const sectionOf = (route: Route): RouteName =>
       ? 'staff-prospects'
       : route.name === 'staff-profile'
         ? 'staff-discovery'
-        : route.name;
+        : route.name.startsWith('staff-outreach')
+          ? 'staff-outreach'
+          : route.name;
 
 /**
  * The address of a link the API names by screen and query string (the insights'

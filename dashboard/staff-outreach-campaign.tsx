@@ -1,0 +1,788 @@
+import {
+  CircleCheck,
+  ListChecks,
+  Mail,
+  MailOpen,
+  MailX,
+  Pause,
+  Pencil,
+  Play,
+  Reply,
+  Send,
+  Settings2,
+  TriangleAlert,
+  UserPlus,
+} from 'lucide';
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import {
+  type BounceView,
+  type CampaignDetail,
+  type CampaignsResponse,
+  type EmailsResponse,
+  ENROLMENT_SKIPS,
+  type EnrolmentResult,
+  type OutreachEmailView,
+} from '../schema/outreach-api';
+import type { BilingualText } from '../schema/prospects-api';
+import { LANGUAGE_NAMES, OUTREACH_EMAIL_STATUSES, type OutreachEmailStatus } from '../schema/vocabulary';
+import { ApiError, api, errorText } from './api';
+import { BarList, ChartFigure } from './charts';
+import {
+  AppLink,
+  Badge,
+  Button,
+  Card,
+  type Column,
+  Dialog,
+  Icon,
+  PageHeader,
+  Skeleton,
+  Stat,
+  Table,
+  Toast,
+} from './design';
+import { PROSPECT_SCREEN_NAMES } from './header';
+import type { Lang, Strings } from './i18n';
+import { joinList } from './prospects-format';
+import { PATHS, prospectPath } from './router';
+import { count, ErrorLine, share, useStaffView } from './staff-common';
+import {
+  bi,
+  CampaignStatusBadge,
+  colon,
+  EmailStatusBadge,
+  EmailWhen,
+  emailsPath,
+  industryName,
+  OUTREACH_API,
+  OutreachTabs,
+  percent,
+  provinceName,
+  Quoted,
+  stepName,
+  When,
+} from './staff-outreach-common';
+import { CampaignForm } from './staff-outreach-form';
+import { SiteLink } from './staff-prospects';
+import { OUTREACH_STRINGS, type OutreachStrings } from './strings/outreach';
+import { PROSPECTS_STRINGS } from './strings/prospects';
+
+/**
+ * A campaign's page (/app/staff/outreach/campaigns/:id), internal accounts only: its status
+ * and what may be done next (enrol prospects, start or resume, pause, complete), why it
+ * paused itself and what it lacks before it may start, the funnel of its emails (people, not
+ * the machines that open mail on their behalf, whose events are shown beside), its emails by
+ * status and one by one, the replies to read, the bounces, the last enrolment's result, and
+ * its settings (editable while draft or paused).
+ */
+export function StaffOutreachCampaign(props: { t: Strings; lang: Lang; id: string; go: (path: string) => void }) {
+  const { t, lang, id, go } = props;
+  const o = OUTREACH_STRINGS[lang];
+  const {
+    view: campaign,
+    error,
+    reload,
+  } = useStaffView<CampaignDetail>(`${OUTREACH_API}/campaigns/${encodeURIComponent(id)}`, t);
+  const [filter, setFilter] = useState<OutreachEmailStatus | undefined>(undefined);
+  const emails = useStaffView<EmailsResponse>(emailsPath({ campaign: id, status: filter }), t);
+  // What the settings name (the templates) and their form chooses from.
+  const options = useStaffView<CampaignsResponse>(`${OUTREACH_API}/campaigns`, t);
+  const [enrolment, setEnrolment] = useState<EnrolmentResult | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [toast, setToast] = useState<string | null>(null);
+  const refresh = async () => {
+    await Promise.all([reload(), emails.reload()]);
+  };
+  const result = enrolment ?? campaign?.enrolment ?? null;
+  return (
+    <main class="staff staff-outreach">
+      <PageHeader
+        title={campaign?.name ?? PROSPECT_SCREEN_NAMES[lang]['staff-outreach-campaign']}
+        description={campaign ? o.orCampaignOf(campaign.clientName) : undefined}
+        back={{ label: o.orAllCampaigns, href: PATHS['staff-outreach'], go: () => go(PATHS['staff-outreach']) }}
+      />
+      <OutreachTabs lang={lang} current="staff-outreach" within go={go} />
+      <ErrorLine text={error} />
+      {campaign ? (
+        <>
+          <Controls
+            t={t}
+            o={o}
+            lang={lang}
+            campaign={campaign}
+            go={go}
+            onEnrolled={async (fresh) => {
+              setEnrolment(fresh);
+              await refresh();
+              setToast(o.orEnrolledToast(fresh.enrolled, count(fresh.enrolled, lang)));
+            }}
+            onChanged={async (message) => {
+              setEditing(false);
+              await refresh();
+              setToast(message);
+            }}
+          />
+          {result ? <Enrolment o={o} lang={lang} result={result} fresh={enrolment !== null} /> : null}
+          <Figures t={t} o={o} lang={lang} campaign={campaign} />
+          <Funnel t={t} o={o} lang={lang} campaign={campaign} />
+          <Emails
+            t={t}
+            o={o}
+            lang={lang}
+            campaign={campaign}
+            emails={emails.view?.emails ?? null}
+            error={emails.error}
+            loading={emails.loading}
+            filter={filter}
+            setFilter={setFilter}
+            go={go}
+          />
+          <div class="pr-evidence">
+            <Replies o={o} lang={lang} campaign={campaign} />
+            <Bounces o={o} lang={lang} bounces={campaign.bounces} />
+          </div>
+          {editing ? (
+            <EditSettings
+              t={t}
+              lang={lang}
+              campaign={campaign}
+              options={options.view}
+              error={options.error}
+              onClose={() => setEditing(false)}
+              onSaved={async () => {
+                setEditing(false);
+                await refresh();
+                setToast(o.orSaved);
+              }}
+            />
+          ) : (
+            <SettingsSummary
+              o={o}
+              lang={lang}
+              campaign={campaign}
+              options={options.view}
+              onEdit={() => setEditing(true)}
+            />
+          )}
+        </>
+      ) : error ? (
+        <p>
+          <AppLink href={PATHS['staff-outreach']} go={go}>
+            {o.orAllCampaigns}
+          </AppLink>
+        </p>
+      ) : (
+        <Skeleton label={t.loading} blocks={3} />
+      )}
+      <Toast text={toast} closeLabel={t.close} onDismiss={() => setToast(null)} />
+    </main>
+  );
+}
+
+type Action = 'start' | 'pause' | 'complete';
+
+/** The status, why it paused, what it lacks, and the buttons of what may be done now. */
+function Controls(props: {
+  t: Strings;
+  o: OutreachStrings;
+  lang: Lang;
+  campaign: CampaignDetail;
+  go: (path: string) => void;
+  onEnrolled: (result: EnrolmentResult) => Promise<void>;
+  onChanged: (message: string) => Promise<void>;
+}) {
+  const { t, o, lang, campaign } = props;
+  const [busy, setBusy] = useState<Action | 'enrol' | null>(null);
+  const [error, setError] = useState('');
+  const [missing, setMissing] = useState<BilingualText[]>([]);
+  const [confirming, setConfirming] = useState(false);
+  const { status } = campaign;
+  const lacks = status === 'draft' || status === 'paused' ? campaign.cannotStart : [];
+  const fail = (caught: unknown) => {
+    const listed = caught instanceof ApiError ? caught.details.missing : undefined;
+    if (caught instanceof ApiError && caught.code === 'campaign_incomplete' && Array.isArray(listed))
+      setMissing(listed as BilingualText[]);
+    else setMissing([]);
+    setError(errorText(caught, t));
+  };
+  const enrol = async () => {
+    setBusy('enrol');
+    setError('');
+    setMissing([]);
+    try {
+      const result = await api<EnrolmentResult>(
+        'POST',
+        `${OUTREACH_API}/campaigns/${encodeURIComponent(campaign.id)}/enrol`,
+      );
+      await props.onEnrolled(result);
+    } catch (caught) {
+      fail(caught);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const act = async (action: Action) => {
+    setBusy(action);
+    setError('');
+    setMissing([]);
+    try {
+      const changed = await api<{ status: CampaignDetail['status'] }>(
+        'POST',
+        `${OUTREACH_API}/campaigns/${encodeURIComponent(campaign.id)}/status`,
+        { action },
+      );
+      setConfirming(false);
+      await props.onChanged(o.orNowStatus(o.orCampaignStatuses[changed.status] ?? changed.status));
+    } catch (caught) {
+      fail(caught);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const pending = campaign.emailsByStatus.pending ?? 0;
+  return (
+    <section class="card or-controls" aria-labelledby="or-status-title">
+      <h2 id="or-status-title" class="pr-badges">
+        <span class="sr-only">{o.orStatus}</span>
+        <CampaignStatusBadge lang={lang} status={status} />
+      </h2>
+      <p class="hint">{o.orStatusHelp[status]}</p>
+      {campaign.pausedBecause ? (
+        <p class="notice-box ft-off or-alarm">
+          <Icon icon={TriangleAlert} />
+          <span>
+            <strong>{o.orPausedBecause}</strong> {bi(campaign.pausedBecause, lang)}
+          </span>
+        </p>
+      ) : null}
+      {lacks.length > 0 ? (
+        <div class="notice-box ft-off" id="or-lacks">
+          <Icon icon={ListChecks} />
+          <div>
+            <strong>{o.orCannotStartYet}</strong>
+            <ul>
+              {lacks.map((lack) => (
+                <li key={lack.en}>{bi(lack, lang)}</li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      ) : null}
+      {pending > 0 ? (
+        <p class="or-pending">
+          {o.orPendingHere(pending, count(pending, lang))}{' '}
+          <AppLink
+            href={`${PATHS['staff-outreach-approval']}?campaign=${encodeURIComponent(campaign.id)}`}
+            go={props.go}
+          >
+            {o.orOpenApproval}
+          </AppLink>
+        </p>
+      ) : null}
+      {status === 'completed' ? null : (
+        <div class="btn-row">
+          {status === 'draft' || status === 'paused' ? (
+            <Button icon={UserPlus} busy={busy === 'enrol'} disabled={busy !== null} onClick={enrol}>
+              {busy === 'enrol' ? o.orEnrolling : o.orEnrol}
+            </Button>
+          ) : null}
+          {status === 'draft' || status === 'paused' ? (
+            <Button
+              variant="primary"
+              icon={Play}
+              busy={busy === 'start'}
+              disabled={busy !== null || lacks.length > 0}
+              aria-describedby={lacks.length > 0 ? 'or-lacks' : undefined}
+              onClick={() => act('start')}
+            >
+              {status === 'draft' ? o.orStart : o.orResume}
+            </Button>
+          ) : null}
+          {status === 'active' ? (
+            <Button icon={Pause} busy={busy === 'pause'} disabled={busy !== null} onClick={() => act('pause')}>
+              {o.orPause}
+            </Button>
+          ) : null}
+          <Button variant="ghost" icon={CircleCheck} disabled={busy !== null} onClick={() => setConfirming(true)}>
+            {o.orComplete}
+          </Button>
+        </div>
+      )}
+      <ErrorLine text={confirming ? '' : error}>
+        {!confirming && missing.length > 0 ? <MissingList lang={lang} missing={missing} /> : null}
+      </ErrorLine>
+      <Dialog
+        id="or-complete"
+        open={confirming}
+        title={o.orCompleteTitle(campaign.name)}
+        closeLabel={t.close}
+        onClose={() => setConfirming(false)}
+      >
+        <p>{o.orCompleteHelp}</p>
+        <ErrorLine text={confirming ? error : ''} />
+        <div class="btn-row">
+          <Button variant="danger" busy={busy === 'complete'} onClick={() => act('complete')}>
+            {o.orCompleteConfirm}
+          </Button>
+          <Button variant="ghost" onClick={() => setConfirming(false)}>
+            {o.orKeepGoing}
+          </Button>
+        </div>
+      </Dialog>
+    </section>
+  );
+}
+
+/** What a refused start lacks, inside the error's line (spans, so the alert's paragraph holds them). */
+const MissingList = (props: { lang: Lang; missing: readonly BilingualText[] }) => (
+  <span class="or-missing">
+    {props.missing.map((item) => (
+      <span key={item.en}>{bi(item, props.lang)}</span>
+    ))}
+  </span>
+);
+
+/** What an enrolment did: prospects enrolled, enrolled without an address, and each reason one was skipped. */
+function Enrolment(props: { o: OutreachStrings; lang: Lang; result: EnrolmentResult; fresh: boolean }) {
+  const { o, lang, result } = props;
+  const reasons = ENROLMENT_SKIPS.filter((skip) => (result.skipped[skip] ?? 0) > 0);
+  const skipped = reasons.reduce((total, skip) => total + (result.skipped[skip] ?? 0), 0);
+  return (
+    <Card
+      id="or-enrolment"
+      icon={UserPlus}
+      title={props.fresh ? o.orEnrolmentJust : o.orEnrolmentLast}
+      description={o.orEnrolmentHelp}
+    >
+      <dl class="ft-result or-result">
+        <div>
+          <dt>{o.orEnrolledCount}</dt>
+          <dd>{count(result.enrolled, lang)}</dd>
+        </div>
+        <div>
+          <dt>{o.orMissingEmailCount}</dt>
+          <dd>
+            {count(result.missingEmail, lang)}
+            {result.missingEmail > 0 ? (
+              <ul class="ft-reasons">
+                <li>{o.orMissingEmailNote}</li>
+              </ul>
+            ) : null}
+          </dd>
+        </div>
+        <div>
+          <dt>{o.orSkippedCount}</dt>
+          <dd>
+            {count(skipped, lang)}
+            {reasons.length > 0 ? (
+              <ul class="ft-reasons">
+                {reasons.map((skip) => (
+                  <li key={skip}>
+                    {o.orSkips[skip]}
+                    {colon(lang)}
+                    {count(result.skipped[skip] ?? 0, lang)}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </dd>
+        </div>
+      </dl>
+      {result.enrolled === 0 && result.missingEmail === 0 ? <p class="muted">{o.orNoneEnrolled}</p> : null}
+    </Card>
+  );
+}
+
+function Figures(props: { t: Strings; o: OutreachStrings; lang: Lang; campaign: CampaignDetail }) {
+  const { t, o, lang } = props;
+  const m = props.campaign.metrics;
+  /** A rate of what was sent; none before anything was. */
+  const rate = (value: number) => (m.sent === 0 ? t.none : percent(value, lang, t));
+  return (
+    <div class="stats">
+      <Stat
+        icon={Send}
+        label={o.orSent}
+        value={count(m.sent, lang)}
+        note={o.orDeliveredNote(m.delivered, count(m.delivered, lang))}
+      />
+      <Stat
+        icon={MailOpen}
+        label={o.orOpenedPeople}
+        value={rate(m.openRate)}
+        note={o.orPeople(m.opened, count(m.opened, lang))}
+      />
+      <Stat
+        icon={Reply}
+        label={o.orReplies}
+        value={rate(m.replyRate)}
+        note={o.orPeople(m.replied, count(m.replied, lang))}
+      />
+      <Stat
+        icon={MailX}
+        label={o.orBounces}
+        value={rate(m.bounceRate)}
+        note={o.orBouncedNote(m.bounced, count(m.bounced, lang), m.unsubscribed, count(m.unsubscribed, lang))}
+      />
+    </div>
+  );
+}
+
+interface FunnelStep {
+  key: 'sent' | 'delivered' | 'opened' | 'clicked' | 'replied';
+  people: number;
+  /** Every event recorded, machines included; null where there is no such count. */
+  raw: number | null;
+  machine: number | null;
+}
+
+/** Sent → delivered → opened → clicked → replied, people only; the raw events beside opens and clicks. */
+function Funnel(props: { t: Strings; o: OutreachStrings; lang: Lang; campaign: CampaignDetail }) {
+  const { t, o, lang } = props;
+  const m = props.campaign.metrics;
+  const steps: FunnelStep[] = [
+    { key: 'sent', people: m.sent, raw: null, machine: null },
+    { key: 'delivered', people: m.delivered, raw: null, machine: null },
+    { key: 'opened', people: m.opened, raw: m.rawOpens, machine: m.machineOpens },
+    { key: 'clicked', people: m.clicked, raw: m.rawClicks, machine: m.machineClicks },
+    { key: 'replied', people: m.replied, raw: null, machine: null },
+  ];
+  const ofSent = (n: number) => (m.sent === 0 ? t.none : share(n / m.sent, lang, t));
+  const columns: Column<FunnelStep>[] = [
+    { key: 'step', header: o.orFunnelStep, cell: (row) => o.orFunnelSteps[row.key] },
+    { key: 'people', header: o.orFunnelPeople, cell: (row) => count(row.people, lang) },
+    { key: 'share', header: o.orFunnelShare, cell: (row) => ofSent(row.people) },
+    { key: 'raw', header: o.orFunnelRaw, cell: (row) => (row.raw === null ? t.none : count(row.raw, lang)) },
+    {
+      key: 'machine',
+      header: o.orFunnelMachine,
+      cell: (row) => (row.machine === null ? t.none : count(row.machine, lang)),
+    },
+  ];
+  return (
+    <ChartFigure
+      id="or-funnel"
+      title={o.orFunnelTitle}
+      summary={
+        <>
+          {m.sent === 0
+            ? o.orFunnelNothing
+            : o.orFunnelSummary(
+                count(m.sent, lang),
+                count(m.opened, lang),
+                ofSent(m.opened),
+                count(m.replied, lang),
+                ofSent(m.replied),
+              )}{' '}
+          {o.orMachinesNote}
+        </>
+      }
+      table={{
+        label: o.orShowFigures,
+        caption: o.orFunnelTitle,
+        columns,
+        rows: steps,
+        rowKey: (row) => row.key,
+      }}
+    >
+      {m.sent === 0 ? (
+        <p class="muted">{o.orFunnelEmpty}</p>
+      ) : (
+        <BarList
+          max={Math.max(1, ...steps.map((step) => step.people))}
+          rows={steps.map((step) => ({
+            key: step.key,
+            label: o.orFunnelSteps[step.key],
+            value: step.people,
+            display: `${count(step.people, lang)} · ${ofSent(step.people)}`,
+            tone: step.key === 'replied' ? 'second' : 'brand',
+            note: step.raw === null ? undefined : o.orRawNote(count(step.raw, lang), count(step.machine ?? 0, lang)),
+          }))}
+        />
+      )}
+    </ChartFigure>
+  );
+}
+
+function Emails(props: {
+  t: Strings;
+  o: OutreachStrings;
+  lang: Lang;
+  campaign: CampaignDetail;
+  emails: readonly OutreachEmailView[] | null;
+  error: string;
+  loading: boolean;
+  filter: OutreachEmailStatus | undefined;
+  setFilter: (status: OutreachEmailStatus | undefined) => void;
+  go: (path: string) => void;
+}) {
+  const { t, o, lang, campaign, emails, filter, go } = props;
+  const s = PROSPECTS_STRINGS[lang];
+  const counts = campaign.emailsByStatus;
+  const total = OUTREACH_EMAIL_STATUSES.reduce((n, status) => n + (counts[status] ?? 0), 0);
+  const offered = OUTREACH_EMAIL_STATUSES.filter((status) => (counts[status] ?? 0) > 0 || status === filter);
+  const columns: Column<OutreachEmailView>[] = [
+    { key: 'step', header: o.orStep, cell: (row) => stepName(o, lang, row.step) },
+    {
+      key: 'company',
+      header: o.orCompany,
+      cell: (row) => (
+        <span class="pr-business">
+          {row.prospectId ? (
+            <AppLink class="pr-name" href={prospectPath(row.prospectId)} go={go}>
+              {row.companyName ?? o.orUnnamed}
+            </AppLink>
+          ) : (
+            <span class="pr-name">{row.companyName ?? o.orUnnamed}</span>
+          )}
+          {row.website ? <SiteLink class="pr-site" href={row.website} s={s} /> : null}
+        </span>
+      ),
+    },
+    {
+      key: 'address',
+      header: o.orAddress,
+      cell: (row) =>
+        row.prospectEmail ? (
+          <code>{row.prospectEmail}</code>
+        ) : (
+          <Badge tone="warning" icon={TriangleAlert}>
+            {o.orNoAddress}
+          </Badge>
+        ),
+    },
+    {
+      key: 'status',
+      header: o.orStatus,
+      cell: (row) => (
+        <span class="pr-badges">
+          <EmailStatusBadge lang={lang} status={row.status} />
+        </span>
+      ),
+    },
+    { key: 'when', header: o.orWhen, cell: (row) => <EmailWhen lang={lang} email={row} /> },
+    { key: 'why', header: o.orWhy, cell: (row) => (row.why ? bi(row.why, lang) : t.none) },
+  ];
+  return (
+    <Card id="or-emails" icon={Mail} title={o.orEmailsTitle} description={o.orEmailsHelp}>
+      {total > 0 ? (
+        <fieldset class="segmented ft-statuses">
+          <legend class="sr-only">{o.orStatusFilter}</legend>
+          <button type="button" aria-pressed={!filter} onClick={() => props.setFilter(undefined)}>
+            {o.orAll} <span class="ft-count">{count(total, lang)}</span>
+          </button>
+          {offered.map((status) => (
+            <button key={status} type="button" aria-pressed={filter === status} onClick={() => props.setFilter(status)}>
+              {o.orEmailStatuses[status]} <span class="ft-count">{count(counts[status] ?? 0, lang)}</span>
+            </button>
+          ))}
+        </fieldset>
+      ) : null}
+      <ErrorLine text={props.error} />
+      {emails === null ? (
+        props.error ? null : (
+          <Skeleton label={t.loading} lines={3} blocks={0} />
+        )
+      ) : emails.length === 0 ? (
+        <p class="muted">{filter ? o.orNoEmailsWithStatus : o.orNoEmailsHelp}</p>
+      ) : (
+        <div aria-busy={props.loading || undefined}>
+          <Table
+            class="pr-table or-emails"
+            caption={o.orEmailsTitle}
+            columns={columns}
+            rows={emails}
+            rowKey={(row) => row.id}
+          />
+        </div>
+      )}
+    </Card>
+  );
+}
+
+function Replies(props: { o: OutreachStrings; lang: Lang; campaign: CampaignDetail }) {
+  const { o, lang } = props;
+  const { replies } = props.campaign;
+  return (
+    <Card id="or-replies" icon={Reply} title={o.orRepliesTitle} description={o.orRepliesHelp}>
+      {replies.length === 0 ? (
+        <p class="muted">{o.orNoReplies}</p>
+      ) : (
+        <ul class="ft-tests">
+          {replies.map((reply) => (
+            <li key={`${reply.emailId}-${reply.at}`}>
+              <article class="ft-test ft-completed" aria-labelledby={`or-reply-${reply.emailId}-${reply.at}`}>
+                <h3 id={`or-reply-${reply.emailId}-${reply.at}`}>{reply.subject || o.orNoSubject}</h3>
+                <p class="ft-sub">
+                  <span>{reply.from ? <code>{reply.from}</code> : o.orUnknownSender}</span>
+                  {reply.companyName ? <span>{reply.companyName}</span> : null}
+                  <When iso={reply.at} lang={lang} />
+                </p>
+                <Quoted text={reply.excerpt} />
+              </article>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+function Bounces(props: { o: OutreachStrings; lang: Lang; bounces: readonly BounceView[] }) {
+  const { o, lang, bounces } = props;
+  const columns: Column<BounceView>[] = [
+    {
+      key: 'address',
+      header: o.orAddress,
+      cell: (row) => (row.address ? <code>{row.address}</code> : <span class="muted">{o.orUnknownAddress}</span>),
+    },
+    {
+      key: 'kind',
+      header: o.orBounceKind,
+      cell: (row) => (
+        <span class="pr-badges">
+          <Badge tone={row.hard ? 'danger' : 'warning'}>{row.hard ? o.orHardBounce : o.orSoftBounce}</Badge>
+        </span>
+      ),
+    },
+    { key: 'status', header: o.orBounceStatus, cell: (row) => (row.status ? <code>{row.status}</code> : o.orNone) },
+    { key: 'at', header: o.orWhen, cell: (row) => <When iso={row.at} lang={lang} /> },
+  ];
+  return (
+    <Card id="or-bounces" icon={MailX} title={o.orBouncesTitle} description={o.orBouncesHelp}>
+      {bounces.length === 0 ? (
+        <p class="muted">{o.orNoBounces}</p>
+      ) : (
+        <Table
+          class="pr-table"
+          caption={o.orBouncesTitle}
+          columns={columns}
+          rows={bounces}
+          rowKey={(row) => `${row.emailId}-${row.at}`}
+        />
+      )}
+    </Card>
+  );
+}
+
+const Fact = (props: { term: string; children: ComponentChildren }) => (
+  <div>
+    <dt>{props.term}</dt>
+    <dd>{props.children}</dd>
+  </div>
+);
+
+/** The campaign's settings in words, and its Edit while it is a draft or paused. */
+function SettingsSummary(props: {
+  o: OutreachStrings;
+  lang: Lang;
+  campaign: CampaignDetail;
+  options: CampaignsResponse | null;
+  onEdit: () => void;
+}) {
+  const { o, lang, campaign, options } = props;
+  const editable = campaign.status === 'draft' || campaign.status === 'paused';
+  const criteria = campaign.targetCriteria;
+  const templateName = (templateId: string | null) => {
+    if (!templateId) return <span class="muted">{o.orNoTemplate}</span>;
+    if (!options) return <span class="muted">{o.orTemplateLoading}</span>;
+    const template = options.templates.find((one) => one.id === templateId);
+    return template ? template.name : <code>{templateId}</code>;
+  };
+  const any = <span class="muted">{o.orAny}</span>;
+  const number = (value: number | null | undefined) =>
+    value === null || value === undefined ? any : count(value, lang);
+  const { identity } = campaign;
+  const given = (value: string) => (value.trim() ? value : <span class="muted">{o.orMissing}</span>);
+  return (
+    <Card
+      id="or-settings"
+      icon={Settings2}
+      title={o.orSettingsTitle}
+      description={editable ? o.orSettingsHelp : o.orSettingsLocked}
+      actions={
+        editable ? (
+          <Button small icon={Pencil} onClick={props.onEdit}>
+            {o.orEditSettings}
+          </Button>
+        ) : null
+      }
+    >
+      <div class="pr-columns">
+        <dl class="pr-facts pr-facts-compact">
+          <Fact term={o.orTemplateEn}>{templateName(campaign.templateIds.en)}</Fact>
+          <Fact term={o.orTemplateFr}>{templateName(campaign.templateIds.fr)}</Fact>
+          <Fact term={o.orFollowUps}>
+            {campaign.followUpSchedule.length === 0
+              ? o.orNoFollowUps
+              : o.orFollowUpDays(joinList(campaign.followUpSchedule.map((day) => count(day, lang))))}
+          </Fact>
+          <Fact term={o.orMailbox}>{campaign.mailbox ? <code>{campaign.mailbox}</code> : given('')}</Fact>
+          <Fact term={o.orDailyCap}>{count(campaign.dailyCap, lang)}</Fact>
+          <Fact term={o.orIndustries}>
+            {criteria.industries?.length
+              ? joinList(criteria.industries.map((industry) => industryName(industry, lang)))
+              : any}
+          </Fact>
+          <Fact term={o.orRegions}>
+            {criteria.regions?.length ? joinList(criteria.regions.map((region) => provinceName(region, lang))) : any}
+          </Fact>
+          <Fact term={o.orLanguages}>
+            {criteria.languages?.length
+              ? joinList(criteria.languages.map((language) => LANGUAGE_NAMES[language][lang]))
+              : any}
+          </Fact>
+          <Fact term={o.orMinNeed}>{number(criteria.minNeedScore)}</Fact>
+          <Fact term={o.orMinFit}>{number(criteria.minFitScore)}</Fact>
+          <Fact term={o.orSlowerThan}>{number(criteria.formTestSlowerThanHours)}</Fact>
+          <Fact term={o.orLimit}>{criteria.limit === undefined ? o.orLimitDefault : count(criteria.limit, lang)}</Fact>
+        </dl>
+        <dl class="pr-facts pr-facts-compact">
+          <Fact term={o.orSenderName}>{given(identity.senderName)}</Fact>
+          <Fact term={o.orBusinessName}>{given(identity.businessName)}</Fact>
+          <Fact term={o.orPostalAddress}>
+            <span class="message">{given(identity.postalAddress)}</span>
+          </Fact>
+          <Fact term={o.orContact}>{given(identity.contact)}</Fact>
+        </dl>
+      </div>
+    </Card>
+  );
+}
+
+/** The settings form, once what it chooses from (clients, mailboxes, templates) has loaded. */
+function EditSettings(props: {
+  t: Strings;
+  lang: Lang;
+  campaign: CampaignDetail;
+  options: CampaignsResponse | null;
+  error: string;
+  onClose: () => void;
+  onSaved: () => Promise<void>;
+}) {
+  const { t, lang, options, error } = props;
+  if (!options)
+    return (
+      <>
+        <ErrorLine text={error} />
+        {error ? (
+          <Button variant="ghost" onClick={props.onClose}>
+            {OUTREACH_STRINGS[lang].orCancel}
+          </Button>
+        ) : (
+          <Skeleton label={t.loading} blocks={1} />
+        )}
+      </>
+    );
+  return (
+    <CampaignForm
+      t={t}
+      lang={lang}
+      options={options}
+      campaign={props.campaign}
+      onSaved={props.onSaved}
+      onCancel={props.onClose}
+    />
+  );
+}
