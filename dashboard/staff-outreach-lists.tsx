@@ -348,8 +348,12 @@ export function StaffOutreachIndustries(props: { t: Strings; lang: Lang; go: (pa
         </span>
       ),
     },
-    { key: 'updated', header: o.orUpdated, cell: (row) => <When iso={row.lastUpdated} lang={lang} /> },
   ];
+  /** When the figures were last worked out: the newest row's time. */
+  const updated = rows.reduce<string | null>(
+    (latest, row) => (latest === null || row.lastUpdated > latest ? row.lastUpdated : latest),
+    null,
+  );
   return (
     <main class="staff staff-outreach">
       <PageHeader title={PROSPECT_SCREEN_NAMES[lang]['staff-outreach-industries']} description={o.orIndustriesIntro} />
@@ -384,6 +388,11 @@ export function StaffOutreachIndustries(props: { t: Strings; lang: Lang; go: (pa
               rows={rows}
               rowKey={(row) => row.industry}
             />
+            {updated ? (
+              <p class="hint">
+                {o.orFiguresOf} <When iso={updated} lang={lang} />
+              </p>
+            ) : null}
           </Card>
         )
       ) : error ? null : (
