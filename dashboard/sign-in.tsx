@@ -1,6 +1,6 @@
 import { ArrowLeft, MailCheck } from 'lucide';
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { type Account, ApiError, api, errorText, fetchAccount } from './api';
 import { AppLink, Button, Field, Icon } from './design';
 import type { Lang, Strings } from './i18n';
@@ -21,7 +21,9 @@ function AuthCard(props: {
   children: ComponentChildren;
 }) {
   const title = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
+  // Layout, not a plain effect: the control that had focus (the submit button) is gone with
+  // the card it was on, and focus must not sit on the page body for a frame.
+  useLayoutEffect(() => {
     if (props.focusTitle) title.current?.focus();
   }, [props.focusTitle, props.title]);
   return (

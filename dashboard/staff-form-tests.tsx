@@ -51,6 +51,7 @@ import {
   Table,
   Toast,
 } from './design';
+import { focusHeading } from './focus';
 import { PROSPECT_SCREEN_NAMES } from './header';
 import { formatDate, formatDuration, type Lang, type Strings } from './i18n';
 import { pathOf, shortDate, signedPoints } from './prospects-format';
@@ -159,16 +160,6 @@ function usePolling(live: boolean, reload: () => unknown) {
     }, POLL_MS);
     return () => clearInterval(timer);
   }, [live]);
-}
-
-/** Moves focus to a heading that is not focusable by itself (after the element that had it is gone). */
-function focusHeading(id: string) {
-  setTimeout(() => {
-    const heading = document.getElementById(id);
-    if (!heading) return;
-    heading.setAttribute('tabindex', '-1');
-    heading.focus();
-  });
 }
 
 const sum = (counts: Partial<Record<string, number>>) =>

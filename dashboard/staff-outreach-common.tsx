@@ -93,16 +93,6 @@ export function OutreachTabs(props: {
   );
 }
 
-/** Moves focus to a heading that is not focusable by itself (a form just opened, a section just changed). */
-export function focusHeading(id: string) {
-  setTimeout(() => {
-    const heading = document.getElementById(id);
-    if (!heading) return;
-    heading.setAttribute('tabindex', '-1');
-    heading.focus();
-  });
-}
-
 /** A text the API gives in both languages, in the reader's. */
 export const bi = (text: BilingualText, lang: Lang): string => text[lang] || text.en;
 

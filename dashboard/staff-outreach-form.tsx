@@ -12,10 +12,11 @@ import type {
 import { LANGUAGE_NAMES, LANGUAGES, type Language, PROVINCES, type Province } from '../schema/vocabulary';
 import { ApiError, api, errorText } from './api';
 import { Button, Card, Field, Icon } from './design';
+import { focusHeading } from './focus';
 import type { Lang, Strings } from './i18n';
 import { joinList, splitList } from './prospects-format';
 import { count, ErrorLine } from './staff-common';
-import { focusHeading, OUTREACH_API, provinceName } from './staff-outreach-common';
+import { OUTREACH_API, provinceName } from './staff-outreach-common';
 import { OUTREACH_STRINGS, type OutreachStrings } from './strings/outreach';
 
 /**

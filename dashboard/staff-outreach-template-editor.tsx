@@ -11,12 +11,13 @@ import type { ProspectListView, ProspectRow } from '../schema/prospects-api';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../schema/vocabulary';
 import { ApiError, api, errorText } from './api';
 import { AppLink, Button, Card, Field, Icon } from './design';
+import { focusHeading } from './focus';
 import { PROSPECT_SCREEN_NAMES } from './header';
 import type { Lang, Strings } from './i18n';
 import { hostOf, prospectListPath } from './prospects-format';
 import { PATHS } from './router';
 import { count, ErrorLine } from './staff-common';
-import { bi, colon, focusHeading, OUTREACH_API, Quoted } from './staff-outreach-common';
+import { bi, colon, OUTREACH_API, Quoted } from './staff-outreach-common';
 import { OUTREACH_STRINGS, type OutreachStrings } from './strings/outreach';
 
 /**

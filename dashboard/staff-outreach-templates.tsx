@@ -3,10 +3,11 @@ import { useState } from 'preact/hooks';
 import type { TemplatesResponse, TemplateView } from '../schema/outreach-api';
 import { LANGUAGES, type Language } from '../schema/vocabulary';
 import { Badge, Button, Card, type Column, EmptyState, PageHeader, Skeleton, Table, Toast } from './design';
+import { focusHeading } from './focus';
 import { PROSPECT_SCREEN_NAMES } from './header';
 import type { Lang, Strings } from './i18n';
 import { count, ErrorLine, share, useStaffView } from './staff-common';
-import { focusHeading, OUTREACH_API, OutreachTabs, When } from './staff-outreach-common';
+import { OUTREACH_API, OutreachTabs, When } from './staff-outreach-common';
 import { TemplateEditor } from './staff-outreach-template-editor';
 import { OUTREACH_STRINGS, type OutreachStrings } from './strings/outreach';
 
