@@ -268,6 +268,8 @@ export const outreachMailboxes = pgTable(
     firstSentAt: timestamp('first_sent_at', { withTimezone: true }),
     /** The earliest its next message may go: the last one's time plus the spacing and its jitter. */
     nextSendAt: timestamp('next_send_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Where the Gmail history read for replies and bounces stopped (users.history.list's startHistoryId); null until the first read. */
+    gmailHistoryId: text('gmail_history_id'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -229,6 +229,10 @@ export const JOB_TYPES = [
   'outreach_send',
   // Not in the database documentation: an open, a click, queued by the tracking routes and classified.
   'outreach_event',
+  // Not in the database documentation: a Gmail sender's new messages read for replies and bounces in outreach threads.
+  'outreach_gmail_sync',
+  // Not in the database documentation: pending outreach emails given their personal first line by the AI writer.
+  'outreach_personalise',
 ] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 export const JOB_STATUSES = ['pending', 'processing', 'completed', 'failed'] as const;

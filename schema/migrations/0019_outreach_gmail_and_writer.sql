@@ -1,0 +1,3 @@
+ALTER TABLE "queue_jobs" DROP CONSTRAINT "queue_jobs_job_type_check";--> statement-breakpoint
+ALTER TABLE "outreach_mailboxes" ADD COLUMN "gmail_history_id" text;--> statement-breakpoint
+ALTER TABLE "queue_jobs" ADD CONSTRAINT "queue_jobs_job_type_check" CHECK ("queue_jobs"."job_type" in ('daily_prospect_queue', 'bulk_email', 'intelligence_analysis', 'enrich_lead', 'form_test', 'prompt_experiment', 'learning_retention', 'prospect_analysis', 'form_tests', 'form_test_timeouts', 'outreach_send', 'outreach_event', 'outreach_gmail_sync', 'outreach_personalise'));
