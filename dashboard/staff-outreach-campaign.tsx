@@ -203,7 +203,7 @@ function Controls(props: {
       setBusy(null);
     }
   };
-  const pending = campaign.emailsByStatus.pending ?? 0;
+  const pending = campaign.awaitingApproval;
   return (
     <section class="card or-controls" aria-labelledby="or-status-title">
       <h2 id="or-status-title" class="pr-badges">

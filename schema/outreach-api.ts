@@ -130,6 +130,8 @@ export interface CampaignRow {
   /** Why it paused itself, when it did. */
   pausedBecause: BilingualText | null;
   emailsByStatus: Partial<Record<OutreachEmailStatus, number>>;
+  /** Pending emails a person can approve: those with an address (an address-less one is kept, never sent). */
+  awaitingApproval: number;
   metrics: CampaignMetricsView;
 }
 

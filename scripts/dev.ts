@@ -9,7 +9,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { embedderFromEnv } from '../worker/platform/wiring';
 import { loadConfig } from './lib/config';
-import { connect } from './lib/database';
+import { type Connection, connect } from './lib/database';
 import { demoInboxIsEmpty, ensureDemoClient, ensureDemoStaff, sendDemoLeads } from './lib/demo';
 import { actAsDemoOwner } from './lib/demo-leads';
 import { announceDemoSites, localInbound, withdrawDemoSites } from './lib/local-inbound';
@@ -18,7 +18,8 @@ import { SAMPLE_WEEKS, writeSampleHistory } from './lib/sample-history';
 import { writeSampleLearning } from './lib/sample-learning';
 import { writeSampleOutreach } from './lib/sample-outreach';
 import { writeSampleProspecting } from './lib/sample-prospects';
-import { type DemoSites, startDemoSites } from './stack/demo-sites';
+import { type DemoMailboxes, startDemoMailboxes } from './stack/demo-mailboxes';
+import { type DemoSites, loadDemoCatalogue, startDemoSites } from './stack/demo-sites';
 import { type DevFront, freePort, startDevFront } from './stack/dev-front';
 import { type LocalDatabase, startLocalDatabase } from './stack/local-database';
 
@@ -28,6 +29,8 @@ const config = loadConfig();
 let database: LocalDatabase | undefined;
 let front: DevFront | undefined;
 let demoSites: DemoSites | undefined;
+let demoMailboxes: DemoMailboxes | undefined;
+let outboxReader: Connection | undefined;
 let wrangler: ChildProcess | undefined;
 let stopping = false;
 
@@ -44,6 +47,8 @@ async function stop(code: number) {
     }
   }
   await front?.close();
+  demoMailboxes?.close();
+  await outboxReader?.close();
   await demoSites?.close();
   await withdrawDemoSites(config.dataDir);
   await database?.close();
@@ -72,6 +77,46 @@ demoSites = await startDemoSites({ inbound: { url: `http://127.0.0.1:${front.por
   fail,
 );
 await announceDemoSites(config.dataDir, demoSites.origin);
+// Their mailboxes: outreach email to a demo business is answered as its catalogue says (a
+// reply, a bounce, an unsubscribe, Apple's proxy, a security gateway, a reader).
+outboxReader = await connect(database.databaseUrl, { maxConnections: 1 }).catch(fail);
+demoMailboxes = startDemoMailboxes({
+  businesses: await loadDemoCatalogue(),
+  inboundUrl: `http://127.0.0.1:${front.port}/cdn-cgi/handler/email`,
+  readOutbox: (since) => readDemoOutbox(outboxReader!, since),
+});
+
+/** The outbox's messages to the demo's test domains written since `since`, oldest first. */
+async function readDemoOutbox(connection: Connection, since: Date) {
+  const rows = await connection.access.service((tx) =>
+    tx.execute<{
+      message_id: string;
+      from_address: string;
+      to_address: string;
+      reply_to: string | null;
+      subject: string;
+      text_body: string;
+      html_body: string;
+      raw_mime: string;
+      created_at: string | Date;
+    }>(sql`
+      select message_id, from_address, to_address, reply_to, subject, text_body, html_body, raw_mime, created_at
+        from dev_outbox
+       where created_at >= ${since.toISOString()}::timestamptz and to_address like '%.test%'
+       order by created_at limit 200`),
+  );
+  return rows.rows.map((row) => ({
+    messageId: row.message_id,
+    from: row.from_address,
+    to: row.to_address,
+    replyTo: row.reply_to,
+    subject: row.subject,
+    text: row.text_body,
+    html: row.html_body,
+    rawMime: row.raw_mime,
+    createdAt: new Date(row.created_at),
+  }));
+}
 
 /** Brings the database to the latest schema and makes sure the demo client and the staff account exist. */
 async function prepare(databaseUrl: string) {

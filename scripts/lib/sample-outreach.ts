@@ -21,9 +21,9 @@ export const SAMPLE_TEMPLATES: TemplateInput[] = [
     category: 'first_contact',
     subject: '{{company_name}} : la réponse à votre formulaire de contact',
     plainContent:
-      'Bonjour,\n\n{{first_line | J’ai visité votre site et regardé comment un client peut vous joindre.}}\n\n{{form_test_summary | Un client qui vous écrit par votre site attend souvent votre réponse avant de choisir.}}\n\nAvenir répond à chaque demande de votre site en quelques secondes, en français ou en anglais, dans votre ton et avec votre lien de réservation. Voulez-vous voir ce que vos clients recevraient ? Répondez simplement à ce courriel.\n\n{{sender_name}}\n{{sender_company}}',
+      'Bonjour,\n\n{{first_line | J’ai visité votre site et regardé comment un client peut vous joindre.}}\n\n{{form_test_summary | Un client qui vous écrit par votre site attend souvent votre réponse avant de choisir.}}\n\nAvenir répond à chaque demande de votre site en quelques secondes, en français ou en anglais, dans votre ton et avec votre lien de réservation. Voulez-vous voir ce que vos clients recevraient ? Un exemple : https://avenir.example/fr/exemple — ou répondez simplement à ce courriel.\n\n{{sender_name}}\n{{sender_company}}',
     htmlContent:
-      '<p>Bonjour,</p><p>{{first_line | J’ai visité votre site et regardé comment un client peut vous joindre.}}</p><p>{{form_test_summary | Un client qui vous écrit par votre site attend souvent votre réponse avant de choisir.}}</p><p>Avenir répond à chaque demande de votre site en quelques secondes, en français ou en anglais, dans votre ton et avec votre lien de réservation. Voulez-vous voir ce que vos clients recevraient ? Répondez simplement à ce courriel.</p><p>{{sender_name}}<br>{{sender_company}}</p>',
+      '<p>Bonjour,</p><p>{{first_line | J’ai visité votre site et regardé comment un client peut vous joindre.}}</p><p>{{form_test_summary | Un client qui vous écrit par votre site attend souvent votre réponse avant de choisir.}}</p><p>Avenir répond à chaque demande de votre site en quelques secondes, en français ou en anglais, dans votre ton et avec votre lien de réservation. Voulez-vous voir ce que vos clients recevraient ? <a href="https://avenir.example/fr/exemple">Voyez un exemple</a>, ou répondez simplement à ce courriel.</p><p>{{sender_name}}<br>{{sender_company}}</p>',
     isActive: true,
   },
   {
@@ -33,9 +33,9 @@ export const SAMPLE_TEMPLATES: TemplateInput[] = [
     category: 'first_contact',
     subject: '{{company_name}}: the answer to your contact form',
     plainContent:
-      'Hello,\n\n{{first_line | I visited your website and looked at how a customer can reach you.}}\n\n{{form_test_summary | A customer who writes through your site often waits for your answer before choosing.}}\n\nAvenir answers every inquiry from your site within seconds, in English or French, in your tone and with your booking link. Would you like to see what your customers would receive? Just reply to this email.\n\n{{sender_name}}\n{{sender_company}}',
+      'Hello,\n\n{{first_line | I visited your website and looked at how a customer can reach you.}}\n\n{{form_test_summary | A customer who writes through your site often waits for your answer before choosing.}}\n\nAvenir answers every inquiry from your site within seconds, in English or French, in your tone and with your booking link. Would you like to see what your customers would receive? An example: https://avenir.example/en/example (or just reply to this email).\n\n{{sender_name}}\n{{sender_company}}',
     htmlContent:
-      '<p>Hello,</p><p>{{first_line | I visited your website and looked at how a customer can reach you.}}</p><p>{{form_test_summary | A customer who writes through your site often waits for your answer before choosing.}}</p><p>Avenir answers every inquiry from your site within seconds, in English or French, in your tone and with your booking link. Would you like to see what your customers would receive? Just reply to this email.</p><p>{{sender_name}}<br>{{sender_company}}</p>',
+      '<p>Hello,</p><p>{{first_line | I visited your website and looked at how a customer can reach you.}}</p><p>{{form_test_summary | A customer who writes through your site often waits for your answer before choosing.}}</p><p>Avenir answers every inquiry from your site within seconds, in English or French, in your tone and with your booking link. Would you like to see what your customers would receive? <a href="https://avenir.example/en/example">See an example</a>, or just reply to this email.</p><p>{{sender_name}}<br>{{sender_company}}</p>',
     isActive: true,
   },
 ];

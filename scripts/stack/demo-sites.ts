@@ -13,6 +13,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { OutreachAnswer } from '../demo-sites/mail/outreach-answers';
 import {
   type Autoresponder,
   composeReply,
@@ -22,6 +23,7 @@ import {
   readInquiry,
 } from '../demo-sites/mail/replies';
 
+export type { OutreachAnswer } from '../demo-sites/mail/outreach-answers';
 export type { Autoresponder } from '../demo-sites/mail/replies';
 
 export type DemoSiteBehaviour =
@@ -50,6 +52,8 @@ export interface DemoBusiness {
   autoresponder?: Autoresponder;
   /** A form POST answers 303 See Other to this path, where a thank-you page is served. Not in the directory's answer. */
   formRedirect?: string;
+  /** How the business answers an outreach email (demo-mailboxes.ts); absent is not at all. Not in the directory's answer. */
+  outreachAnswer?: OutreachAnswer;
 }
 
 /** Where the businesses' answers to their contact forms are delivered (wrangler's local email handler). */

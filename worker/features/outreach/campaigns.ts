@@ -215,6 +215,7 @@ export async function listCampaigns(db: DatabaseAccess, only?: string): Promise<
               campaignId: outreachEmails.campaignId,
               status: outreachEmails.status,
               count: sql<number>`count(*)::int`,
+              withAddress: sql<number>`count(*) filter (where not ${outreachEmails.missingEmail})::int`,
             })
             .from(outreachEmails)
             .where(sql`${outreachEmails.campaignId} in ${ids}`)
@@ -222,7 +223,12 @@ export async function listCampaigns(db: DatabaseAccess, only?: string): Promise<
     const raw = ids.length === 0 ? new Map<string, RawCounts>() : await rawCounts(tx, ids);
     return rows.map(({ campaign, clientName, metrics }) => {
       const emailsByStatus: Partial<Record<OutreachEmailStatus, number>> = {};
-      for (const count of counts) if (count.campaignId === campaign.id) emailsByStatus[count.status] = count.count;
+      let awaitingApproval = 0;
+      for (const count of counts) {
+        if (count.campaignId !== campaign.id) continue;
+        emailsByStatus[count.status] = count.count;
+        if (count.status === 'pending') awaitingApproval = count.withAddress;
+      }
       const events = raw.get(campaign.id) ?? { rawOpens: 0, rawClicks: 0, machineOpens: 0, machineClicks: 0 };
       return {
         id: campaign.id,
@@ -233,6 +239,7 @@ export async function listCampaigns(db: DatabaseAccess, only?: string): Promise<
         createdAt: campaign.createdAt.toISOString(),
         pausedBecause: settingsOf(campaign.metadata).pausedBecause ?? null,
         emailsByStatus,
+        awaitingApproval,
         metrics: metrics
           ? {
               sent: metrics.totalEmailsSent,
