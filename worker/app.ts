@@ -26,6 +26,8 @@ import {
 } from './features/learning';
 import {
   outreachEventJob,
+  outreachGmailSync,
+  outreachGmailSyncJob,
   outreachInbound,
   outreachRoutes,
   outreachScheduler,
@@ -110,6 +112,7 @@ export const jobs = jobRegistry([
   formTestTimeoutsJob,
   outreachSendJob,
   outreachEventJob,
+  outreachGmailSyncJob,
 ]);
 
 /** Work on a schedule: each cron of wrangler.toml `[triggers]`, and only those. */
@@ -121,6 +124,7 @@ export const crons = cronRegistry([
   dailyProspectQueue,
   formTestTimeouts,
   outreachScheduler,
+  outreachGmailSync,
 ]);
 
 /** Mail to the addresses Avenir hands out, by the purpose their signed token names. */

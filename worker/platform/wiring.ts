@@ -6,6 +6,7 @@ import type { AiEngine } from './ai/port';
 import type { DatabaseAccess } from './db';
 import type { Env } from './env';
 import { createGmailMailer } from './mail/gmail';
+import { createGmailHistoryReader, type GmailHistoryReader } from './mail/gmail-history';
 import { createOutboxMailer } from './mail/outbox';
 import type { Address, Mailer } from './mail/port';
 
@@ -55,6 +56,12 @@ export function senderFromEnv(env: Env): Address {
 export function mailerFromEnv(env: Env, db: DatabaseAccess): Mailer {
   const gmail = gmailAccount(env);
   return gmail ? createGmailMailer(gmail) : createOutboxMailer(db);
+}
+
+/** The sending Gmail account's mailbox reader (replies, bounces), when Gmail sends; the outbox has nothing to read. */
+export function gmailReaderFromEnv(env: Env): { reader: GmailHistoryReader; mailbox: string } | null {
+  const gmail = gmailAccount(env);
+  return gmail ? { reader: createGmailHistoryReader(gmail), mailbox: gmail.sender.email.trim().toLowerCase() } : null;
 }
 
 /** The dashboard's origin without a trailing slash, for links in emails. */

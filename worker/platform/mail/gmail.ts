@@ -9,17 +9,21 @@ import { type Address, MailError, type Mailer, type OutgoingMail, type SentMail 
  * token): the queue owns retries and their spacing.
  */
 
-export interface GmailSettings {
+/** The connected account's OAuth credentials and where to reach Google: what every Gmail API call needs. */
+export interface GmailApiSettings {
   clientId: string;
   clientSecret: string;
   refreshToken: string;
-  /** The connected Gmail account; its domain names the Message-IDs. */
-  sender: Address;
   oauthUrl?: string;
   apiUrl?: string;
   timeoutMs?: number;
   fetch?: typeof fetch;
   now?: () => number;
+}
+
+export interface GmailSettings extends GmailApiSettings {
+  /** The connected Gmail account; its domain names the Message-IDs. */
+  sender: Address;
 }
 
 const DEFAULT_OAUTH_URL = 'https://oauth2.googleapis.com/token';
@@ -47,14 +51,38 @@ const SendResponse = v.object({
   threadId: v.nullish(v.string()),
 });
 
-export function createGmailMailer(settings: GmailSettings): Mailer {
+/** An answer of Google's, read whole under the request's deadline. */
+export interface GmailAnswer {
+  response: Response;
+  text: string;
+}
+
+export interface GmailRequest {
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export interface GmailApi {
+  /**
+   * One call to the Gmail API (`path` from `/gmail/v1/…`) with a current access token; a
+   * 401 (a token revoked or rotated before its expiry) gets a fresh token and one more try.
+   * Network faults, timeouts and token failures throw a MailError; any other answer is returned.
+   */
+  request(path: string, init?: GmailRequest): Promise<GmailAnswer>;
+  readonly now: () => number;
+}
+
+/**
+ * The Gmail API behind the account's refresh token: the sender and the history reader
+ * (mail/gmail-history.ts) share it, so both get their tokens and deadlines the same way.
+ */
+export function gmailApi(settings: GmailApiSettings): GmailApi {
   const oauthUrl = settings.oauthUrl ?? DEFAULT_OAUTH_URL;
-  const sendUrl = `${(settings.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, '')}/gmail/v1/users/me/messages/send`;
+  const apiUrl = (settings.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, '');
   const timeoutMs = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const doFetch = settings.fetch ?? ((input, init) => fetch(input, init));
   const now = settings.now ?? Date.now;
-  const senderDomain = settings.sender.email.split('@')[1];
-  if (!senderDomain) throw new TypeError(`The Gmail sender is not an email address: ${settings.sender.email}`);
 
   // The token itself is cached, not a pending promise: a Worker must not await a promise
   // created while serving another request.
@@ -80,17 +108,8 @@ export function createGmailMailer(settings: GmailSettings): Mailer {
     return cached.token;
   }
 
-  /** users.messages.send; a follow-up names its conversation's threadId, as Gmail requires to thread it. */
-  async function post(raw: string, threadId?: string | null): Promise<{ response: Response; text: string }> {
-    return call('Gmail', sendUrl, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${await accessToken()}`, 'content-type': 'application/json' },
-      body: JSON.stringify(threadId ? { raw, threadId } : { raw }),
-    });
-  }
-
   /** One request and its body, under one deadline; network faults become retryable errors. */
-  async function call(service: string, url: string, init: RequestInit): Promise<{ response: Response; text: string }> {
+  async function call(service: string, url: string, init: RequestInit): Promise<GmailAnswer> {
     try {
       const response = await doFetch(url, { ...init, signal: AbortSignal.timeout(Math.ceil(timeoutMs)) });
       return { response, text: await response.text() };
@@ -102,6 +121,41 @@ export function createGmailMailer(settings: GmailSettings): Mailer {
     }
   }
 
+  async function authorized(path: string, init: GmailRequest): Promise<GmailAnswer> {
+    const headers = { ...init.headers, authorization: `Bearer ${await accessToken()}` };
+    return call('Gmail', `${apiUrl}${path}`, { ...init, headers });
+  }
+
+  return {
+    now,
+    async request(path, init = {}) {
+      let answer = await authorized(path, init);
+      if (answer.response.status === 401) {
+        cached = null;
+        answer = await authorized(path, init);
+        if (answer.response.status === 401) {
+          throw new MailError(`Gmail rejected a freshly issued access token: ${gmailMessage(answer.text)}`, false);
+        }
+      }
+      return answer;
+    },
+  };
+}
+
+export function createGmailMailer(settings: GmailSettings): Mailer {
+  const api = gmailApi(settings);
+  const senderDomain = settings.sender.email.split('@')[1];
+  if (!senderDomain) throw new TypeError(`The Gmail sender is not an email address: ${settings.sender.email}`);
+
+  /** users.messages.send; a follow-up names its conversation's threadId, as Gmail requires to thread it. */
+  function post(raw: string, threadId?: string | null): Promise<GmailAnswer> {
+    return api.request('/gmail/v1/users/me/messages/send', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(threadId ? { raw, threadId } : { raw }),
+    });
+  }
+
   return {
     provider: 'gmail',
 
@@ -110,7 +164,7 @@ export function createGmailMailer(settings: GmailSettings): Mailer {
       let raw: string;
       try {
         messageId = messageIdFor(mail.idempotencyKey, senderDomain);
-        raw = base64Url(buildMimeMessage(mail, { date: new Date(now()), messageId }));
+        raw = base64Url(buildMimeMessage(mail, { date: new Date(api.now()), messageId }));
       } catch (error) {
         // A header that cannot be written safely will not become writable on a retry; the
         // builder says so itself (a MailError that is not retryable), a bad sender domain too.
@@ -118,17 +172,8 @@ export function createGmailMailer(settings: GmailSettings): Mailer {
         throw new MailError(`Cannot build the message: ${String(error)}`, false, undefined, { cause: error });
       }
 
-      const threadId = mail.thread?.threadId;
-      let { response, text } = await post(raw, threadId);
-      if (response.status === 401) {
-        // A token revoked or rotated before its expiry: get a fresh one, once.
-        cached = null;
-        ({ response, text } = await post(raw, threadId));
-        if (response.status === 401) {
-          throw new MailError(`Gmail rejected a freshly issued access token: ${gmailMessage(text)}`, false);
-        }
-      }
-      if (!response.ok) throw sendError(response, text, now());
+      const { response, text } = await post(raw, mail.thread?.threadId);
+      if (!response.ok) throw sendError(response, text, api.now());
 
       const sent = v.safeParse(SendResponse, parseJson(text));
       if (!sent.success) throw new MailError('Gmail answered the send with malformed JSON', true);
@@ -160,14 +205,14 @@ function sendError(response: Response, text: string, nowMs: number): MailError {
     return new MailError(`Gmail rate limit reached: ${detail}`, true, retryAfterSeconds(response, nowMs));
   }
   if (response.status >= 500) return new MailError(`Gmail server error ${response.status}: ${detail}`, true);
-  if (response.status === 403 && gmailReasons(text).some((reason) => RATE_LIMIT_REASONS.has(reason))) {
+  if (response.status === 403 && isRateLimited(text)) {
     return new MailError(`Gmail sending limit reached: ${detail}`, true, retryAfterSeconds(response, nowMs));
   }
   return new MailError(`Gmail refused the message (${response.status}): ${detail}`, false);
 }
 
 /** Retry-After as seconds: either a number of seconds or an HTTP date. */
-function retryAfterSeconds(response: Response, nowMs: number): number | undefined {
+export function retryAfterSeconds(response: Response, nowMs: number): number | undefined {
   const header = response.headers.get('retry-after')?.trim();
   if (!header) return undefined;
   if (/^\d+$/.test(header)) return Number(header);
@@ -176,13 +221,13 @@ function retryAfterSeconds(response: Response, nowMs: number): number | undefine
 }
 
 /** Google's error body: `{ error: { code, message, errors: [{ reason }] } }`. */
-function gmailMessage(text: string): string {
+export function gmailMessage(text: string): string {
   const body = parseJson(text);
   if (isRecord(body) && isRecord(body.error) && typeof body.error.message === 'string') return body.error.message;
   return text.slice(0, 200) || 'no details';
 }
 
-function gmailReasons(text: string): string[] {
+export function gmailReasons(text: string): string[] {
   const body = parseJson(text);
   if (!isRecord(body) || !isRecord(body.error) || !Array.isArray(body.error.errors)) return [];
   return body.error.errors.flatMap((item: unknown) =>
@@ -190,7 +235,11 @@ function gmailReasons(text: string): string[] {
   );
 }
 
-function parseJson(text: string): unknown {
+/** A 403 that means "slow down" (a rate or quota limit), not "never". */
+export const isRateLimited = (text: string): boolean =>
+  gmailReasons(text).some((reason) => RATE_LIMIT_REASONS.has(reason));
+
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
