@@ -10,6 +10,7 @@ import { benchDiscovery, type SiteRun, spread } from './bench/discovery';
 import { benchOfflineEngine, benchPostToEnriched } from './bench/enrichment';
 import { benchInsights, type EngineFigures, INSIGHTS_END } from './bench/insights';
 import { benchIntake } from './bench/intake';
+import { BENCH_TRACKING_SECRET, benchScheduler, benchTracking } from './bench/outreach';
 import { startBenchStack } from './bench/stack';
 import { widgetSizes } from './bench/widget';
 import { benchWidgetLoad } from './bench/widget-load';
@@ -36,7 +37,16 @@ const signedMib = (bytes: number) => `${bytes < 0 ? '−' : '+'}${mib(Math.abs(b
  * Sections to run: all by default, or those named on the command line
  * (`npm run bench -- dashboard`), so a slow one can be rerun alone.
  */
-const SECTIONS = ['widget', 'intake', 'triage', 'enrichment', 'dashboard', 'insights', 'discovery'] as const;
+const SECTIONS = [
+  'widget',
+  'intake',
+  'triage',
+  'enrichment',
+  'dashboard',
+  'insights',
+  'discovery',
+  'outreach',
+] as const;
 type Section = (typeof SECTIONS)[number];
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !(SECTIONS as readonly string[]).includes(name));
@@ -403,4 +413,48 @@ if (runs('discovery')) {
   console.log(
     `\ndiscovery section ${discovery.totalSeconds.toFixed(0)} s in all; this Node process peaked at ${mib(process.resourceUsage().maxRSS * 1024)} resident`,
   );
+}
+
+if (runs('outreach')) {
+  // The queue consumer off: a tracking request's own cost, its event left on the queue.
+  const stack = await startBenchStack({
+    vars: { INBOUND_TOKEN_SECRET: BENCH_TRACKING_SECRET, INBOUND_DOMAIN: 'in.avenir.test' },
+  });
+  try {
+    const tracking = await benchTracking(stack.worker, stack.connection, {
+      sequential: 1_000,
+      concurrent: 4_000,
+      concurrency: 16,
+    });
+    console.log('\n## Outreach tracking: the open pixel and the click redirect (Worker in workerd, event queued)\n');
+    console.log('| request | p50 | p99 |\n|---|---|---|');
+    console.log(
+      `| GET /o/p/:token, ${tracking.pixel.n} one at a time | **${ms(tracking.pixel.p50)}** | ${ms(tracking.pixel.p99)} |`,
+    );
+    console.log(
+      `| GET /o/c/:token → 302, ${tracking.redirect.n} one at a time | **${ms(tracking.redirect.p50)}** | ${ms(tracking.redirect.p99)} |`,
+    );
+    console.log(
+      `| both mixed, ${tracking.concurrent.requests.toLocaleString('en-US')} at concurrency ${tracking.concurrent.concurrency}: ${tracking.concurrent.perSecond.toFixed(0)} requests/s | ${ms(tracking.concurrent.latency.p50)} | ${ms(tracking.concurrent.latency.p99)} |`,
+    );
+    console.log(`\ndatabase round trips during all of them (counted at the proxy): ${tracking.databaseMessages}`);
+
+    const scheduler = await benchScheduler(stack.connection, stack.client.id);
+    const held = (counts: Record<string, number>) =>
+      Object.entries(counts)
+        .map(([reason, count]) => `${reason} ${count}`)
+        .join(', ') || 'none';
+    console.log(
+      `\n## Outreach scheduler: ${scheduler.due.toLocaleString('en-US')} approved emails due now over ${scheduler.mailboxes} mailboxes (dev outbox, PGlite, no spacing)\n`,
+    );
+    console.log('| run | sent | time | per second | held |\n|---|---|---|---|---|');
+    console.log(
+      `| first: up to the day's global cap (2,000) | ${scheduler.sending.sent.toLocaleString('en-US')} | ${scheduler.sending.seconds.toFixed(1)} s | **${scheduler.sending.perSecond.toFixed(0)} emails/s** | ${held(scheduler.sending.held)} |`,
+    );
+    console.log(
+      `| next: every cap reached, ${(scheduler.due - scheduler.sending.sent).toLocaleString('en-US')} still due | ${scheduler.capped.sent} | ${(scheduler.capped.seconds * 1000).toFixed(0)} ms | | ${held(scheduler.capped.held)} |`,
+    );
+  } finally {
+    await stack.close();
+  }
 }

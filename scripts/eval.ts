@@ -21,6 +21,11 @@
  * disagreement and the per-field agreement, then, last,
  * {"sites":32,"fields":{"outcome":1,…},"emails":{"precision","recall"},"phones":{…}}.
  *
+ * `npm run eval -- --tracking FILE`: outreach's open and click classifier measured on labelled
+ * request shapes (tests/fixtures/tracking-blind-b.jsonl, written blind to it): person or
+ * machine, machines counted as people, people missed, the machine's kind, the misses, then,
+ * last, {"n":80,"accuracy":…,"machinesCountedAsPeople":…,"peopleMissed":…,"kindAccuracy":…}.
+ *
  * `npm run eval -- --tones FILE`: the form tests' offline tone rules measured on labelled
  * answers (tests/fixtures/autoresponders-heldout.jsonl, written blind to them): accuracy,
  * per tone and per language, the misses, then, last, {"n":72,"accuracy":…,"en":…,"fr":…}.
@@ -30,6 +35,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { measureTone, parseToneCases } from '../worker/features/form-testing/tone-eval';
+import { measureTracking, parseLabelledEvents } from '../worker/features/outreach';
 import {
   type AdaptationReport,
   evaluateTriage,
@@ -55,12 +61,17 @@ if (args.includes('--tones')) {
   evaluateTones(file);
   process.exit(0);
 }
+if (args.includes('--tracking')) {
+  if (!file) fail('usage: npm run eval -- --tracking FILE.jsonl');
+  evaluateTracking(file);
+  process.exit(0);
+}
 if (args.includes('--sites')) {
   await evaluateSites(file);
   process.exit(0);
 }
 if (!file || (replies && adaptation)) {
-  fail('usage: npm run eval -- [--replies | --adaptation | --tones] FILE.jsonl | --sites [FOLDER]');
+  fail('usage: npm run eval -- [--replies | --adaptation | --tones | --tracking] FILE.jsonl | --sites [FOLDER]');
 }
 
 let text: string;
@@ -182,6 +193,29 @@ function evaluateTones(file: string): void {
       fr: report.perLanguage.fr.accuracy,
     }),
   );
+}
+
+function evaluateTracking(file: string): void {
+  let events: ReturnType<typeof parseLabelledEvents>;
+  try {
+    events = parseLabelledEvents(readFileSync(file, 'utf8'));
+  } catch (error) {
+    fail(`${file}: ${(error as Error).message}`);
+  }
+  const report = measureTracking(events);
+  const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
+  console.log(`Tracking classifier on ${file} (${report.n} requests)\n`);
+  console.log(`  person or machine right   ${percent(report.accuracy)}`);
+  console.log(`  machines counted as people ${percent(report.machinesCountedAsPeople)}`);
+  console.log(`  people missed             ${percent(report.peopleMissed)}`);
+  console.log(`  machine's kind right      ${percent(report.kindAccuracy)}`);
+  for (const miss of report.misses) {
+    console.log(
+      `  miss ${miss.id}: ${miss.got} (expected ${miss.expected})${miss.reasons.length ? ` — ${miss.reasons.join(', ')}` : ''}`,
+    );
+  }
+  const { n, accuracy, machinesCountedAsPeople, peopleMissed, kindAccuracy } = report;
+  console.log(JSON.stringify({ n, accuracy, machinesCountedAsPeople, peopleMissed, kindAccuracy }));
 }
 
 async function evaluateSites(folder: string | undefined): Promise<void> {
