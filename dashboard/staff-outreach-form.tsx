@@ -1,13 +1,14 @@
 import { CircleAlert, Megaphone, Scale } from 'lucide';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type {
-  CampaignDetail,
-  CampaignInput,
-  CampaignsResponse,
-  SenderIdentityView,
-  TargetCriteria,
-  TemplateView,
+import {
+  CAMPAIGN_BOUNDS,
+  type CampaignDetail,
+  type CampaignInput,
+  type CampaignsResponse,
+  type SenderIdentityView,
+  type TargetCriteria,
+  type TemplateView,
 } from '../schema/outreach-api';
 import { LANGUAGE_NAMES, LANGUAGES, type Language, PROVINCES, type Province } from '../schema/vocabulary';
 import { ApiError, api, errorText } from './api';
@@ -144,19 +145,20 @@ function inputOf(
   const followUps = draft.followUps
     .split(/[\s,;]+/)
     .filter(Boolean)
-    .map((day) => numberOf(day, 1, 90));
-  if (followUps.some((day) => day === null || day === 'invalid')) errors.followUps = o.orFollowUpsInvalid;
+    .map((day) => numberOf(day, 1, CAMPAIGN_BOUNDS.followUpDays));
+  if (followUps.length > CAMPAIGN_BOUNDS.followUps || followUps.some((day) => day === null || day === 'invalid'))
+    errors.followUps = o.orFollowUpsInvalid;
   const days = followUps.filter((day): day is number => typeof day === 'number');
   if (days.some((day, index) => index > 0 && day <= days[index - 1]!)) errors.followUps = o.orFollowUpsOrder;
-  const dailyCap = numberOf(draft.dailyCap, 1, 10_000);
+  const dailyCap = numberOf(draft.dailyCap, 1, CAMPAIGN_BOUNDS.dailyCap);
   if (dailyCap === null || dailyCap === 'invalid') errors.dailyCap = o.orDailyCapInvalid;
   const need = numberOf(draft.minNeedScore, 0, 100);
   if (need === 'invalid') errors.minNeedScore = o.orScoreInvalid;
   const fit = numberOf(draft.minFitScore, 0, 100);
   if (fit === 'invalid') errors.minFitScore = o.orScoreInvalid;
-  const hours = numberOf(draft.formTestSlowerThanHours, 0, 10_000, false);
+  const hours = numberOf(draft.formTestSlowerThanHours, 1, CAMPAIGN_BOUNDS.slowerThanHours, false);
   if (hours === 'invalid') errors.formTestSlowerThanHours = o.orHoursInvalid;
-  const limit = numberOf(draft.limit, 1, 1000);
+  const limit = numberOf(draft.limit, 1, CAMPAIGN_BOUNDS.enrolment);
   if (limit === 'invalid') errors.limit = o.orLimitInvalid;
   if (Object.keys(errors).length > 0) return { errors };
   const criteria: TargetCriteria = { ...base };

@@ -261,3 +261,16 @@ export interface SuppressionsResponse {
 export interface IndustriesResponse {
   industries: IndustryPerformanceView[];
 }
+
+/** A campaign's bounds, the same for the API's validation and the form's own checks. */
+export const CAMPAIGN_BOUNDS = {
+  /** Follow-ups: at most three, each at most 60 days after the first email. */
+  followUps: 3,
+  followUpDays: 60,
+  /** Workspace refuses more than 2,000 a day per user. */
+  dailyCap: 2_000,
+  /** Prospects one enrolment takes at most. */
+  enrolment: 500,
+  /** "Form test answered slower than N hours": up to a day's 1,440 minutes' worth of hours is 24 × 60. */
+  slowerThanHours: 24 * 60,
+} as const;

@@ -148,12 +148,12 @@ const en = {
   orNameRequired: 'Give the campaign a name.',
   orClientRequired: 'Choose a client.',
   orTemplateRequired: 'Choose a template in English or in French.',
-  orFollowUpsInvalid: 'Write whole numbers of days from 1 to 90, separated by commas, e.g. 3, 7.',
+  orFollowUpsInvalid: 'Write up to three whole numbers of days from 1 to 60, separated by commas, e.g. 3, 7.',
   orFollowUpsOrder: 'Write the days in increasing order, e.g. 3, 7.',
-  orDailyCapInvalid: 'Enter a whole number, 1 or more.',
+  orDailyCapInvalid: 'Enter a whole number from 1 to 2,000.',
   orScoreInvalid: 'Enter a whole number from 0 to 100, or leave it empty.',
   orHoursInvalid: 'Enter a number of hours, or leave it empty.',
-  orLimitInvalid: 'Enter a whole number from 1 to 1000, or leave it empty.',
+  orLimitInvalid: 'Enter a whole number from 1 to 500, or leave it empty.',
 
   // A campaign's page
   orCampaignOf: (client: string) => `For ${client}.`,
@@ -541,12 +541,12 @@ export const OUTREACH_STRINGS: Record<Lang, OutreachStrings> = {
     orNameRequired: 'Donnez un nom à la campagne.',
     orClientRequired: 'Choisissez un client.',
     orTemplateRequired: 'Choisissez un modèle en anglais ou en français.',
-    orFollowUpsInvalid: `Écrivez des nombres entiers de jours de 1 à 90, séparés par des virgules, p.${NBSP}ex. 3, 7.`,
+    orFollowUpsInvalid: `Écrivez jusqu’à trois nombres entiers de jours de 1 à 60, séparés par des virgules, p.${NBSP}ex. 3, 7.`,
     orFollowUpsOrder: `Écrivez les jours en ordre croissant, p.${NBSP}ex. 3, 7.`,
-    orDailyCapInvalid: 'Entrez un nombre entier, 1 ou plus.',
+    orDailyCapInvalid: `Entrez un nombre entier de 1 à 2${NBSP}000.`,
     orScoreInvalid: 'Entrez un nombre entier de 0 à 100, ou laissez vide.',
     orHoursInvalid: 'Entrez un nombre d’heures, ou laissez vide.',
-    orLimitInvalid: `Entrez un nombre entier de 1 à 1${NBSP}000, ou laissez vide.`,
+    orLimitInvalid: 'Entrez un nombre entier de 1 à 500, ou laissez vide.',
 
     // A campaign's page
     orCampaignOf: (client: string) => `Pour ${client}.`,

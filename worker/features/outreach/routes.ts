@@ -2,14 +2,15 @@ import { asc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { clients } from '../../../schema';
-import type {
-  CampaignInput,
-  CampaignsResponse,
-  EmailsResponse,
-  IndustriesResponse,
-  SuppressionsResponse,
-  TemplatePreview,
-  TemplatesResponse,
+import {
+  CAMPAIGN_BOUNDS,
+  type CampaignInput,
+  type CampaignsResponse,
+  type EmailsResponse,
+  type IndustriesResponse,
+  type SuppressionsResponse,
+  type TemplatePreview,
+  type TemplatesResponse,
 } from '../../../schema/outreach-api';
 import { LANGUAGES, OUTREACH_EMAIL_STATUSES, PROVINCES } from '../../../schema/vocabulary';
 import type { AppEnv } from '../../platform/env';
@@ -116,8 +117,8 @@ outreachRoutes.post('/staff/outreach/templates/preview', jsonBody(previewBody), 
 });
 
 const FOLLOW_UP_RULE: Bilingual = [
-  'Follow-ups go 1 to 60 days after the first email, in increasing order, three at most.',
-  'Les relances partent de 1 à 60 jours après le premier courriel, en ordre croissant, trois au plus.',
+  `Follow-ups go 1 to ${CAMPAIGN_BOUNDS.followUpDays} days after the first email, in increasing order, ${CAMPAIGN_BOUNDS.followUps} at most.`,
+  `Les relances partent de 1 à ${CAMPAIGN_BOUNDS.followUpDays} jours après le premier courriel, en ordre croissant, ${CAMPAIGN_BOUNDS.followUps} au plus.`,
 ];
 
 const campaignBody = v.object({
@@ -132,7 +133,7 @@ const campaignBody = v.object({
     maxNeedScore: score,
     minFitScore: score,
     formTestSlowerThanHours: v.optional(
-      v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 60))),
+      v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(CAMPAIGN_BOUNDS.slowerThanHours))),
     ),
     limit: v.optional(
       v.pipe(
@@ -156,10 +157,10 @@ const campaignBody = v.object({
         v.number(localized(...FOLLOW_UP_RULE)),
         v.integer(localized(...FOLLOW_UP_RULE)),
         v.minValue(1, localized(...FOLLOW_UP_RULE)),
-        v.maxValue(60, localized(...FOLLOW_UP_RULE)),
+        v.maxValue(CAMPAIGN_BOUNDS.followUpDays, localized(...FOLLOW_UP_RULE)),
       ),
     ),
-    v.maxLength(3, localized(...FOLLOW_UP_RULE)),
+    v.maxLength(CAMPAIGN_BOUNDS.followUps, localized(...FOLLOW_UP_RULE)),
     v.check((days) => days.every((day, index) => index === 0 || day > days[index - 1]!), localized(...FOLLOW_UP_RULE)),
   ),
   mailbox: v.pipe(
@@ -171,7 +172,7 @@ const campaignBody = v.object({
     v.number(),
     v.integer(),
     v.minValue(1, localized('At least one email a day.', 'Au moins un courriel par jour.')),
-    v.maxValue(2_000, localized('At most 2,000 emails a day.', 'Au plus 2 000 courriels par jour.')),
+    v.maxValue(CAMPAIGN_BOUNDS.dailyCap, localized('At most 2,000 emails a day.', 'Au plus 2 000 courriels par jour.')),
   ),
   identity: v.object({
     senderName: v.pipe(v.string(), v.trim(), v.maxLength(120)),
