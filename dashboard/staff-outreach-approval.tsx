@@ -319,10 +319,24 @@ function EmailCard(props: {
           ) : (
             <ul class="or-facts">
               {email.facts.map((fact) => (
-                <li key={fact}>{fact}</li>
+                <li key={fact}>{o.orFactNames[fact] ?? fact}</li>
               ))}
             </ul>
           )}
+          {email.writer ? (
+            <p class="muted">{email.writer === 'openai' ? o.orWriterOpenAi : o.orWriterOffline}</p>
+          ) : null}
+          {email.refusedLine ? (
+            <details class="or-refused">
+              <summary>{o.orRefusedLine}</summary>
+              {email.refusedLine.line ? <Quoted text={email.refusedLine.line} /> : null}
+              <ul>
+                {email.refusedLine.reasons.map((reason) => (
+                  <li key={reason}>{reason}</li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
         </div>
         <div class="ft-part">
           <h4>

@@ -163,6 +163,10 @@ export interface OutreachEmailView {
   facts: string[];
   consent: { pageUrl: string; foundAt: string; how: string } | null;
   why: BilingualText | null;
+  /** Who wrote the first email's personal line: the offline writer, or OpenAI's line once checked; null for a follow-up. */
+  writer: 'openai' | 'offline' | null;
+  /** An AI line the checker refused (the offline line stayed), and why: the reviewer sees what was kept out. */
+  refusedLine: { line: string | null; reasons: string[] } | null;
 }
 
 export interface ReplyView {

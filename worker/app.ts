@@ -29,6 +29,7 @@ import {
   outreachGmailSync,
   outreachGmailSyncJob,
   outreachInbound,
+  outreachPersonaliseJob,
   outreachRoutes,
   outreachScheduler,
   outreachSendJob,
@@ -113,6 +114,7 @@ export const jobs = jobRegistry([
   outreachSendJob,
   outreachEventJob,
   outreachGmailSyncJob,
+  outreachPersonaliseJob,
 ]);
 
 /** Work on a schedule: each cron of wrangler.toml `[triggers]`, and only those. */

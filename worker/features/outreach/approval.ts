@@ -34,6 +34,10 @@ export interface EmailMetadata {
   sendError?: string;
   bounce?: { status: string | null; hard: boolean; at: string };
   reply?: { from: string | null; subject: string; at: string };
+  /** Who wrote a first email's personal line (personalise.ts). */
+  writer?: 'openai' | 'offline';
+  /** The AI writer's attempt (personalise.ts), kept whatever its outcome. */
+  firstLine?: { outcome: 'accepted' | 'refused' | 'skipped'; line?: string; reasons?: string[] };
 }
 
 export const metadataOf = (row: Pick<EmailRow, 'metadata'>) => row.metadata as EmailMetadata;
@@ -82,6 +86,11 @@ export function emailView(row: EmailRow, campaignName: string): OutreachEmailVie
     facts: metadata.facts ?? [],
     consent: metadata.consent ?? null,
     why,
+    writer: metadata.writer ?? null,
+    refusedLine:
+      metadata.firstLine?.outcome === 'refused'
+        ? { line: metadata.firstLine.line ?? null, reasons: metadata.firstLine.reasons ?? [] }
+        : null,
   };
 }
 

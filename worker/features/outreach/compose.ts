@@ -1,6 +1,6 @@
 import type { EmailEvidence, SiteEvidence } from '../../../schema/prospects-api';
 import type { Language } from '../../../schema/vocabulary';
-import { type FormTestFacts, writePersonalLines } from './first-line';
+import { type FormTestFacts, type ProspectFacts, writePersonalLines } from './first-line';
 import type { SenderIdentity } from './identification';
 import { renderTemplate, type TemplateProblem, type TemplateSource, type TemplateValues } from './template';
 
@@ -73,16 +73,12 @@ export interface ComposedEmail {
 
 export type ComposeResult = { ok: true; email: ComposedEmail } | { ok: false; problems: TemplateProblem[] };
 
-export function composeEmail(
-  template: TemplateSource,
-  prospect: ProspectForEmail,
-  identity: Pick<SenderIdentity, 'senderName' | 'businessName'>,
-): ComposeResult {
-  const language = prospectLanguage(prospect);
-  const lines = writePersonalLines({
+/** The prospect's stored facts the personal lines are written from (first-line.ts). */
+export function prospectFacts(prospect: ProspectForEmail): ProspectFacts {
+  return {
     companyName: prospect.businessName,
     website: prospect.website,
-    language,
+    language: prospectLanguage(prospect),
     formTest: prospect.formTest,
     site: prospect.evidence
       ? {
@@ -91,7 +87,21 @@ export function composeEmail(
           hasForm: prospect.evidence.form !== null,
         }
       : null,
-  });
+  };
+}
+
+/**
+ * The email for one prospect. `firstLine`, when given, is a line already checked against
+ * the same facts (personalise.ts, the AI writer's) and takes the offline writer's place.
+ */
+export function composeEmail(
+  template: TemplateSource,
+  prospect: ProspectForEmail,
+  identity: Pick<SenderIdentity, 'senderName' | 'businessName'>,
+  firstLine?: string,
+): ComposeResult {
+  const language = prospectLanguage(prospect);
+  const lines = writePersonalLines(prospectFacts(prospect));
   const values: TemplateValues = {
     // Businesses publish generic addresses (info@, contact@): no person's name is known.
     first_name: null,
@@ -100,7 +110,7 @@ export function composeEmail(
     city: prospect.city,
     industry: industryIn(prospect.industry, language),
     form_test_summary: lines.formTestSummary,
-    first_line: lines.firstLine,
+    first_line: firstLine ?? lines.firstLine,
     sender_name: identity.senderName,
     sender_company: identity.businessName,
   };

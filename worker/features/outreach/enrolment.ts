@@ -1,6 +1,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { emailTemplates, outreachCampaigns, outreachEmails } from '../../../schema';
-import type { EnrolmentResult, EnrolmentSkip, TargetCriteria } from '../../../schema/outreach-api';
+import {
+  CAMPAIGN_BOUNDS,
+  type EnrolmentResult,
+  type EnrolmentSkip,
+  type TargetCriteria,
+} from '../../../schema/outreach-api';
 import type { Language } from '../../../schema/vocabulary';
 import type { DatabaseAccess, Transaction } from '../../platform/db';
 import { AppError } from '../../platform/errors';
@@ -20,7 +25,7 @@ import { renderTemplate, type TemplateSource } from './template';
  */
 
 export const DEFAULT_ENROLMENT_LIMIT = 50;
-export const MAX_ENROLMENT_LIMIT = 500;
+export const MAX_ENROLMENT_LIMIT = CAMPAIGN_BOUNDS.enrolment;
 
 /** The prospects the criteria select, neediest first, each with its latest finished form test. */
 function candidates(tx: Transaction, criteria: TargetCriteria): Promise<ProspectForEmail[]> {
@@ -169,6 +174,8 @@ export async function enrolProspects(db: DatabaseAccess, campaignId: string): Pr
             region: prospect.region,
             html: email.html,
             facts: email.facts,
+            // Who wrote its personal lines: the offline writer; personalise.ts may give it the AI's.
+            ...(step === 1 ? { writer: 'offline' } : {}),
             consent: consent ? { pageUrl: consent.pageUrl, foundAt: consent.foundAt, how: consent.how } : null,
             ...(step > 1 ? { afterDays: campaign.followUpSchedule[step - 2] } : {}),
           },

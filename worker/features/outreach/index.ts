@@ -9,5 +9,6 @@ export { outreachGmailSync, outreachGmailSyncJob } from './gmail-sync-job';
 export { outreachInbound } from './inbound';
 export { outreachEventJob, outreachScheduler, outreachSendJob } from './jobs';
 export { measureTracking, parseLabelledEvents } from './machine-events-eval';
+export { outreachPersonaliseJob } from './personalise-job';
 export { outreachRoutes } from './routes';
 export { trackingRoutes } from './tracking-routes';

@@ -25,6 +25,7 @@ import { composeEmail } from './compose';
 import { defaultIdentity, mailboxesFromEnv } from './deps';
 import { enrolProspects, MAX_ENROLMENT_LIMIT } from './enrolment';
 import { sendingLimits } from './limits';
+import { queuePersonalisation } from './personalise-job';
 import { loadProspectForEmail } from './prospect-facts';
 import { liftSuppression, listSuppressions, suppress } from './suppression';
 import { TEMPLATE_VARIABLES } from './template';
@@ -242,9 +243,13 @@ outreachRoutes.put('/staff/outreach/campaigns/:id', jsonBody(campaignBody), asyn
   return c.json(await campaignDetail(c.var.db, campaignId(c.req.param('id'))));
 });
 
-outreachRoutes.post('/staff/outreach/campaigns/:id/enrol', async (c) =>
-  c.json(await enrolProspects(c.var.db, campaignId(c.req.param('id')))),
-);
+outreachRoutes.post('/staff/outreach/campaigns/:id/enrol', async (c) => {
+  const id = campaignId(c.req.param('id'));
+  const result = await enrolProspects(c.var.db, id);
+  // With OpenAI, the first emails' personal lines are rewritten in the background, checked against the facts.
+  await queuePersonalisation(c.env, id, result.enrolled);
+  return c.json(result);
+});
 
 const statusBody = v.object({
   action: v.picklist(

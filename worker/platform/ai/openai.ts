@@ -5,6 +5,13 @@ import { INTENT_KEYS, LANGUAGES, type Language, LEAD_TONES, URGENCIES } from '..
 import { fewShotBlock } from './few-shot';
 import { guardedFetch } from './openai-transport';
 import {
+  OUTREACH_LINE_JSON_SCHEMA,
+  OUTREACH_LINE_PROMPT,
+  type OutreachLine,
+  type OutreachLineBrief,
+  OutreachLineOutput,
+} from './outreach-line';
+import {
   type AiEngine,
   AiError,
   type AiResult,
@@ -154,6 +161,15 @@ export function createOpenAiEngine(settings: OpenAiSettings): AiEngine {
         brief,
         { name: 'prompt_variant', schema: EVOLUTION_JSON_SCHEMA },
         EvolutionOutput,
+      );
+    },
+
+    outreachFirstLine(brief: OutreachLineBrief): Promise<AiResult<OutreachLine>> {
+      return completeJson(
+        OUTREACH_LINE_PROMPT,
+        brief,
+        { name: 'outreach_first_line', schema: OUTREACH_LINE_JSON_SCHEMA },
+        OutreachLineOutput,
       );
     },
 

@@ -1,4 +1,5 @@
 import type { EmailTone, Language } from '../../../schema/vocabulary';
+import type { OutreachLine, OutreachLineBrief } from './outreach-line';
 import type { Triage, TriageInput } from './triage';
 
 /** Which engine produced a result (stored in lead_memory.enrichment_engine and the histories). */
@@ -85,6 +86,8 @@ export interface AiEngine {
   writeInsights?(brief: InsightsBrief): Promise<AiResult<InsightsDraft>>;
   /** Writes a new variant of a prompt (mutation, crossover); absent on engines that cannot (offline). */
   evolvePrompt?(brief: EvolutionBrief): Promise<AiResult<EvolvedPrompt>>;
+  /** Words an outreach email's first line from the prospect's facts; absent on engines that do not (offline: the draft is the line). */
+  outreachFirstLine?(brief: OutreachLineBrief): Promise<AiResult<OutreachLine>>;
 }
 
 /**
