@@ -102,7 +102,16 @@ export function StaffOutreachCampaign(props: { t: Strings; lang: Lang; id: strin
             go={go}
           />
           <div class="pr-evidence">
-            <Replies o={o} lang={lang} campaign={campaign} />
+            <Replies
+              t={t}
+              o={o}
+              lang={lang}
+              campaign={campaign}
+              onChanged={async () => {
+                await refresh();
+                setToast(o.orRevenueSaved);
+              }}
+            />
             <Bounces o={o} lang={lang} bounces={campaign.bounces} />
           </div>
           {editing ? (

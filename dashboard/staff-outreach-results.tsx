@@ -1,12 +1,23 @@
-import { Mail, MailOpen, MailX, Reply, Send, TriangleAlert } from 'lucide';
-import type { BounceView, CampaignDetail, OutreachEmailView } from '../schema/outreach-api';
+import { CircleDollarSign, Mail, MailOpen, MailX, Reply, Send, TriangleAlert } from 'lucide';
+import { useState } from 'preact/hooks';
+import type { BounceView, CampaignDetail, OutreachEmailView, ReplyView } from '../schema/outreach-api';
 import { OUTREACH_EMAIL_STATUSES, type OutreachEmailStatus } from '../schema/vocabulary';
+import { api, errorText } from './api';
 import { BarList, ChartFigure } from './charts';
-import { AppLink, Badge, Card, type Column, Skeleton, Stat, Table } from './design';
+import { AppLink, Badge, Button, Card, type Column, Field, Skeleton, Stat, Table } from './design';
 import type { Lang, Strings } from './i18n';
 import { prospectPath } from './router';
 import { count, ErrorLine, share } from './staff-common';
-import { bi, EmailStatusBadge, EmailWhen, percent, Quoted, stepName, When } from './staff-outreach-common';
+import {
+  bi,
+  EmailStatusBadge,
+  EmailWhen,
+  OUTREACH_API,
+  percent,
+  Quoted,
+  stepName,
+  When,
+} from './staff-outreach-common';
 import { SiteLink } from './staff-prospects';
 import type { OutreachStrings } from './strings/outreach';
 import { PROSPECTS_STRINGS } from './strings/prospects';
@@ -48,6 +59,7 @@ export function Figures(props: { t: Strings; o: OutreachStrings; lang: Lang; cam
         value={rate(m.bounceRate)}
         note={o.orBouncedNote(m.bounced, count(m.bounced, lang), m.unsubscribed, count(m.unsubscribed, lang))}
       />
+      <Stat icon={CircleDollarSign} label={o.orRevenue} value={usd(m.revenueGenerated, lang)} note={o.orRevenueNote} />
     </div>
   );
 }
@@ -224,7 +236,72 @@ export function Emails(props: {
   );
 }
 
-export function Replies(props: { o: OutreachStrings; lang: Lang; campaign: CampaignDetail }) {
+/** US dollars as the reader writes them: "1 200 $ US", "US$1,200". */
+const usd = (value: number, lang: Lang) =>
+  new Intl.NumberFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', {
+    style: 'currency',
+    currency: 'USD',
+    maximumFractionDigits: value % 1 === 0 ? 0 : 2,
+  }).format(value);
+
+/** "This prospect became a client": the revenue it brings, entered on its reply (0 takes it back). */
+function Conversion(props: {
+  t: Strings;
+  o: OutreachStrings;
+  lang: Lang;
+  reply: ReplyView;
+  onSaved: () => Promise<void>;
+}) {
+  const { t, o, lang, reply } = props;
+  const id = `or-revenue-${reply.emailId}`;
+  const [amount, setAmount] = useState(reply.revenueUsd === null ? '' : String(reply.revenueUsd));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const value = Number(amount.replace(/\s/g, '').replace(',', '.'));
+    if (amount.trim() === '' || !Number.isFinite(value) || value < 0) {
+      setError(o.orRevenueInvalid);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await api('PUT', `${OUTREACH_API}/emails/${encodeURIComponent(reply.emailId)}/conversion`, { amountUsd: value });
+      await props.onSaved();
+    } catch (caught) {
+      setError(errorText(caught, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="or-conversion" onSubmit={save} noValidate>
+      {reply.revenueUsd !== null ? <p class="or-converted">{o.orBecameClient(usd(reply.revenueUsd, lang))}</p> : null}
+      <Field id={id} label={o.orRevenueLabel} help={o.orRevenueHelp} error={error ?? undefined}>
+        {(control) => (
+          <input
+            {...control}
+            inputMode="decimal"
+            value={amount}
+            onInput={(event) => setAmount((event.target as HTMLInputElement).value)}
+          />
+        )}
+      </Field>
+      <Button type="submit" variant="secondary" small disabled={busy}>
+        {o.orRevenueSave}
+      </Button>
+    </form>
+  );
+}
+
+export function Replies(props: {
+  t: Strings;
+  o: OutreachStrings;
+  lang: Lang;
+  campaign: CampaignDetail;
+  onChanged: () => Promise<void>;
+}) {
   const { o, lang } = props;
   const { replies } = props.campaign;
   return (
@@ -243,6 +320,7 @@ export function Replies(props: { o: OutreachStrings; lang: Lang; campaign: Campa
                   <When iso={reply.at} lang={lang} />
                 </p>
                 <Quoted text={reply.excerpt} />
+                <Conversion t={props.t} o={o} lang={lang} reply={reply} onSaved={props.onChanged} />
               </article>
             </li>
           ))}

@@ -176,6 +176,8 @@ export interface ReplyView {
   at: string;
   subject: string;
   excerpt: string;
+  /** The revenue staff entered when this prospect became a client; null while not. */
+  revenueUsd: number | null;
 }
 
 export interface BounceView {

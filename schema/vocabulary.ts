@@ -206,6 +206,8 @@ export const OUTREACH_EVENTS = [
   'replied',
   'bounced',
   'unsubscribed',
+  // Not in the database documentation: the prospect became a client, with the revenue staff entered (outreach_metrics.revenue_generated).
+  'converted',
 ] as const;
 
 export const TRANSLATION_CONTEXTS = ['lead_summary', 'intent', 'tone', 'ui_text'] as const;

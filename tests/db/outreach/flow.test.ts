@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   devOutbox,
+  emailTemplates,
   outreachCampaigns,
   outreachEmails,
   outreachMetrics,
@@ -15,7 +16,12 @@ import { approveEmails, listEmails } from '../../../worker/features/outreach/app
 import { changeCampaignStatus, createCampaign } from '../../../worker/features/outreach/campaigns';
 import { enrolProspects } from '../../../worker/features/outreach/enrolment';
 import { recordTrackingEvent } from '../../../worker/features/outreach/events';
-import { recordBounce, recordReply, recordUnsubscribe } from '../../../worker/features/outreach/lifecycle';
+import {
+  recordBounce,
+  recordConversion,
+  recordReply,
+  recordUnsubscribe,
+} from '../../../worker/features/outreach/lifecycle';
 import { runScheduler, type SchedulerDeps } from '../../../worker/features/outreach/scheduler';
 import { DEFAULT_SENDING_LIMITS } from '../../../worker/features/outreach/sending-rules';
 import { createTemplate } from '../../../worker/features/outreach/template-store';
@@ -331,6 +337,11 @@ describe('an outreach campaign', () => {
       tx.select().from(prospectOutreachLog).where(eq(prospectOutreachLog.prospectId, slowId)),
     );
     expect(log).toMatchObject({ status: 'replied', replyContent: 'Oui, appelez-moi jeudi.' });
+    // The template's score: 1 reply of its 2 first emails, shrunk toward 5 % over 20 → (1 + 1) / (2 + 20).
+    const [template] = await database.access.service((tx) =>
+      tx.select().from(emailTemplates).where(eq(emailTemplates.id, slowFirst!.templateId!)),
+    );
+    expect(template!.performanceScore).toBe(0.091);
 
     // The other prospect's first follow-up is due three days after its first email.
     const later = new Date(Date.now() + 3 * 86_400_000 + 60_000);
@@ -344,6 +355,27 @@ describe('an outreach campaign', () => {
         .where(sql`${devOutbox.toAddress} = 'info@toiture-rapide.ca' and ${devOutbox.subject} like 'Re:%'`),
     );
     expect(followUp!.rawMime).toMatch(/In-Reply-To: <outreach-[0-9a-f-]+@avenir\.test>/);
+  });
+
+  it('counts the revenue of a prospect who became a client, once, corrected when entered again', async () => {
+    const [replied] = await database.access.service((tx) =>
+      tx
+        .select()
+        .from(outreachEmails)
+        .where(sql`${outreachEmails.prospectId} = ${slowId} and ${outreachEmails.followUpSequence} = 1`),
+    );
+    const revenue = async () => (await campaignDetail(database.access, campaignId)).metrics.revenueGenerated;
+    await database.access.service((tx) => recordConversion(tx, replied!, { amountUsd: 1200, by: 'staff@avenir.test' }));
+    expect(await revenue()).toBe(1200);
+    // Entered again (a correction), it replaces the first figure rather than adding to it.
+    await database.access.service((tx) =>
+      recordConversion(tx, replied!, { amountUsd: 950.5, by: 'staff@avenir.test' }),
+    );
+    expect(await revenue()).toBe(950.5);
+    const detail = await campaignDetail(database.access, campaignId);
+    expect(detail.replies.find((reply) => reply.emailId === replied!.id)?.revenueUsd).toBe(950.5);
+    await database.access.service((tx) => recordConversion(tx, replied!, { amountUsd: 0, by: 'staff@avenir.test' }));
+    expect(await revenue()).toBe(0);
   });
 
   it('suppresses an address that bounced hard or unsubscribed, and cancels what was left', async () => {

@@ -222,4 +222,41 @@ describe('a discovery run', () => {
     );
     expect(rows[0]!.n).toBe(2); // the second source recorded on the one row
   });
+  it('asks for the trades that answer outreach best first, an untried trade at the prior', async () => {
+    await database.access.service((tx) =>
+      tx.execute(sql`
+        insert into prospect_industry_performance (industry, total_contacted, total_replied, priority_score)
+        values ('roofing', 40, 1, 29.41), ('dental', 30, 6, 88.00)
+        on conflict (industry) do update set priority_score = excluded.priority_score`),
+    );
+    const asked: string[][] = [];
+    const provider: ProspectProviderAdapter = {
+      name: 'demo',
+      async search(query) {
+        asked.push([...query.industries]);
+        return { records: [], nextCursor: null, cost: { requests: 1, credits: 0, usdCents: 0 } };
+      },
+    };
+    const [icp] = await database.access.service((tx) =>
+      tx
+        .insert(prospectIcps)
+        .values({
+          name: 'Trades by answer',
+          industries: ['roofing', 'hvac', 'dental'],
+          province: 'QC',
+          dailyQuota: 5,
+          providers: ['demo'],
+        })
+        .returning(),
+    );
+    await runDiscovery(
+      {
+        db: database.access,
+        providers: { demo: provider },
+        analyze: () => Promise.reject(new Error('no record to analyse')),
+      },
+      icp!,
+    );
+    expect(asked).toEqual([['dental', 'hvac', 'roofing']]);
+  });
 });

@@ -10,7 +10,7 @@ import {
 import type { Transaction } from '../../platform/db';
 import type { SentMail } from '../../platform/mail/port';
 import { type EmailMetadata, metadataOf } from './approval';
-import { refreshCampaignMetrics, refreshIndustryPerformance } from './metrics';
+import { refreshCampaignMetrics, refreshIndustryPerformance, refreshTemplatePerformance } from './metrics';
 import { suppress } from './suppression';
 
 /**
@@ -104,6 +104,7 @@ export async function recordSent(tx: Transaction, email: EmailRow, sent: SentMai
   await track(tx, email, 'sent', { provider: sent.provider, step: email.followUpSequence }, now);
   await refreshCampaignMetrics(tx, email.campaignId);
   await refreshIndustryPerformance(tx, await industryOf(tx, email.prospectId));
+  await refreshTemplatePerformance(tx, email.templateId);
 }
 
 /** The sequence's steps not yet sent will not go: this prospect in this campaign, or (an unsubscribe, a bounce) this address anywhere. */
@@ -161,6 +162,7 @@ export async function recordReply(tx: Transaction, email: EmailRow, reply: Reply
   await cancelSequence(tx, email, 'replied');
   await refreshCampaignMetrics(tx, email.campaignId);
   await refreshIndustryPerformance(tx, await industryOf(tx, email.prospectId));
+  await refreshTemplatePerformance(tx, email.templateId);
   return 'replied';
 }
 
@@ -209,4 +211,23 @@ export async function recordUnsubscribe(
   await cancelSequence(tx, email, 'unsubscribed');
   await refreshCampaignMetrics(tx, email.campaignId);
   return 'unsubscribed';
+}
+
+/**
+ * The prospect this email reached became a client, for `amountUsd` (what staff expect the
+ * client to bring): the campaign's revenue counts it. Entered again, it replaces the
+ * earlier figure; 0 takes it back.
+ */
+export async function recordConversion(
+  tx: Transaction,
+  email: EmailRow,
+  conversion: { amountUsd: number; by: string; at?: Date },
+): Promise<void> {
+  await tx
+    .delete(outreachTracking)
+    .where(sql`${outreachTracking.emailId} = ${email.id} and ${outreachTracking.action} = 'converted'`);
+  if (conversion.amountUsd > 0) {
+    await track(tx, email, 'converted', { amountUsd: conversion.amountUsd, by: conversion.by }, conversion.at);
+  }
+  await refreshCampaignMetrics(tx, email.campaignId);
 }

@@ -20,18 +20,21 @@ export async function refreshCampaignMetrics(tx: Transaction, campaignId: string
       select count(distinct email_id) filter (
                where (action in ('opened', 'clicked') and metadata->>'human' = 'true') or action = 'replied') as opened,
              count(distinct email_id) filter (where action = 'clicked' and metadata->>'human' = 'true') as clicked,
-             count(distinct email_id) filter (where action = 'unsubscribed') as unsubscribed
+             count(distinct email_id) filter (where action = 'unsubscribed') as unsubscribed,
+             coalesce(sum((metadata->>'amountUsd')::numeric) filter (where action = 'converted'), 0) as revenue
         from outreach_tracking where campaign_id = ${campaignId}
     ), c as (select client_id from outreach_campaigns where id = ${campaignId})
     insert into outreach_metrics as m (
       campaign_id, client_id, total_emails_sent, total_emails_delivered, total_emails_opened, total_emails_clicked,
-      total_emails_replied, total_emails_bounced, total_emails_unsubscribed, open_rate, click_rate, reply_rate, bounce_rate)
+      total_emails_replied, total_emails_bounced, total_emails_unsubscribed, open_rate, click_rate, reply_rate, bounce_rate,
+      revenue_generated)
     select ${campaignId}, c.client_id, e.sent, greatest(e.sent - e.bounced, 0), least(t.opened, e.sent), least(t.clicked, e.sent),
            e.replied, e.bounced, t.unsubscribed,
            case when e.sent = 0 then 0 else round(100.0 * least(t.opened, e.sent) / e.sent, 2) end,
            case when e.sent = 0 then 0 else round(100.0 * least(t.clicked, e.sent) / e.sent, 2) end,
            case when e.sent = 0 then 0 else round(100.0 * least(e.replied, e.sent) / e.sent, 2) end,
-           case when e.sent = 0 then 0 else round(100.0 * least(e.bounced, e.sent) / e.sent, 2) end
+           case when e.sent = 0 then 0 else round(100.0 * least(e.bounced, e.sent) / e.sent, 2) end,
+           t.revenue
       from e, t, c
     on conflict (campaign_id) do update set
       total_emails_sent = excluded.total_emails_sent,
@@ -43,6 +46,7 @@ export async function refreshCampaignMetrics(tx: Transaction, campaignId: string
       total_emails_unsubscribed = excluded.total_emails_unsubscribed,
       open_rate = excluded.open_rate, click_rate = excluded.click_rate,
       reply_rate = excluded.reply_rate, bounce_rate = excluded.bounce_rate,
+      revenue_generated = excluded.revenue_generated,
       updated_at = now()`);
 }
 
@@ -87,4 +91,23 @@ export async function refreshIndustryPerformance(tx: Transaction, industry: stri
       total_replied = excluded.total_replied, open_rate = excluded.open_rate, reply_rate = excluded.reply_rate,
       avg_response_time_hours = excluded.avg_response_time_hours, priority_score = excluded.priority_score,
       last_updated = now()`);
+}
+
+/**
+ * A template's `performance_score` (0–1): the reply rate of the emails sent from it, shrunk
+ * toward the same 5 % prior over 20 emails, so a template that answered twice in three sends
+ * does not outrank one proven over two hundred. Null until one of its emails has gone.
+ */
+export async function refreshTemplatePerformance(tx: Transaction, templateId: string | null): Promise<void> {
+  if (!templateId) return;
+  await tx.execute(sql`
+    update email_templates t
+       set performance_score = s.score, updated_at = now()
+      from (
+        select case when count(*) = 0 then null
+                    else round(((count(*) filter (where replied_at is not null) + ${sql.raw(String(PRIOR_REPLY_RATE * PRIOR_WEIGHT))})
+                               / (count(*) + ${sql.raw(String(PRIOR_WEIGHT))}.0))::numeric, 3) end as score
+          from outreach_emails where template_id = ${templateId} and sent_at is not null
+      ) s
+     where t.id = ${templateId}`);
 }

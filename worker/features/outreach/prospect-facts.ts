@@ -36,8 +36,11 @@ export async function selectProspects(tx: Transaction, conditions: SQL[], limit:
          where f.prospect_id = p.id and f.test_status in ('completed', 'timeout')
          order by f.test_submitted_at desc limit 1
       ) t on true
+      left join prospect_industry_performance ip on ip.industry = p.industry
      where ${sql.join(conditions, sql` and `)}
-     order by p.automation_need_score desc nulls last, p.created_at
+     -- Neediest first, weighted by how their trade answers outreach: a priority of 100 (twice
+     -- the 5 % prior's reply rate) doubles a need score, an untried trade keeps its 50.
+     order by coalesce(p.automation_need_score, 0) * coalesce(ip.priority_score, 50) / 50 desc, p.created_at
      limit ${limit}`);
   return result.rows.map((row) => ({
     id: row.id,

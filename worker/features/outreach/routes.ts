@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { clients } from '../../../schema';
+import { clients, outreachEmails } from '../../../schema';
 import {
   CAMPAIGN_BOUNDS,
   type CampaignInput,
@@ -24,6 +24,7 @@ import { changeCampaignStatus, createCampaign, listCampaigns, updateCampaign } f
 import { composeEmail } from './compose';
 import { defaultIdentity, mailboxesFromEnv } from './deps';
 import { enrolProspects, MAX_ENROLMENT_LIMIT } from './enrolment';
+import { recordConversion } from './lifecycle';
 import { sendingLimits } from './limits';
 import { queuePersonalisation } from './personalise-job';
 import { loadProspectForEmail } from './prospect-facts';
@@ -309,6 +310,33 @@ outreachRoutes.put('/staff/outreach/emails/:id', jsonBody(editBody), async (c) =
   const id = c.req.param('id');
   if (!isUuid(id)) throw new AppError('outreach_email_not_found');
   return c.json(await editEmail(c.var.db, id, c.req.valid('json')));
+});
+
+const conversionBody = v.object({
+  amountUsd: v.pipe(
+    v.number(localized('Enter the revenue in US dollars.', 'Entrez le revenu en dollars américains.')),
+    v.minValue(0, localized('Enter 0 or more.', 'Entrez 0 ou plus.')),
+    v.maxValue(10_000_000, localized('At most 10,000,000 $.', 'Au plus 10 000 000 $.')),
+  ),
+});
+
+/** The prospect this sent email reached became a client: its revenue joins the campaign's (0 takes it back). */
+outreachRoutes.put('/staff/outreach/emails/:id/conversion', jsonBody(conversionBody), async (c) => {
+  const id = c.req.param('id');
+  if (!isUuid(id)) throw new AppError('outreach_email_not_found');
+  const amountUsd = Math.round(c.req.valid('json').amountUsd * 100) / 100;
+  await c.var.db.service(async (tx) => {
+    const [email] = await tx.select().from(outreachEmails).where(eq(outreachEmails.id, id));
+    if (!email) throw new AppError('outreach_email_not_found');
+    if (!email.sentAt) {
+      throw new AppError(
+        'campaign_conflict',
+        bilingual('Only an email that was sent can bring a client.', 'Seul un courriel envoyé peut amener un client.'),
+      );
+    }
+    await recordConversion(tx, email, { amountUsd, by: c.var.session.accountEmail });
+  });
+  return c.json({ emailId: id, amountUsd });
 });
 
 outreachRoutes.get('/staff/outreach/suppressions', async (c) => {

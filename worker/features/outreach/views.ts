@@ -22,9 +22,12 @@ export async function campaignDetail(db: DatabaseAccess, id: string): Promise<Ca
       at: Date;
       subject: string | null;
       reply_content: string | null;
+      revenue: string | null;
     }>(sql`
       select e.id as email_id, e.company_name, e.metadata->'reply'->>'from' as "from", e.replied_at as at,
-             e.metadata->'reply'->>'subject' as subject, l.reply_content
+             e.metadata->'reply'->>'subject' as subject, l.reply_content,
+             (select t.metadata->>'amountUsd' from outreach_tracking t
+               where t.email_id = e.id and t.action = 'converted' limit 1) as revenue
         from outreach_emails e
         left join prospect_outreach_log l on l.id = (e.metadata->>'logId')::uuid
        where e.campaign_id = ${id} and e.replied_at is not null
@@ -44,6 +47,7 @@ export async function campaignDetail(db: DatabaseAccess, id: string): Promise<Ca
       at: new Date(reply.at).toISOString(),
       subject: reply.subject ?? '',
       excerpt: (reply.reply_content ?? '').slice(0, EXCERPT_CHARS),
+      revenueUsd: reply.revenue === null ? null : Number(reply.revenue),
     }));
     const bounceViews: BounceView[] = bounced.map((email) => {
       const metadata = metadataOf(email);

@@ -1,4 +1,5 @@
-import type { prospectIcps } from '../../../../schema';
+import { inArray } from 'drizzle-orm';
+import { type prospectIcps, prospectIndustryPerformance } from '../../../../schema';
 import type { DiscoveryResult, ProviderRunResult } from '../../../../schema/prospects-api';
 import type { SearchProvider } from '../../../../schema/vocabulary';
 import { mapConcurrent } from '../../../platform/concurrency';
@@ -33,7 +34,7 @@ const ANALYSIS_CONCURRENCY = 4;
  */
 export async function runDiscovery(deps: DiscoveryDeps, icp: IcpRow): Promise<DiscoveryResult> {
   const now = deps.now ?? (() => new Date());
-  const query = icpQuery(icp);
+  const query = { ...icpQuery(icp), industries: await byOutreachPriority(deps.db, icp.industries) };
   const result: DiscoveryResult = {
     found: 0,
     new: 0,
@@ -98,4 +99,31 @@ function addCost(entry: ProviderRunResult, cost: { requests: number; credits: nu
   entry.requests += cost.requests;
   entry.credits += cost.credits;
   entry.usdCents = Math.round((entry.usdCents + cost.usdCents) * 100) / 100;
+}
+
+/**
+ * The ICP's trades, those whose prospects answer outreach best first
+ * (prospect_industry_performance.priority_score, kept by outreach; an untried trade counts
+ * at the prior's 50): a provider that searches trade by trade fills the day's quota with
+ * the trades that reply, and the ICP's own order settles ties.
+ */
+async function byOutreachPriority(db: DatabaseAccess, industries: readonly string[]): Promise<string[]> {
+  if (industries.length < 2) return [...industries];
+  const rows = await db.service((tx) =>
+    tx
+      .select({ industry: prospectIndustryPerformance.industry, priority: prospectIndustryPerformance.priorityScore })
+      .from(prospectIndustryPerformance)
+      .where(
+        inArray(
+          prospectIndustryPerformance.industry,
+          industries.map((name) => name.trim().toLowerCase()),
+        ),
+      ),
+  );
+  const priority = new Map(rows.map((row) => [row.industry, row.priority]));
+  const score = (name: string) => priority.get(name.trim().toLowerCase()) ?? 50;
+  return industries
+    .map((name, index) => ({ name, index }))
+    .sort((a, b) => score(b.name) - score(a.name) || a.index - b.index)
+    .map((entry) => entry.name);
 }

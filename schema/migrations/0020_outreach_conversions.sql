@@ -1,0 +1,2 @@
+ALTER TABLE "outreach_tracking" DROP CONSTRAINT "outreach_tracking_action_check";--> statement-breakpoint
+ALTER TABLE "outreach_tracking" ADD CONSTRAINT "outreach_tracking_action_check" CHECK ("outreach_tracking"."action" in ('sent', 'delivered', 'opened', 'clicked', 'replied', 'bounced', 'unsubscribed', 'converted'));
