@@ -174,6 +174,17 @@ export function usdOfCents(cents: number, lang: Lang): string {
   }).format(cents / 100);
 }
 
+/**
+ * An amount as the reader types it: "1,200.50" in English, "1 200,50" in French (spaces,
+ * no-break ones included, group the thousands); a dollar sign or "US" may be written. NaN
+ * for anything else.
+ */
+export function parseAmount(text: string, lang: Lang): number {
+  const bare = text.replace(/[\s\u00a0\u202f$]|US/gi, '');
+  const normal = lang === 'fr' ? bare.replace(',', '.') : bare.replace(/,(?=\d{3}(\D|$))/g, '');
+  return /^\d+(\.\d{1,2})?$/.test(normal) ? Number(normal) : Number.NaN;
+}
+
 /** A run's cost: "12 credits · $0.34" / "12 crédits · 0,34 $". */
 export function costText(cost: { credits: number; usdCents: number }, lang: Lang, s: ProspectsStrings): string {
   const credits = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 2 }).format(cost.credits);

@@ -59,7 +59,9 @@ export function StaffOutreachApproval(props: { t: Strings; lang: Lang; go: (path
     });
   /** Approves or rejects `ids`, says what it did, and loads the queue again. */
   const decide = async (decision: Decision, ids: readonly string[]) => {
-    const result = await api<ApprovalResponse>('POST', `${OUTREACH_API}/emails/${decision}`, { ids });
+    // An approval names the words it approves: one rewritten since it was read stays to read again.
+    const versions = Object.fromEntries(all.filter((email) => ids.includes(email.id)).map((e) => [e.id, e.version]));
+    const result = await api<ApprovalResponse>('POST', `${OUTREACH_API}/emails/${decision}`, { ids, versions });
     setSelected((old) => new Set([...old].filter((id) => !ids.includes(id))));
     setToast(decidedText(o, lang, result));
     await reload();
@@ -201,6 +203,7 @@ function decidedText(o: OutreachStrings, lang: Lang, result: ApprovalResponse): 
     result.approved > 0 ? o.orApprovedCount(result.approved, count(result.approved, lang)) : '',
     result.rejected > 0 ? o.orRejectedCount(result.rejected, count(result.rejected, lang)) : '',
     result.unchanged > 0 ? o.orUnchangedCount(result.unchanged, count(result.unchanged, lang)) : '',
+    result.changed > 0 ? o.orChangedCount(result.changed, count(result.changed, lang)) : '',
   ].filter(Boolean);
   return parts.length > 0 ? parts.join(' ') : o.orNothingChanged;
 }
@@ -323,8 +326,14 @@ function EmailCard(props: {
               ))}
             </ul>
           )}
-          {email.writer ? (
-            <p class="muted">{email.writer === 'openai' ? o.orWriterOpenAi : o.orWriterOffline}</p>
+          {email.writer && email.facts.length > 0 ? (
+            <p class="muted">
+              {email.writer === 'openai'
+                ? o.orWriterOpenAi
+                : email.writer === 'person'
+                  ? o.orWriterPerson
+                  : o.orWriterOffline}
+            </p>
           ) : null}
           {email.refusedLine ? (
             <details class="or-refused">

@@ -156,7 +156,7 @@ function inputOf(
   if (need === 'invalid') errors.minNeedScore = o.orScoreInvalid;
   const fit = numberOf(draft.minFitScore, 0, 100);
   if (fit === 'invalid') errors.minFitScore = o.orScoreInvalid;
-  const hours = numberOf(draft.formTestSlowerThanHours, 1, CAMPAIGN_BOUNDS.slowerThanHours, false);
+  const hours = numberOf(draft.formTestSlowerThanHours, 1, CAMPAIGN_BOUNDS.slowerThanHours);
   if (hours === 'invalid') errors.formTestSlowerThanHours = o.orHoursInvalid;
   const limit = numberOf(draft.limit, 1, CAMPAIGN_BOUNDS.enrolment);
   if (limit === 'invalid') errors.limit = o.orLimitInvalid;

@@ -6,6 +6,7 @@ import { api, errorText } from './api';
 import { BarList, ChartFigure } from './charts';
 import { AppLink, Badge, Button, Card, type Column, Field, Skeleton, Stat, Table } from './design';
 import type { Lang, Strings } from './i18n';
+import { parseAmount, usdOfCents } from './prospects-format';
 import { prospectPath } from './router';
 import { count, ErrorLine, share } from './staff-common';
 import {
@@ -236,13 +237,7 @@ export function Emails(props: {
   );
 }
 
-/** US dollars as the reader writes them: "1 200 $ US", "US$1,200". */
-const usd = (value: number, lang: Lang) =>
-  new Intl.NumberFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', {
-    style: 'currency',
-    currency: 'USD',
-    maximumFractionDigits: value % 1 === 0 ? 0 : 2,
-  }).format(value);
+const usd = (dollars: number, lang: Lang) => usdOfCents(Math.round(dollars * 100), lang);
 
 /** "This prospect became a client": the revenue it brings, entered on its reply (0 takes it back). */
 function Conversion(props: {
@@ -259,8 +254,8 @@ function Conversion(props: {
   const [busy, setBusy] = useState(false);
   const save = async (event: Event) => {
     event.preventDefault();
-    const value = Number(amount.replace(/\s/g, '').replace(',', '.'));
-    if (amount.trim() === '' || !Number.isFinite(value) || value < 0) {
+    const value = parseAmount(amount, lang);
+    if (!Number.isFinite(value)) {
       setError(o.orRevenueInvalid);
       return;
     }

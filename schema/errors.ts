@@ -32,6 +32,8 @@ export const ERROR_STATUS = {
   invalid_template: 422,
   /** The campaign cannot do that in its state (a completed campaign edited, an active one enrolled). */
   campaign_conflict: 409,
+  /** The outreach email cannot do that in its state (a conversion on an email nobody answered). */
+  outreach_email_conflict: 409,
   /** The campaign lacks what the law or sending needs: the sender's identification, a template, a mailbox. */
   campaign_incomplete: 422,
   /** Outreach needs INBOUND_TOKEN_SECRET and INBOUND_DOMAIN: replies, bounces and unsubscribes come back through them. */

@@ -163,8 +163,10 @@ export interface OutreachEmailView {
   facts: string[];
   consent: { pageUrl: string; foundAt: string; how: string } | null;
   why: BilingualText | null;
-  /** Who wrote the first email's personal line: the offline writer, or OpenAI's line once checked; null for a follow-up. */
-  writer: 'openai' | 'offline' | null;
+  /** Who wrote the first email's personal line: the offline writer, OpenAI's line once checked, or a person's edit; null for a follow-up. */
+  writer: 'openai' | 'offline' | 'person' | null;
+  /** The version the reviewer reads: sent back with an approval, which only approves the words it names. */
+  version: string;
   /** An AI line the checker refused (the offline line stayed), and why: the reviewer sees what was kept out. */
   refusedLine: { line: string | null; reasons: string[] } | null;
 }
@@ -256,6 +258,8 @@ export interface ApprovalResponse {
   approved: number;
   rejected: number;
   unchanged: number;
+  /** Left pending because their words changed after the reviewer read them (the AI writer, another reviewer): to read again. */
+  changed: number;
 }
 
 /** `GET /staff/outreach/suppressions`; `POST` takes `{ address } or { domain }` with an optional `note`; `DELETE …/:id` lifts a manual entry. */
@@ -277,6 +281,6 @@ export const CAMPAIGN_BOUNDS = {
   dailyCap: 2_000,
   /** Prospects one enrolment takes at most. */
   enrolment: 500,
-  /** "Form test answered slower than N hours": up to a day's 1,440 minutes' worth of hours is 24 × 60. */
+  /** "Form test answered slower than N hours": at most 60 days, longer than any test waits before its timeout. */
   slowerThanHours: 24 * 60,
 } as const;

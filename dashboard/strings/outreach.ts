@@ -79,7 +79,9 @@ const en = {
     'site.form': 'The contact form on its site',
   } as Record<string, string>,
   orWriterOffline: 'Personal line written offline from these facts alone.',
-  orWriterOpenAi: 'Personal line written by OpenAI, every fact in it checked against these.',
+  orWriterOpenAi:
+    'Personal line written by OpenAI; its dates, delays, numbers, tools and names were checked against these facts. Read it as you would any draft.',
+  orWriterPerson: 'Edited by a person: read the words as they now stand.',
   orRefusedLine: 'OpenAI’s line was refused (the offline line stayed): see why',
   orToCampaigns: 'Go to the campaigns',
   orAllCampaigns: 'All campaigns',
@@ -173,7 +175,7 @@ const en = {
   orFollowUpsOrder: 'Write the days in increasing order, e.g. 3, 7.',
   orDailyCapInvalid: 'Enter a whole number from 1 to 2,000.',
   orScoreInvalid: 'Enter a whole number from 0 to 100, or leave it empty.',
-  orHoursInvalid: 'Enter a number of hours, or leave it empty.',
+  orHoursInvalid: 'Enter a whole number of hours from 1 to 1,440, or leave it empty.',
   orLimitInvalid: 'Enter a whole number from 1 to 500, or leave it empty.',
 
   // A campaign's page
@@ -291,6 +293,10 @@ const en = {
   orRejectedCount: (n: number, shown: string) => (n === 1 ? '1 email rejected.' : `${shown} emails rejected.`),
   orUnchangedCount: (n: number, shown: string) =>
     n === 1 ? '1 was no longer waiting and did not change.' : `${shown} were no longer waiting and did not change.`,
+  orChangedCount: (n: number, shown: string) =>
+    n === 1
+      ? '1 was rewritten after you read it and still waits: read it again.'
+      : `${shown} were rewritten after you read them and still wait: read them again.`,
   orNothingChanged: 'Nothing changed.',
   orNoneWaitingHere: 'No email of this campaign waits for approval.',
   orShowEveryCampaign: (shown: string) => `Show every campaign’s (${shown})`,
@@ -494,7 +500,9 @@ export const OUTREACH_STRINGS: Record<Lang, OutreachStrings> = {
       'site.form': 'Le formulaire de contact de son site',
     },
     orWriterOffline: 'Ligne personnalisée rédigée hors ligne à partir de ces seuls faits.',
-    orWriterOpenAi: 'Ligne personnalisée rédigée par OpenAI, chaque fait vérifié contre ceux-ci.',
+    orWriterOpenAi:
+      'Ligne personnalisée rédigée par OpenAI; ses dates, délais, nombres, outils et noms ont été vérifiés contre ces faits. Lisez-la comme tout brouillon.',
+    orWriterPerson: `Modifié par une personne${NBSP}: lisez les mots tels qu’ils sont maintenant.`,
     orRefusedLine: `La ligne d’OpenAI a été refusée (la ligne hors ligne est restée)${NBSP}: voir pourquoi`,
     orToCampaigns: 'Aller aux campagnes',
     orAllCampaigns: 'Toutes les campagnes',
@@ -587,7 +595,7 @@ export const OUTREACH_STRINGS: Record<Lang, OutreachStrings> = {
     orFollowUpsOrder: `Écrivez les jours en ordre croissant, p.${NBSP}ex. 3, 7.`,
     orDailyCapInvalid: `Entrez un nombre entier de 1 à 2${NBSP}000.`,
     orScoreInvalid: 'Entrez un nombre entier de 0 à 100, ou laissez vide.',
-    orHoursInvalid: 'Entrez un nombre d’heures, ou laissez vide.',
+    orHoursInvalid: `Entrez un nombre entier d’heures de 1 à 1${NBSP}440, ou laissez vide.`,
     orLimitInvalid: 'Entrez un nombre entier de 1 à 500, ou laissez vide.',
 
     // A campaign's page
@@ -712,6 +720,10 @@ export const OUTREACH_STRINGS: Record<Lang, OutreachStrings> = {
       n === 1 ? '1 courriel refusé.' : `${shown}${NBSP}courriels refusés.`,
     orUnchangedCount: (n: number, shown: string) =>
       n === 1 ? '1 n’attendait plus et n’a pas changé.' : `${shown} n’attendaient plus et n’ont pas changé.`,
+    orChangedCount: (n: number, shown: string) =>
+      n === 1
+        ? `1 a été récrit après votre lecture et attend encore${NBSP}: relisez-le.`
+        : `${shown} ont été récrits après votre lecture et attendent encore${NBSP}: relisez-les.`,
     orNothingChanged: 'Rien n’a changé.',
     orNoneWaitingHere: 'Aucun courriel de cette campagne n’attend d’approbation.',
     orShowEveryCampaign: (shown: string) => `Afficher ceux de toutes les campagnes (${shown})`,

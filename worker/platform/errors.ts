@@ -77,6 +77,10 @@ const DEFAULT_TEXT: Record<ErrorCode, LocalizedText> = {
     'This campaign cannot do that in its current state.',
     'Cette campagne ne peut pas faire cela dans son état actuel.',
   ),
+  outreach_email_conflict: bilingual(
+    'This email cannot do that in its current state.',
+    'Ce courriel ne peut pas faire cela dans son état actuel.',
+  ),
   campaign_incomplete: bilingual(
     'This campaign cannot send yet: it lacks what the law or sending requires.',
     'Cette campagne ne peut pas encore envoyer : il lui manque ce qu’exigent la loi ou l’envoi.',

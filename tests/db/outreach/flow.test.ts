@@ -225,13 +225,32 @@ describe('an outreach campaign', () => {
     const pending = await listEmails(database.access, { campaignId, status: 'pending' });
     const firstSteps = pending.filter((email) => email.step === 1);
     const noAddress = firstSteps.find((email) => email.missingEmail)!;
+    // A reviewer read one email, then its words changed (the AI writer, another reviewer): the
+    // approval of what they read does not approve the new words.
+    const read = firstSteps.find((email) => !email.missingEmail)!;
+    await database.access.service((tx) =>
+      tx
+        .update(outreachEmails)
+        .set({ content: `${read.content}\nUne phrase de plus.`, updatedAt: new Date(Date.now() + 1000) })
+        .where(eq(outreachEmails.id, read.id)),
+    );
+    expect(
+      await approveEmails(database.access, [read.id], 'staff@avenir.test', { [read.id]: read.version }),
+    ).toMatchObject({ approved: 0, changed: 1 });
+    const [reread] = await listEmails(database.access, { campaignId, status: 'pending' }).then((rows) =>
+      rows.filter((row) => row.id === read.id),
+    );
+    expect(
+      await approveEmails(database.access, [read.id], 'staff@avenir.test', { [read.id]: reread!.version }),
+    ).toMatchObject({ approved: 1, changed: 0 });
     const approval = await approveEmails(
       database.access,
       pending.map((email) => email.id),
       'staff@avenir.test',
     );
-    // Emails without an address stay pending: they can never be approved.
-    expect(approval.unchanged).toBe(3);
+    // Emails without an address stay pending: they can never be approved (3), and the one
+    // approved above is no longer pending (1).
+    expect(approval.unchanged).toBe(4);
     expect((await listEmails(database.access, { campaignId })).find((e) => e.id === noAddress.id)!.status).toBe(
       'pending',
     );

@@ -423,7 +423,18 @@ De retour : oui, je suis intéressée.
       { env: {} as Env, db: database.access },
     );
     expect(outcome).toEqual({ ignored: 'already_applied' });
+    // Through the reply address of another step of the same sequence (a reply-all to the first
+    // email after the follow-up went): the same message, still once.
+    const followUp = await followUpOf(sent.away);
+    expect(
+      await outreachInbound.handle(
+        message,
+        { purpose: 'outreach', id: followUp.id },
+        { env: {} as Env, db: database.access },
+      ),
+    ).toEqual({ ignored: 'already_applied' });
     expect((await trackedActions(sent.away.id)).filter((action) => action === 'replied')).toHaveLength(1);
+    expect((await trackedActions(followUp.id)).filter((action) => action === 'replied')).toHaveLength(0);
   });
 
   it('keeps where the read stopped when a run fails part-way, and the next run handles what it missed', async () => {
@@ -448,6 +459,37 @@ Finalement, appelez plutôt le matin.
     const retried = await sync();
     expect(retried.handled).toEqual([expect.objectContaining({ emailId: sent.reply.id })]);
     expect(await historyId()).toBe(gmail.historyId());
+  });
+
+  it('sets aside a message Gmail refuses for good, and reads the ones after it', async () => {
+    const refused = gmail.deliver(
+      crlf(`From: info@plomberie-jolicoeur.ca
+To: ${MAILBOX}
+Subject: Re: Votre formulaire
+Message-ID: <refused@plomberie-jolicoeur.ca>
+
+Un message que Gmail ne rend pas.
+`),
+      { threadId: sent.reply.threadId! },
+    );
+    const after = gmail.deliver(
+      crlf(`From: info@plomberie-jolicoeur.ca
+To: ${MAILBOX}
+Subject: Re: Votre formulaire
+Message-ID: <after-refused@plomberie-jolicoeur.ca>
+
+Et celui-ci, après.
+`),
+      { threadId: sent.reply.threadId! },
+    );
+    gmail.fail(`/gmail/v1/users/me/messages/${refused.id}`, googleError(400, 'Invalid id value', 'invalidArgument'), 5);
+    const result = await sync();
+    expect(result.skipped.failed).toBe(1);
+    expect(result.handled.map((entry) => entry.gmailId)).toEqual([after.id]);
+    expect(await historyId()).toBe(gmail.historyId());
+    // Kept with its error, so the next read does not try it again.
+    const again = await sync();
+    expect(again.skipped.failed).toBe(0);
   });
 
   it('leaves what one run cannot read to the next, which goes on from there', async () => {

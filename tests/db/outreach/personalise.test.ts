@@ -260,7 +260,9 @@ describe('the AI first line of pending first emails', () => {
       formTest: { outcome: 'answered', submittedOn: '24 novembre', answeredAfter: '26 heures', unansweredFor: null },
       site: { bookingTools: [], chatWidgets: [], hasContactForm: true },
     });
-    expect(gagnon.draft).toContain('Le 24 novembre, j’ai écrit à Plomberie Gagnon');
+    expect(gagnon.draft).toBe(
+      'Sur plomberie-gagnon.ca, un client peut vous écrire, mais pas réserver : il doit attendre votre réponse pour avoir un rendez-vous.',
+    );
     expect(gagnon.summary).toContain('Votre équipe a répondu en 26 heures');
   });
 
@@ -269,7 +271,7 @@ describe('the AI first line of pending first emails', () => {
     const old = before.find((row) => row.id === email.id)!;
     expect(email.status).toBe('pending');
     expect(email.content).toBe(
-      `Bonjour,\n\n${GOOD_LINE}\n\nVotre équipe a répondu en 26 heures à la demande que nous avons envoyée par le formulaire de contact de votre site le 24 novembre.\n\nMarie Tremblay`,
+      `Bonjour,\n\n${GOOD_LINE}\n\nVotre équipe a répondu en 26 heures à la demande que j’ai envoyée par le formulaire de contact de votre site le 24 novembre.\n\nMarie Tremblay`,
     );
     expect(email.subject).toBe(old.subject);
     const metadata = metadataOf(email);

@@ -271,7 +271,7 @@ it('approves, rejects and bulk-approves in the queue, never an email without an 
     await open(page, `/app/staff/outreach/approval?campaign=${seeded.id}`);
     await page.getByText(en.orWaiting(5, '5')).waitFor();
 
-    // What an email rests on and why its address may be written to, as stored.
+    // What an email rests on, each stored fact named in words, and why its address may be written to.
     const first = rows.get(alpha)!;
     const shown = await card(alpha).innerText();
     for (const text of [first.prospectEmail!, first.subject, en.orConsent, en.orFoundMailto])
@@ -279,7 +279,9 @@ it('approves, rejects and bulk-approves in the queue, never an email without an 
     expect(shown).toContain(`https://${first.prospectEmail!.split('@')[1]}/contact`);
     const facts = (first.metadata as { facts: string[] }).facts;
     expect(facts).toContain('form_test.response_minutes');
-    expect(await card(alpha).getByRole('listitem').allInnerTexts()).toEqual(expect.arrayContaining(facts));
+    expect(await card(alpha).getByRole('listitem').allInnerTexts()).toEqual(
+      expect.arrayContaining(facts.map((fact) => en.orFactNames[fact])),
+    );
 
     // No address: said so, and Approve is not offered.
     expect(await card(echo).innerText()).toContain(en.orNoAddress);

@@ -16,6 +16,7 @@ import {
   missingRequired,
   NO_FILTERS,
   type ProspectFilters,
+  parseAmount,
   pathOf,
   prospectListPath,
   runMillis,
@@ -241,5 +242,28 @@ describe('the CSV mapping', () => {
 
   it('sends the chosen columns only, in the fields’ order', () => {
     expect(mappingJson({ email: 2, businessName: 0, phone: undefined })).toBe('{"businessName":0,"email":2}');
+  });
+});
+
+describe('an amount typed by the reader', () => {
+  it('reads English and French thousands and decimals, a dollar sign and "US" allowed', () => {
+    expect(parseAmount('1,200', 'en')).toBe(1200);
+    expect(parseAmount('US$1,200.50', 'en')).toBe(1200.5);
+    expect(parseAmount('1 200,50 $', 'fr')).toBe(1200.5);
+    expect(parseAmount('1\u202f200', 'fr')).toBe(1200);
+    expect(parseAmount('0', 'fr')).toBe(0);
+  });
+
+  it('refuses what is not an amount rather than guessing', () => {
+    for (const [text, lang] of [
+      ['', 'en'],
+      ['-5', 'en'],
+      ['1,2', 'en'],
+      ['12.345', 'en'],
+      ['douze', 'fr'],
+      ['1.200,5', 'fr'],
+    ] as const) {
+      expect(parseAmount(text, lang)).toBeNaN();
+    }
   });
 });

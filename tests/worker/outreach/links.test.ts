@@ -144,6 +144,43 @@ describe('the outreach staff API', () => {
     expect(body.error.details.problems).toEqual([expect.objectContaining({ part: 'subject', variable: 'prenom' })]);
   });
 
+  it('counts a client’s revenue only on a reply, once, refusing what is not an amount, in the reader’s language', async () => {
+    const path = `/api/app/staff/outreach/emails/${emailId}/conversion`;
+    const french = { 'Accept-Language': 'fr-CA' };
+    // Sent but never answered: nobody became a client through it.
+    const unanswered = await staff.call('PUT', path, { headers: french, body: { amountUsd: 1200 } });
+    expect(unanswered.status).toBe(409);
+    expect(((await unanswered.json()) as ErrorBody).error.message).toMatch(/réponse/);
+    await database.access.service((tx) =>
+      tx.update(outreachEmails).set({ repliedAt: new Date() }).where(eq(outreachEmails.id, emailId)),
+    );
+    const negative = await staff.call('PUT', path, { headers: french, body: { amountUsd: -5 } });
+    expect(negative.status).toBe(422);
+    expect(((await negative.json()) as ErrorBody).error.message).toMatch(/champs|0 ou plus/);
+    // Two staff entering it at once: one figure, not two.
+    const both = await Promise.all([
+      staff.call('PUT', path, { body: { amountUsd: 1200 } }),
+      staff.call('PUT', path, { body: { amountUsd: 1200 } }),
+    ]);
+    expect(both.map((response) => response.status)).toEqual([200, 200]);
+    const converted = await database.access.service((tx) =>
+      tx
+        .select()
+        .from(outreachTracking)
+        .where(sql`${outreachTracking.emailId} = ${emailId} and ${outreachTracking.action} = 'converted'`),
+    );
+    expect(converted).toHaveLength(1);
+    expect((await customer.call('PUT', path, { body: { amountUsd: 1 } })).status).toBe(403);
+    const unknown = await staff.call(
+      'PUT',
+      '/api/app/staff/outreach/emails/3f2a8c1e-5b6d-4e7f-8a9b-0c1d2e3f4a5b/conversion',
+      {
+        body: { amountUsd: 1 },
+      },
+    );
+    expect(unknown.status).toBe(404);
+  });
+
   it('is for staff only', async () => {
     const response = await customer.call('GET', '/api/app/staff/outreach/campaigns');
     expect(response.status).toBe(403);

@@ -75,7 +75,7 @@ const brief: OutreachLineBrief = {
   draft:
     'Le 24 novembre, j’ai écrit à Plomberie Gagnon par le formulaire de plomberie-gagnon.ca, comme le ferait un nouveau client.',
   summary:
-    'Votre équipe a répondu en 26 heures à la demande que nous avons envoyée par le formulaire de contact de votre site le 24 novembre.',
+    'Votre équipe a répondu en 26 heures à la demande que j’ai envoyée par le formulaire de contact de votre site le 24 novembre.',
 };
 
 const line = 'Le 24 novembre, j’ai écrit à Plomberie Gagnon par le formulaire de votre site, comme un client pressé.';

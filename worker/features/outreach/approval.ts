@@ -86,7 +86,8 @@ export function emailView(row: EmailRow, campaignName: string): OutreachEmailVie
     facts: metadata.facts ?? [],
     consent: metadata.consent ?? null,
     why,
-    writer: metadata.writer ?? null,
+    writer: metadata.edited ? 'person' : (metadata.writer ?? null),
+    version: row.updatedAt.toISOString(),
     refusedLine:
       metadata.firstLine?.outcome === 'refused'
         ? { line: metadata.firstLine.line ?? null, reasons: metadata.firstLine.reasons ?? [] }
@@ -121,13 +122,41 @@ export interface ApprovalResult {
   rejected: number;
   /** Left as they were: not pending any more, or without an address. */
   unchanged: number;
+  /** Left pending: their words changed after the version the reviewer approved. */
+  changed: number;
 }
 
-/** Approves pending emails: the first steps are due at once (the scheduler keeps the limits), follow-ups once the step before is sent. */
-export async function approveEmails(db: DatabaseAccess, ids: string[], approvedBy: string): Promise<ApprovalResult> {
-  if (ids.length === 0) return { approved: 0, rejected: 0, unchanged: 0 };
-  const approved = await db.service((tx) =>
-    tx
+/**
+ * Approves pending emails: the first steps are due at once (the scheduler keeps the limits),
+ * follow-ups once the step before is sent. With `versions` (each email's `version` as the
+ * reviewer read it), an email whose words changed since (the AI writer rewrote it, another
+ * reviewer edited it) stays pending and is counted `changed`: a person approves only what
+ * they read.
+ */
+export async function approveEmails(
+  db: DatabaseAccess,
+  ids: string[],
+  approvedBy: string,
+  versions?: Readonly<Record<string, string>>,
+): Promise<ApprovalResult> {
+  if (ids.length === 0) return { approved: 0, rejected: 0, unchanged: 0, changed: 0 };
+  return db.service(async (tx) => {
+    // Locked, so no writer changes them between the look and the approval.
+    const waiting = await tx
+      .select({ id: outreachEmails.id, version: outreachEmails.updatedAt })
+      .from(outreachEmails)
+      .where(
+        and(
+          inArray(outreachEmails.id, ids),
+          eq(outreachEmails.status, 'pending'),
+          eq(outreachEmails.missingEmail, false),
+        ),
+      )
+      .for('update');
+    const read = versions ? waiting.filter((row) => versions[row.id] === row.version.toISOString()) : waiting;
+    const changed = waiting.length - read.length;
+    if (read.length === 0) return { approved: 0, rejected: 0, unchanged: ids.length - changed, changed };
+    const approved = await tx
       .update(outreachEmails)
       .set({
         status: 'approved',
@@ -137,19 +166,18 @@ export async function approveEmails(db: DatabaseAccess, ids: string[], approvedB
         updatedAt: new Date(),
       })
       .where(
-        and(
-          inArray(outreachEmails.id, ids),
-          eq(outreachEmails.status, 'pending'),
-          eq(outreachEmails.missingEmail, false),
+        inArray(
+          outreachEmails.id,
+          read.map((row) => row.id),
         ),
       )
-      .returning({ id: outreachEmails.id }),
-  );
-  return { approved: approved.length, rejected: 0, unchanged: ids.length - approved.length };
+      .returning({ id: outreachEmails.id });
+    return { approved: approved.length, rejected: 0, unchanged: ids.length - approved.length - changed, changed };
+  });
 }
 
 export async function rejectEmails(db: DatabaseAccess, ids: string[], rejectedBy: string): Promise<ApprovalResult> {
-  if (ids.length === 0) return { approved: 0, rejected: 0, unchanged: 0 };
+  if (ids.length === 0) return { approved: 0, rejected: 0, unchanged: 0, changed: 0 };
   return db.service(async (tx) => {
     const rejected = await tx
       .update(outreachEmails)
@@ -178,7 +206,7 @@ export async function rejectEmails(db: DatabaseAccess, ids: string[], rejectedBy
               and ${outreachEmails.followUpSequence} > 1 and ${outreachEmails.status} in ('pending', 'approved')`,
         );
     }
-    return { approved: 0, rejected: rejected.length, unchanged: ids.length - rejected.length };
+    return { approved: 0, rejected: rejected.length, unchanged: ids.length - rejected.length, changed: 0 };
   });
 }
 

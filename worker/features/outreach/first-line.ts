@@ -76,44 +76,29 @@ function summarise(test: FormTestFacts, language: Language): string | null {
     if (!isLongSilence(test)) return null;
     const waited = duration(test.waitedMinutes!, language);
     return fr
-      ? `La demande que nous avons envoyée par le formulaire de contact de votre site le ${day} est restée sans réponse pendant ${waited}.`
-      : `The inquiry we sent through your website’s contact form on ${day} went unanswered for ${waited}.`;
+      ? `La demande que j’ai envoyée par le formulaire de contact de votre site le ${day} est restée sans réponse pendant ${waited}.`
+      : `The inquiry I sent through your website’s contact form on ${day} went unanswered for ${waited}.`;
   }
   if (test.responseMinutes === null) return null;
   const took = duration(test.responseMinutes, language);
   if (test.tone === 'robotic') {
     return fr
-      ? `La demande que nous avons envoyée par le formulaire de contact de votre site le ${day} a reçu un accusé de réception automatique après ${took}, sans réponse à la question.`
-      : `The inquiry we sent through your website’s contact form on ${day} got an automatic acknowledgement after ${took}, without an answer to the question.`;
+      ? `La demande que j’ai envoyée par le formulaire de contact de votre site le ${day} a reçu un accusé de réception automatique après ${took}, sans réponse à la question.`
+      : `The inquiry I sent through your website’s contact form on ${day} got an automatic acknowledgement after ${took}, without an answer to the question.`;
   }
   return fr
-    ? `Votre équipe a répondu en ${took} à la demande que nous avons envoyée par le formulaire de contact de votre site le ${day}.`
-    : `Your team answered the inquiry we sent through your website’s contact form on ${day} in ${took}.`;
+    ? `Votre équipe a répondu en ${took} à la demande que j’ai envoyée par le formulaire de contact de votre site le ${day}.`
+    : `Your team answered the inquiry I sent through your website’s contact form on ${day} in ${took}.`;
 }
 
 /**
- * The opening sentence. With a form test worth naming, it says that Avenir wrote through the
- * form, as a customer would; `form_test_summary` then says what came back, so the two never
- * repeat each other. Without one, the site's own fact: a form but no way to book.
+ * The opening sentence: the site's own fact (a form but no way to book). The form test is
+ * `form_test_summary`'s to tell, once, with its date: an opening that told it too made the
+ * reader read the same test twice.
  */
 function firstLineFrom(facts: ProspectFacts): { line: string; facts: string[] } | null {
   const fr = facts.language === 'fr';
-  const test = facts.formTest;
   const host = hostOf(facts.website);
-  const worthNaming =
-    (test?.status === 'timeout' && isLongSilence(test)) ||
-    (test?.status === 'completed' &&
-      test.responseMinutes !== null &&
-      (test.responseMinutes >= SLOW_ANSWER_MINUTES || test.tone === 'robotic'));
-  if (test && worthNaming) {
-    const day = dayOf(test.submittedAt, facts.language);
-    return {
-      line: fr
-        ? `Le ${day}, j’ai écrit à ${facts.companyName} par le formulaire de ${host}, comme le ferait un nouveau client.`
-        : `On ${day}, I wrote to ${facts.companyName} through the form on ${host}, as a new customer would.`,
-      facts: ['form_test.submitted_at'],
-    };
-  }
   if (facts.site && facts.site.bookingTools.length === 0 && facts.site.hasForm) {
     return {
       line: fr

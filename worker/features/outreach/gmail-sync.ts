@@ -3,6 +3,7 @@ import { inboundMessages, outreachEmails, outreachMailboxes } from '../../../sch
 import type { DatabaseAccess, Transaction } from '../../platform/db';
 import type { AddedMessage, GmailHistoryReader, RawGmailMessage } from '../../platform/mail/gmail-history';
 import { type InboundMessage, InboundTooLarge, readInbound } from '../../platform/mail/inbound';
+import { MailError } from '../../platform/mail/port';
 import { applyInboundToEmail } from './inbound-effects';
 import type { SendingLimits } from './sending-rules';
 
@@ -42,7 +43,7 @@ export interface GmailSyncResult {
   skipped: Record<SkipReason, number>;
 }
 
-type SkipReason = 'own' | 'unrelated' | 'duplicate' | 'gone' | 'unreadable';
+type SkipReason = 'own' | 'unrelated' | 'duplicate' | 'gone' | 'unreadable' | 'failed';
 
 /** The account's own messages: what it sent, and drafts. */
 const OWN_LABELS = new Set(['SENT', 'DRAFT']);
@@ -51,10 +52,9 @@ const DEFAULT_MAX_MESSAGES = 100;
 /** Message-IDs looked up per message: the ones it answers, and a bounce's quote of the original. */
 const MAX_IDS = 20;
 
-export async function syncGmailMailbox(deps: GmailSyncDeps): Promise<GmailSyncResult> {
-  const mailbox = deps.mailbox.trim().toLowerCase();
-  const now = deps.now ?? (() => new Date());
-  const box = await deps.db.service(async (tx) => {
+/** The mailbox's row, made the way the scheduler makes it on a first send. */
+async function mailboxRow(db: DatabaseAccess, mailbox: string) {
+  return db.service(async (tx) => {
     // The scheduler makes this row on its first send; a sync that runs first makes it the same way.
     await tx
       .insert(outreachMailboxes)
@@ -66,6 +66,28 @@ export async function syncGmailMailbox(deps: GmailSyncDeps): Promise<GmailSyncRe
       .where(eq(outreachMailboxes.email, mailbox));
     return row!;
   });
+}
+
+/**
+ * Notes where the account's history stands before its first outreach email goes (the
+ * scheduler's job calls it), so the first read starts before that send: a bounce that comes
+ * back within minutes is read, not skipped as "before the first read". Once per mailbox.
+ */
+export async function startGmailHistory(
+  deps: Pick<GmailSyncDeps, 'db' | 'reader' | 'mailbox'>,
+): Promise<string | null> {
+  const mailbox = deps.mailbox.trim().toLowerCase();
+  const box = await mailboxRow(deps.db, mailbox);
+  if (box.historyId) return null;
+  const historyId = await deps.reader.currentHistoryId();
+  await moveHistory(deps.db, box.id, null, historyId);
+  return historyId;
+}
+
+export async function syncGmailMailbox(deps: GmailSyncDeps): Promise<GmailSyncResult> {
+  const mailbox = deps.mailbox.trim().toLowerCase();
+  const now = deps.now ?? (() => new Date());
+  const box = await mailboxRow(deps.db, mailbox);
   const result: GmailSyncResult = {
     mailbox,
     state: 'read',
@@ -73,7 +95,7 @@ export async function syncGmailMailbox(deps: GmailSyncDeps): Promise<GmailSyncRe
     complete: true,
     added: 0,
     handled: [],
-    skipped: { own: 0, unrelated: 0, duplicate: 0, gone: 0, unreadable: 0 },
+    skipped: { own: 0, unrelated: 0, duplicate: 0, gone: 0, unreadable: 0, failed: 0 },
   };
 
   if (!box.historyId) {
@@ -106,7 +128,9 @@ export async function syncGmailMailbox(deps: GmailSyncDeps): Promise<GmailSyncRe
       break;
     }
     read++;
-    const outcome = await handleMessage(deps, mailbox, added, now());
+    const outcome = await handleMessage(deps, mailbox, added, now()).catch((error: unknown) =>
+      settleFailure(deps.db, mailbox, added, error),
+    );
     if ('skipped' in outcome) result.skipped[outcome.skipped]++;
     else result.handled.push({ gmailId: added.id, ...outcome });
   }
@@ -115,6 +139,38 @@ export async function syncGmailMailbox(deps: GmailSyncDeps): Promise<GmailSyncRe
 }
 
 type MessageOutcome = { skipped: SkipReason } | { emailId: string; outcome: Record<string, unknown> };
+
+/**
+ * One message that fails for good (Gmail refuses it, its effects cannot be written) is set
+ * aside, kept in inbound_messages with its error, so the messages after it are still read;
+ * a failure that may pass (Gmail down, rate-limited) stops the run, which reads it again.
+ */
+async function settleFailure(
+  db: DatabaseAccess,
+  mailbox: string,
+  added: AddedMessage,
+  error: unknown,
+): Promise<MessageOutcome> {
+  if (error instanceof MailError && error.retryable) throw error;
+  const message = error instanceof Error ? error.message : String(error);
+  console.warn(`Gmail message ${added.id} was set aside: ${message}`);
+  await db.service((tx) =>
+    tx
+      .insert(inboundMessages)
+      .values({
+        dedupeKey: `gmail:${mailbox}:${added.id}`,
+        recipient: mailbox,
+        purpose: 'outreach',
+        // No outreach email is known for it: the nil id says so.
+        targetId: '00000000-0000-0000-0000-000000000000',
+        subject: '',
+        rawSize: 0,
+        outcome: { failed: message.slice(0, 500) },
+      })
+      .onConflictDoNothing({ target: inboundMessages.dedupeKey }),
+  );
+  return { skipped: 'failed' };
+}
 
 async function handleMessage(
   deps: GmailSyncDeps,

@@ -24,7 +24,7 @@ export async function applyInboundToEmail(
   context: { limits: SendingLimits; at: Date },
 ): Promise<Record<string, unknown>> {
   // A reply-all can reach both the reply address and the Gmail account: one message, one effect.
-  if (message.messageId && (await appliedBefore(tx, email.id, message.messageId))) {
+  if (message.messageId && (await appliedBefore(tx, email, message.messageId))) {
     return { ignored: 'already_applied' };
   }
   const { at } = context;
@@ -54,14 +54,23 @@ export async function applyInboundToEmail(
 }
 
 /**
- * Whether this Message-ID about this email was already applied, by either way in:
- * inbound_messages keeps a row per delivery, and a row's outcome is set only once its
- * effects are (the caller's own row, just inserted, has none yet).
+ * Whether this Message-ID was already applied to this prospect's emails of this campaign,
+ * by either way in: the reply address names the step it was sent with, Gmail's thread the
+ * latest step, so one reply-all can name two emails of one sequence. inbound_messages keeps
+ * a row per delivery, and a row's outcome is set only once its effects are (the caller's
+ * own row, just inserted, has none yet).
  */
-async function appliedBefore(tx: Transaction, emailId: string, messageId: string): Promise<boolean> {
+async function appliedBefore(
+  tx: Transaction,
+  email: Pick<EmailRow, 'campaignId' | 'prospectId' | 'id'>,
+  messageId: string,
+): Promise<boolean> {
+  const sameSequence = email.prospectId
+    ? sql`e.campaign_id = ${email.campaignId} and e.prospect_id = ${email.prospectId}`
+    : sql`e.id = ${email.id}`;
   const { rows } = await tx.execute(sql`
-    select 1 from inbound_messages
-     where purpose = 'outreach' and target_id = ${emailId} and message_id = ${messageId} and outcome is not null
+    select 1 from inbound_messages m join outreach_emails e on e.id = m.target_id
+     where m.purpose = 'outreach' and m.message_id = ${messageId} and m.outcome is not null and ${sameSequence}
      limit 1`);
   return rows.length > 0;
 }

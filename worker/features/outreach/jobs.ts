@@ -2,8 +2,10 @@ import { openDatabase } from '../../platform/db';
 import { runClaimed } from '../../platform/jobs/claim';
 import { PermanentJobFailure } from '../../platform/jobs/failure';
 import { type CronDefinition, defineJob } from '../../platform/jobs/registry';
+import { gmailReaderFromEnv } from '../../platform/wiring';
 import { schedulerDeps } from './deps';
 import { recordTrackingEvent } from './events';
+import { startGmailHistory } from './gmail-sync';
 import {
   type OutreachEventMessage,
   type OutreachSendMessage,
@@ -29,6 +31,13 @@ export const outreachSendJob = defineJob<OutreachSendMessage>({
     try {
       const deps = schedulerDeps(env, db);
       if (!deps) throw new PermanentJobFailure('outreach needs INBOUND_TOKEN_SECRET and INBOUND_DOMAIN');
+      // Before Gmail's first outreach email, where its history stands: the first read starts there.
+      const gmail = gmailReaderFromEnv(env);
+      if (gmail) {
+        await startGmailHistory({ db, ...gmail }).catch((error: Error) =>
+          console.warn(`the Gmail history could not be read before sending: ${error.message}`),
+        );
+      }
       return await runClaimed(
         db,
         { type: message.type, dedupeKey: `outreach_send:${message.runKey}`, payload: { ...message } },

@@ -174,7 +174,13 @@ const campaignBody = v.object({
     v.number(),
     v.integer(),
     v.minValue(1, localized('At least one email a day.', 'Au moins un courriel par jour.')),
-    v.maxValue(CAMPAIGN_BOUNDS.dailyCap, localized('At most 2,000 emails a day.', 'Au plus 2 000 courriels par jour.')),
+    v.maxValue(
+      CAMPAIGN_BOUNDS.dailyCap,
+      localized(
+        `At most ${CAMPAIGN_BOUNDS.dailyCap.toLocaleString('en-CA')} emails a day.`,
+        `Au plus ${CAMPAIGN_BOUNDS.dailyCap.toLocaleString('fr-CA')} courriels par jour.`,
+      ),
+    ),
   ),
   identity: v.object({
     senderName: v.pipe(v.string(), v.trim(), v.maxLength(120)),
@@ -290,9 +296,16 @@ const idsBody = v.object({
   ),
 });
 
-outreachRoutes.post('/staff/outreach/emails/approve', jsonBody(idsBody), async (c) =>
-  c.json(await approveEmails(c.var.db, c.req.valid('json').ids, c.var.session.accountEmail)),
-);
+/** `versions`: each email's `version` as the reviewer read it; one whose words changed since stays pending. */
+const approveBody = v.object({
+  ...idsBody.entries,
+  versions: v.optional(v.record(v.pipe(v.string(), v.uuid()), v.pipe(v.string(), v.maxLength(40)))),
+});
+
+outreachRoutes.post('/staff/outreach/emails/approve', jsonBody(approveBody), async (c) => {
+  const { ids, versions } = c.req.valid('json');
+  return c.json(await approveEmails(c.var.db, ids, c.var.session.accountEmail, versions));
+});
 
 outreachRoutes.post('/staff/outreach/emails/reject', jsonBody(idsBody), async (c) =>
   c.json(await rejectEmails(c.var.db, c.req.valid('json').ids, c.var.session.accountEmail)),
@@ -316,7 +329,7 @@ const conversionBody = v.object({
   amountUsd: v.pipe(
     v.number(localized('Enter the revenue in US dollars.', 'Entrez le revenu en dollars américains.')),
     v.minValue(0, localized('Enter 0 or more.', 'Entrez 0 ou plus.')),
-    v.maxValue(10_000_000, localized('At most 10,000,000 $.', 'Au plus 10 000 000 $.')),
+    v.maxValue(10_000_000, localized('At most US$10,000,000.', 'Au plus 10 000 000 $ US.')),
   ),
 });
 
@@ -326,12 +339,16 @@ outreachRoutes.put('/staff/outreach/emails/:id/conversion', jsonBody(conversionB
   if (!isUuid(id)) throw new AppError('outreach_email_not_found');
   const amountUsd = Math.round(c.req.valid('json').amountUsd * 100) / 100;
   await c.var.db.service(async (tx) => {
-    const [email] = await tx.select().from(outreachEmails).where(eq(outreachEmails.id, id));
+    // Locked: two staff entering it at once give one figure, not two.
+    const [email] = await tx.select().from(outreachEmails).where(eq(outreachEmails.id, id)).for('update');
     if (!email) throw new AppError('outreach_email_not_found');
-    if (!email.sentAt) {
+    if (!email.repliedAt) {
       throw new AppError(
-        'campaign_conflict',
-        bilingual('Only an email that was sent can bring a client.', 'Seul un courriel envoyé peut amener un client.'),
+        'outreach_email_conflict',
+        bilingual(
+          'A prospect becomes a client from a reply: this email has none.',
+          'Un prospect devient client à partir d’une réponse : ce courriel n’en a pas.',
+        ),
       );
     }
     await recordConversion(tx, email, { amountUsd, by: c.var.session.accountEmail });
