@@ -5,8 +5,8 @@ import { OUTREACH_EMAIL_STATUSES, type OutreachEmailStatus } from '../schema/voc
 import { api, errorText } from './api';
 import { BarList, ChartFigure } from './charts';
 import { AppLink, Badge, Button, Card, type Column, Field, Skeleton, Stat, Table } from './design';
-import type { Lang, Strings } from './i18n';
-import { parseAmount, usdOfCents } from './prospects-format';
+import { type Lang, locale, type Strings } from './i18n';
+import { parseAmount } from './prospects-format';
 import { prospectPath } from './router';
 import { count, ErrorLine, share } from './staff-common';
 import {
@@ -237,7 +237,17 @@ export function Emails(props: {
   );
 }
 
-const usd = (dollars: number, lang: Lang) => usdOfCents(Math.round(dollars * 100), lang);
+/**
+ * Revenue in US dollars said as such ("1 200 $ US", "US$1,200"): beside Canadian figures, a
+ * bare "$" reads as Canadian dollars.
+ */
+const usd = (dollars: number, lang: Lang) =>
+  new Intl.NumberFormat(locale(lang), {
+    style: 'currency',
+    currency: 'USD',
+    currencyDisplay: 'symbol',
+    maximumFractionDigits: Number.isInteger(dollars) ? 0 : 2,
+  }).format(dollars);
 
 /** "This prospect became a client": the revenue it brings, entered on its reply (0 takes it back). */
 function Conversion(props: {
