@@ -341,7 +341,7 @@ function EmailCard(props: {
               {email.refusedLine.line ? <Quoted text={email.refusedLine.line} /> : null}
               <ul>
                 {email.refusedLine.reasons.map((reason) => (
-                  <li key={reason}>{reason}</li>
+                  <li key={reason.en}>{bi(reason, lang)}</li>
                 ))}
               </ul>
             </details>

@@ -168,7 +168,7 @@ export interface OutreachEmailView {
   /** The version the reviewer reads: sent back with an approval, which only approves the words it names. */
   version: string;
   /** An AI line the checker refused (the offline line stayed), and why: the reviewer sees what was kept out. */
-  refusedLine: { line: string | null; reasons: string[] } | null;
+  refusedLine: { line: string | null; reasons: BilingualText[] } | null;
 }
 
 export interface ReplyView {

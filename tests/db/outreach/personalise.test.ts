@@ -170,7 +170,14 @@ const metadataOf = (row: { metadata: Record<string, unknown> }) =>
     facts?: string[];
     html?: string;
     edited?: boolean;
-    firstLine?: { outcome: string; line?: string; reasons?: string[]; why?: string; model?: string };
+    firstLine?: {
+      outcome: string;
+      line?: string;
+      reasons?: string[];
+      problems?: { en: string; fr: string }[];
+      why?: string;
+      model?: string;
+    };
   };
 
 async function template(language: 'en' | 'fr') {
@@ -305,6 +312,11 @@ describe('the AI first line of pending first emails', () => {
       expect(metadata.facts).toEqual(metadataOf(old).facts);
       expect(metadata.firstLine).toMatchObject({ outcome: 'refused', line: LINES[company] });
       expect(metadata.firstLine?.reasons).toContain(reason);
+      // The reviewer reads why in their own language.
+      expect(metadata.firstLine?.problems).toContainEqual(
+        expect.objectContaining({ en: reason, fr: expect.any(String) }),
+      );
+      expect(metadata.firstLine?.problems?.every((problem) => problem.fr !== problem.en)).toBe(true);
     }
   });
 
@@ -329,7 +341,7 @@ describe('the AI first line of pending first emails', () => {
       expect.objectContaining({
         engine: 'openai',
         accepted: true,
-        variantId: 'outreach_first_line.v1',
+        variantId: 'outreach_first_line.v2',
         usage: expect.objectContaining({ promptTokens: 412, costUsd: 0.0000846 }),
       }),
     );

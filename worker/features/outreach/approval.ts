@@ -37,7 +37,12 @@ export interface EmailMetadata {
   /** Who wrote a first email's personal line (personalise.ts). */
   writer?: 'openai' | 'offline';
   /** The AI writer's attempt (personalise.ts), kept whatever its outcome. */
-  firstLine?: { outcome: 'accepted' | 'refused' | 'skipped'; line?: string; reasons?: string[] };
+  firstLine?: {
+    outcome: 'accepted' | 'refused' | 'skipped';
+    line?: string;
+    reasons?: string[];
+    problems?: { en: string; fr: string }[];
+  };
 }
 
 export const metadataOf = (row: Pick<EmailRow, 'metadata'>) => row.metadata as EmailMetadata;
@@ -90,7 +95,13 @@ export function emailView(row: EmailRow, campaignName: string): OutreachEmailVie
     version: row.updatedAt.toISOString(),
     refusedLine:
       metadata.firstLine?.outcome === 'refused'
-        ? { line: metadata.firstLine.line ?? null, reasons: metadata.firstLine.reasons ?? [] }
+        ? {
+            line: metadata.firstLine.line ?? null,
+            // Rows refused before the reasons were written in both languages have English only.
+            reasons:
+              metadata.firstLine.problems ??
+              (metadata.firstLine.reasons ?? []).map((reason) => ({ en: reason, fr: reason })),
+          }
         : null,
   };
 }

@@ -1,33 +1,91 @@
 import type { Language } from '../../../schema/vocabulary';
 import type { OutreachLineBrief } from '../../platform/ai/outreach-line';
 import { duration, type FormTestFacts, type ProspectFacts } from './first-line';
-import { dayOf, readFigures } from './first-line-figures';
+import { dayOf, localDay, readFigures } from './first-line-figures';
+import { type LineProblemMessage, LineProblems, type SpeedClaim, type TestState } from './first-line-reasons';
 import { blank, escapeRegExp, fold, wordPattern } from './first-line-text';
 import {
   AMBIGUOUS_PRODUCTS,
+  AUTOMATIC_WORDS,
   ENGLISH_WORDS,
   FRENCH_WORDS,
+  NEGATION_FILLERS,
+  NEGATIONS,
   OPENERS,
   OTHER_PRODUCTS,
   QUANTITY_WORDS,
+  REPLY_WORDS,
   SALES_WORDS,
+  SILENCE_LINKS,
+  SILENCE_WORDS,
+  SPEED_WORDS,
   TOOL_NAMES,
+  UNCOVERED_TOPICS,
+  WAITING_LINKS,
+  WAITING_WORDS,
 } from './first-line-words';
 
+export {
+  explainLineProblem,
+  type LineProblem,
+  type LineProblemCode,
+  type LineProblemMessage,
+} from './first-line-reasons';
+
 /**
- * The gate an AI-written first line passes before it replaces the offline writer's: every
- * number, duration, date, tool and proper noun in it must be one of the prospect's stored
- * facts (or its name and website), every claim about the site or the form test must be what
- * the facts show, and the line must look like an opening line (one or two sentences, at most
- * 280 characters, no placeholder, link, exclamation or sales talk) in the prospect's
- * language. It reads claims by patterns, so it refuses more than it should rather than less:
- * a refused line only means the offline line stays. Pure: no I/O.
+ * The gate an AI-written first line passes before it replaces the offline writer's. Staff are
+ * told a kept line's facts were checked, so every claim in it must rest on the prospect's
+ * stored facts (`ProspectFacts`: the form test, the site analysis, the business's name,
+ * website and language); what they do not show is refused. The rules, in English and Quebec
+ * French alike:
+ *
+ * 1. Form: one or two sentences, at most 280 characters, in the prospect's language; no
+ *    placeholder, link (but the business's own website), email address, exclamation mark or
+ *    sales talk.
+ * 2. Names: a tool only if the site analysis found it; any other capitalised name only if it
+ *    is a word of the business's name or website.
+ * 3. Dates (first-line-figures.ts): only the day the inquiry was sent, or its month or
+ *    weekday; a year only inside that full date ("November 24, 2026"), never alone; nothing
+ *    relative to today ("yesterday").
+ * 4. Durations: the answer's delay or the silence's length, as a reader rounds it. A unit
+ *    without a number ("for weeks", "within hours", "pendant des jours") is a duration too.
+ * 5. Numbers: none but those of that date and those durations; a number is not accepted for
+ *    equalling the test's day or year ("24 reviews", "since 2026").
+ * 6. The answer: a word of answering (answered, reply, got back, called back, heard back,
+ *    répondu, réponse, rappelé, retour…) needs a completed test with an answer, and, when
+ *    that answer was only an automatic acknowledgement, the line must say it was automatic.
+ *    A timeout allows only silence: a negated answer ("never heard back", "pas eu de
+ *    réponse") or a silence word ("unanswered", "lettre morte"). Waiting for an answer
+ *    ("they wait for your answer", "attendre votre réponse") claims none, so passes.
+ * 7. Speed must fit the answer's delay (`speedHolds`): immediate (right away, tout de
+ *    suite) within 5 minutes, "within minutes" 10, quick (fast, prompt, rapide, vite,
+ *    dans l'heure) an hour; same day (le jour même), next day (le lendemain) and overnight
+ *    by the business's calendar; slow (a while, took long, finally, longtemps, tardé) only
+ *    after more than a day or for a silence. Negated, a speed turns ("didn't take long" is
+ *    quick, "pas rapide" slow). Speed talk with no answer to measure is refused.
+ * 8. The site: booking, chat and contact-form claims must match the analysis.
+ * 9. Topics the facts do not cover are refused whatever is said of them: the phone and
+ *    voicemail, reviews and ratings, social media, prices, staff (receptionist, owner,
+ *    names), opening hours and the time of day, the business's history, size and place,
+ *    competitors, how the site looks or ranks (UNCOVERED_TOPICS in first-line-words.ts, the
+ *    documented list).
+ *
+ * Each refusal is a code with its parameters (first-line-reasons.ts) whose message exists in
+ * English and Quebec French: the result's `problems`, while `reasons` keeps the English
+ * messages as before. It reads claims by patterns, so it refuses more than it should rather
+ * than less ("a quick look at your site" is refused as speed): a refused line only means the
+ * offline line stays. Pure: no I/O.
  */
 
 export const MAX_FIRST_LINE_LENGTH = 280;
 
-/** Accepted with the stored facts the line cites, or refused with every reason. */
-export type LineCheck = { ok: true; facts: string[] } | { ok: false; reasons: string[] };
+/**
+ * Accepted with the stored facts the line cites, or refused with every problem: `problems`
+ * with codes and both languages, `reasons` their English messages (as stored before codes).
+ */
+export type LineCheck =
+  | { ok: true; facts: string[] }
+  | { ok: false; reasons: string[]; problems: LineProblemMessage[] };
 
 /** A silence worth naming: a day or more, the offline writer's rule (first-line.ts); a shorter sweep proves nothing. */
 const LONG_SILENCE_MINUTES = 24 * 60;
@@ -41,6 +99,14 @@ function namedTest(test: FormTestFacts | null): FormTestFacts | null {
 
 const outcomeOf = (test: FormTestFacts) =>
   test.status === 'timeout' ? 'no_answer' : test.tone === 'robotic' ? 'automatic_reply_only' : 'answered';
+
+/** The test as a refusal states it. */
+function stateOf(test: FormTestFacts | null): TestState {
+  if (!test) return { kind: 'none' };
+  const outcome = outcomeOf(test);
+  if (outcome === 'no_answer') return { kind: 'no_answer' };
+  return { kind: outcome === 'answered' ? 'answered' : 'automatic', minutes: test.responseMinutes! };
+}
 
 const hostOf = (website: string) => website.replace(/^https?:\/\//i, '').replace(/\/.*$/, '');
 
@@ -70,6 +136,11 @@ export function lineBrief(facts: ProspectFacts, draft: string, summary: string |
 
 // --- claims ------------------------------------------------------------------------------
 
+/** Regular-expression sources as whole words of the folded line. */
+const claimPattern = (sources: readonly string[]) =>
+  new RegExp(`(?<![\\p{L}\\p{N}])(?:${sources.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+const literal = (words: readonly string[]) => words.map(escapeRegExp).join('|');
+
 const NO_BOOKING =
   /\b(?:no|not|without|can't|cannot|couldn't|isn't|unable to|pas|aucun|aucune|sans|impossible de|ni)\b[^.;:]{0,40}?\b(?:book|booking|schedul\w*|appointments?|reserv\w*|rendez-vous)\b/;
 const HAS_BOOKING =
@@ -79,37 +150,107 @@ const NO_CHAT =
 const HAS_CHAT = /\b(?:chat widget|live chat|chat window|chat bubble|clavardage|chat en direct|bulle de chat)\b/;
 const FORM = /\b(?:contact form|forms?|formulaires?)\b/;
 const NO_FORM = /\b(?:no|without|pas de|aucun|sans)\b[^.;:]{0,20}?\b(?:contact form|form|formulaire)\b/;
-const SILENCE =
-  /\b(?:never (?:answered|replied|heard back|got back)|no (?:answer|reply|response|word)|unanswered|without (?:an? )?(?:answer|reply|response)|did(?:n't| not) (?:answer|reply|respond|hear back|get back)|went silent|no one (?:answered|replied)|heard nothing|nothing back|still waiting|sans reponse|sans nouvelles|aucune nouvelle|jamais (?:recu de reponse|repondu|eu de reponse)|aucune reponse|pas (?:eu|recu) de reponse|rien recu|n'a pas repondu|n'avez pas repondu|restee? sans reponse|toujours en attente|j'attends encore|j'attends toujours)\b/;
-const AUTOMATIC =
-  /\b(?:automatic|automated|auto-?reply|autoresponder|accuse de reception|reponse automatique|message automatique|automatique)\b/;
-const ANSWERED =
-  /\b(?:answered|replied|responded|got back to|heard back|(?:got|received|had) (?:a|an|your|their) (?:reply|answer|response)|a repondu|avez repondu|ont repondu|votre reponse est arrivee|(?:recu|obtenu|eu) (?:une|votre|la) reponse|(?:d'avoir|d'obtenir|de recevoir) (?:une|votre) reponse)\b/;
 const WROTE =
-  /\b(?:i wrote|we wrote|i sent|we sent|i reached out|we reached out|j'ai ecrit|nous avons ecrit|j'ai envoye|nous avons envoye|je vous ai ecrit)\b/;
+  /\b(?:i wrote|we wrote|i sent|we sent|i reached out|we reached out|i (?:filled|submitted|contacted|emailed)|j'ai ecrit|nous avons ecrit|j'ai envoye|nous avons envoye|je vous ai ecrit|j'ai (?:rempli|soumis|contacte))\b/;
 
-const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', fr: 'French' };
+const REPLY = `(?:${REPLY_WORDS.join('|')})`;
+/** A silence: a negated answer ("never heard back", "pas eu de réponse") or a silence word, with the answer it lacks. */
+const SILENCE = new RegExp(
+  `(?:(?<![\\p{L}\\p{N}])(?:${literal(NEGATIONS.filter((word) => word !== "n't"))})|n't)(?:\\s+(?:${literal(NEGATION_FILLERS)})){0,4}?\\s+${REPLY}(?![\\p{L}\\p{N}])` +
+    `|(?<![\\p{L}\\p{N}])(?:${SILENCE_WORDS.join('|')})(?:(?:\\s+(?:${literal(SILENCE_LINKS)}))*\\s+${REPLY})?(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+/** A wait for an answer, which claims none came. */
+const WAITING = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${WAITING_WORDS.join('|')})(?:\\s+(?:${literal(WAITING_LINKS)})){0,5}\\s+${REPLY}(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+const ANSWERED = claimPattern(REPLY_WORDS);
+const AUTOMATIC = claimPattern(AUTOMATIC_WORDS);
+
+const SPEED_ORDER = Object.keys(SPEED_WORDS) as SpeedClaim[];
+/** Every speed, one capture group each, in SPEED_ORDER. */
+const SPEED = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${SPEED_ORDER.map((speed) => `(${SPEED_WORDS[speed].join('|')})`).join('|')})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+/** A negation just before a speed ("not quick", "pas très rapide", "didn't take long"). */
+const NEGATED_BEFORE =
+  /(?:\bnot|n't|\bnever|\bpas|\bjamais|\bnullement)(?:\s+(?:be|been|was|is|very|so|that|too|particularly|really|all|ete|etait|est|etre|tres|si|trop|particulierement|vraiment|aussi|plus)){0,2}\s+$/;
+/** What a negated speed claims instead; null: nothing a test can show, so never true. */
+const NEGATED_SPEED: Record<SpeedClaim, SpeedClaim | null> = {
+  immediate: 'slow',
+  minutes: 'slow',
+  quick: 'slow',
+  same_day: 'slow',
+  next_day: null,
+  overnight: null,
+  slow: 'quick',
+};
+
+const TOPICS = UNCOVERED_TOPICS.map(({ topic, words, signs }) => ({
+  topic,
+  pattern: signs ? new RegExp(`${claimPattern(words).source}|${signs}`, 'giu') : claimPattern(words),
+}));
+
+/** The business's calendar day, as a count of days. */
+const dayNumber = (date: Date) => {
+  const day = localDay(date);
+  return Date.UTC(day.year, day.month - 1, day.day) / 86_400_000;
+};
+
+/** Whether the named form test shows the speed a line claims. */
+function speedHolds(speed: SpeedClaim | null, test: FormTestFacts | null): boolean {
+  if (!test || speed === null) return false;
+  if (test.status === 'timeout') return speed === 'slow';
+  const minutes = test.responseMinutes!;
+  const days = dayNumber(new Date(test.submittedAt.getTime() + minutes * 60_000)) - dayNumber(test.submittedAt);
+  switch (speed) {
+    case 'immediate':
+      return minutes <= 5;
+    case 'minutes':
+      return minutes <= 10;
+    case 'quick':
+      return minutes <= 60;
+    case 'same_day':
+      return days === 0;
+    case 'next_day':
+      return days === 1;
+    case 'overnight':
+      return days === 1 && minutes <= 24 * 60;
+    case 'slow':
+      return minutes > 24 * 60;
+  }
+}
 
 // --- the check ---------------------------------------------------------------------------
 
 export function checkFirstLine(line: string, facts: ProspectFacts): LineCheck {
-  const reasons = new Set<string>();
+  const problems = new LineProblems();
   const cited = new Set<string>();
   const text = line.normalize('NFC').trim();
-  if (text === '') return { ok: false, reasons: ['the line is empty'] };
-  if (/[\r\n]/.test(text)) reasons.add('it runs over several lines');
+  if (text === '') problems.add({ code: 'empty' });
+  else readLine(text, facts, problems, cited);
+  if (problems.size === 0) return { ok: true, facts: [...cited] };
+  const found = problems.messages;
+  return { ok: false, reasons: found.map((problem) => problem.en), problems: found };
+}
+
+function readLine(text: string, facts: ProspectFacts, problems: LineProblems, cited: Set<string>): void {
+  if (/[\r\n]/.test(text)) problems.add({ code: 'several_lines' });
   if (text.length > MAX_FIRST_LINE_LENGTH) {
-    reasons.add(`it is ${text.length} characters long, more than ${MAX_FIRST_LINE_LENGTH}`);
+    problems.add({ code: 'too_long', length: text.length, max: MAX_FIRST_LINE_LENGTH });
   }
-  if (/[{}]/.test(text)) reasons.add('it holds template braces');
-  if (/[^\s@]@[^\s@]/.test(text)) reasons.add('it holds an email address');
-  if (text.includes('!')) reasons.add('it uses an exclamation mark');
+  if (/[{}]/.test(text)) problems.add({ code: 'template_braces' });
+  if (/[^\s@]@[^\s@]/.test(text)) problems.add({ code: 'email_address' });
+  if (text.includes('!')) problems.add({ code: 'exclamation' });
 
   const test = namedTest(facts.formTest);
   const site = facts.site;
   const host = hostOf(facts.website).replace(/^www\./i, '');
   const language = facts.language;
   let work = fold(text);
+  const written = (match: RegExpMatchArray) => text.slice(match.index, match.index! + match[0].length).trim();
 
   // The business's own name and website are always allowed, as are their words alone.
   const own = new Set(
@@ -139,106 +280,107 @@ export function checkFirstLine(line: string, facts: ProspectFacts): LineCheck {
   for (const name of others) {
     const ambiguous = AMBIGUOUS_PRODUCTS.has(name.toLowerCase());
     work = blank(work, wordPattern([fold(name)], ambiguous ? 'gu' : 'giu'), () =>
-      reasons.add(`it names ${name}, which the site analysis did not find on ${host}`),
+      problems.add({ code: 'unknown_tool', name, host }),
     );
   }
 
   if (/[a-z][a-z0-9+.-]*:\/\/|\bwww\./i.test(work) || /[\p{L}\p{N}-]+\.(?:[a-z]{2,})(?![\p{L}\p{N}])/iu.test(work)) {
-    reasons.add('it holds a web address other than the business’s own');
+    problems.add({ code: 'foreign_link' });
   }
   const sentences = work.split(/[.?!…]+(?=\s|$)/).filter((part) => /\p{L}/u.test(part)).length;
-  if (sentences > 2) reasons.add(`it is ${sentences} sentences long, not one or two`);
+  if (sentences > 2) problems.add({ code: 'too_many_sentences', count: sentences });
 
-  work = readFigures(work, text, test, language, reasons, cited);
-  checkClaims(work.toLowerCase(), facts, test, reasons, cited);
-  if (SALES_WORDS.test(work.toLowerCase())) reasons.add('it uses sales words');
-  checkLanguage(work, language, reasons);
-  checkProperNouns(work, text, own, reasons);
+  // Speed, before the figures: "within minutes", "le jour même" are speeds, not durations.
+  work = blank(work, SPEED, (match) => {
+    const index = match.slice(1).findIndex((group) => group !== undefined);
+    const said = SPEED_ORDER[index]!;
+    const negated = NEGATED_BEFORE.test(work.slice(0, match.index).toLowerCase());
+    const speed = negated ? NEGATED_SPEED[said] : said;
+    if (speedHolds(speed, test))
+      cited.add(test?.status === 'timeout' ? 'form_test.status' : 'form_test.response_minutes');
+    else problems.add({ code: 'unsupported_speed', word: written(match), speed: speed ?? said, test: stateOf(test) });
+  });
+  // What the facts do not cover, before the figures: "business hours" is no duration.
+  for (const { topic, pattern } of TOPICS) {
+    work = blank(work, pattern, (match) => problems.add({ code: 'uncovered_topic', topic, word: written(match) }));
+  }
 
-  return reasons.size > 0 ? { ok: false, reasons: [...reasons] } : { ok: true, facts: [...cited] };
+  work = readFigures(work, text, test, language, problems, cited);
+  checkClaims(work, text, facts, test, problems, cited);
+  const sales = SALES_WORDS.exec(work.toLowerCase());
+  if (sales) problems.add({ code: 'sales_words', word: text.slice(sales.index, sales.index + sales[0].length) });
+  checkLanguage(work, language, problems);
+  checkProperNouns(work, text, own, problems);
 }
 
 /** What the line says of the site and the form test, against what the facts show. */
 function checkClaims(
-  lower: string,
+  work: string,
+  line: string,
   facts: ProspectFacts,
   test: FormTestFacts | null,
-  reasons: Set<string>,
+  problems: LineProblems,
   cited: Set<string>,
 ): void {
+  const lower = work.toLowerCase();
   const site = facts.site;
-  const claim = (holds: boolean, fact: string, refusal: string) => {
+  const written = (match: RegExpMatchArray) => line.slice(match.index, match.index! + match[0].length).trim();
+  const claim = (holds: boolean, fact: string, refusal: Parameters<LineProblems['add']>[0]) => {
     if (holds) cited.add(fact);
-    else reasons.add(refusal);
+    else problems.add(refusal);
   };
-  const tools = toolNames(site?.bookingTools ?? []).join(', ');
   if (NO_BOOKING.test(lower)) {
-    claim(
-      site !== null && site.bookingTools.length === 0,
-      'site.booking_tools',
-      site
-        ? `it says the site has no online booking, but the analysis found ${tools}`
-        : 'it says the site has no online booking, but the site was not analysed',
-    );
+    claim(site !== null && site.bookingTools.length === 0, 'site.booking_tools', {
+      code: 'wrong_no_booking',
+      found: site ? toolNames(site.bookingTools).join(', ') : null,
+    });
   } else if (HAS_BOOKING.test(lower)) {
-    claim(
-      (site?.bookingTools.length ?? 0) > 0,
-      'site.booking_tools',
-      'it says the site has online booking, which the analysis did not find',
-    );
+    claim((site?.bookingTools.length ?? 0) > 0, 'site.booking_tools', { code: 'unsupported_booking' });
   }
   if (NO_CHAT.test(lower)) {
-    claim(
-      site !== null && site.chatWidgets.length === 0,
-      'site.chat_widgets',
-      site
-        ? 'it says the site has no chat, but the analysis found one'
-        : 'it says the site has no chat, but the site was not analysed',
-    );
+    claim(site !== null && site.chatWidgets.length === 0, 'site.chat_widgets', {
+      code: 'wrong_no_chat',
+      analysed: site !== null,
+    });
   } else if (HAS_CHAT.test(lower)) {
-    claim((site?.chatWidgets.length ?? 0) > 0, 'site.chat_widgets', 'it speaks of a chat the analysis did not find');
+    claim((site?.chatWidgets.length ?? 0) > 0, 'site.chat_widgets', { code: 'unsupported_chat' });
   }
   if (NO_FORM.test(lower)) {
-    claim(
-      site !== null && !site.hasForm && !test,
-      'site.form',
-      'it says the site has no contact form, unlike the facts',
-    );
+    claim(site !== null && !site.hasForm && !test, 'site.form', { code: 'wrong_no_form' });
   } else if (FORM.test(lower)) {
-    claim(
-      Boolean(site?.hasForm || test),
-      test ? 'form_test.status' : 'site.form',
-      'it speaks of a contact form the facts do not show',
-    );
+    claim(Boolean(site?.hasForm || test), test ? 'form_test.status' : 'site.form', { code: 'unsupported_form' });
   }
   if (WROTE.test(lower)) {
-    claim(test !== null, 'form_test.submitted_at', 'it says the business was written to, but no form test shows it');
+    claim(test !== null, 'form_test.submitted_at', { code: 'unsupported_inquiry' });
   }
+
+  // The answer: silences first, then waits (neither claims an answer), then any answer left.
   const outcome = test ? outcomeOf(test) : null;
-  const answeredAfter = test?.responseMinutes != null ? duration(test.responseMinutes, facts.language) : '';
-  if (SILENCE.test(lower)) {
-    claim(
-      outcome === 'no_answer' || outcome === 'automatic_reply_only',
-      'form_test.status',
-      outcome
-        ? `it says the inquiry went unanswered, but the team answered after ${answeredAfter}`
-        : 'it says an inquiry went unanswered, but no form test shows it',
-    );
-  } else if (ANSWERED.test(lower)) {
-    claim(
-      outcome === 'answered' || outcome === 'automatic_reply_only',
-      'form_test.status',
-      outcome
-        ? 'it says the team answered, but the form test got no answer'
-        : 'it says the team answered, but no form test shows it',
-    );
-  }
-  if (AUTOMATIC.test(lower)) {
-    claim(
-      outcome === 'automatic_reply_only',
-      'form_test.tone',
-      'it speaks of an automatic reply the form test did not get',
-    );
+  const state = stateOf(test);
+  const automatic = [...lower.matchAll(AUTOMATIC)];
+  let rest = blank(lower, SILENCE, (match) =>
+    claim(outcome === 'no_answer' || outcome === 'automatic_reply_only', 'form_test.status', {
+      code: 'unsupported_silence',
+      word: written(match),
+      test: state,
+    }),
+  );
+  rest = blank(rest, WAITING);
+  blank(rest, ANSWERED, (match) => {
+    const word = written(match);
+    if (outcome === 'answered' || (outcome === 'automatic_reply_only' && automatic.length > 0)) {
+      cited.add('form_test.status');
+    } else if (outcome === 'automatic_reply_only') {
+      problems.add({ code: 'automatic_reply_as_answer', word });
+    } else {
+      problems.add({ code: 'unsupported_reply', word, test: state });
+    }
+  });
+  for (const match of automatic) {
+    claim(outcome === 'automatic_reply_only', 'form_test.tone', {
+      code: 'unsupported_automatic',
+      word: written(match),
+    });
   }
 }
 
@@ -247,7 +389,7 @@ function checkClaims(
  * the other, and at least two. Crude, and enough for one or two sentences: an English line
  * sent to a French prospect (or the reverse) fails it.
  */
-function checkLanguage(work: string, language: Language, reasons: Set<string>): void {
+function checkLanguage(work: string, language: Language, problems: LineProblems): void {
   let english = 0;
   let french = 0;
   for (const word of work.toLowerCase().split(/[^\p{L}]+/u)) {
@@ -255,7 +397,7 @@ function checkLanguage(work: string, language: Language, reasons: Set<string>): 
     if (FRENCH_WORDS.has(word)) french++;
   }
   const [mine, theirs] = language === 'fr' ? [french, english] : [english, french];
-  if (mine < 2 || mine <= theirs) reasons.add(`it does not read as ${LANGUAGE_NAMES[language]}`);
+  if (mine < 2 || mine <= theirs) problems.add({ code: 'wrong_language', language });
 }
 
 /**
@@ -264,7 +406,7 @@ function checkLanguage(work: string, language: Language, reasons: Set<string>): 
  * (tools, months, days) were blanked out before. A sentence's first word passes only when it
  * is a common opener or function word: "Marc from your team…" is refused with the rest.
  */
-function checkProperNouns(work: string, original: string, own: Set<string>, reasons: Set<string>): void {
+function checkProperNouns(work: string, original: string, own: Set<string>, problems: LineProblems): void {
   for (const match of work.matchAll(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu)) {
     const word = match[0];
     const lower = word.toLowerCase();
@@ -274,7 +416,7 @@ function checkProperNouns(work: string, original: string, own: Set<string>, reas
     const opensSentence = before === '' || /[.?!…:]$/.test(before);
     const common = OPENERS.has(lower) || ENGLISH_WORDS.has(lower) || FRENCH_WORDS.has(lower) || lower in QUANTITY_WORDS;
     if (inner || !opensSentence || !common) {
-      reasons.add(`it names “${original.slice(match.index, match.index + word.length)}”, which is not in the facts`);
+      problems.add({ code: 'unknown_name', name: original.slice(match.index, match.index + word.length) });
     }
   }
 }

@@ -1,8 +1,10 @@
 import type { Language } from '../../../schema/vocabulary';
 import { DEFAULT_TIME_ZONE } from '../../platform/local-time';
 import { duration, type FormTestFacts } from './first-line';
+import type { LineProblems } from './first-line-reasons';
 import { alternation, blank, wordPattern } from './first-line-text';
 import {
+  BARE_UNITS,
   DURATION_QUALIFIERS,
   DURATION_UNITS,
   MONTHS,
@@ -15,10 +17,16 @@ import {
 } from './first-line-words';
 
 /**
- * The figures of a first line, read against the form test's: a date must be the day the
- * inquiry was sent, a duration the answer's delay or the silence's length as a reader would
- * round it ("26 hours", "more than a day", never "3 days"), and any other number one of
- * theirs. Nothing else in the facts has a number. Pure.
+ * The figures of a first line, read against the form test's:
+ * - a date must be the day the inquiry was sent ("November 24", "le 24 novembre", a month or
+ *   a weekday alone); a year only inside such a full date ("November 24, 2026"): alone
+ *   ("since 2026") it is refused even when it is the test's year;
+ * - a duration must be the answer's delay or the silence's length as a reader would round it
+ *   ("26 hours", "more than a day", never "3 days"); a unit without a number ("for weeks",
+ *   "within hours", "pendant des jours") is a duration too, true of 2 to 9 of the unit;
+ * - any other number is refused: nothing else in the facts has one, and a number that
+ *   happens to equal the test's day or year ("24 reviews") is not that fact.
+ * Pure.
  */
 
 /** The day a form test was sent, as the offline writer writes it ("24 novembre", "November 24"). */
@@ -33,17 +41,22 @@ const MONTH_INDEX = new Map(MONTHS.flatMap((names, index) => names.map((name) =>
 const MONTH = alternation([...MONTH_INDEX.keys()]);
 const MONTH_ALONE = wordPattern(MONTHS.flat().filter((name) => !MONTHS_NOT_ALONE.has(name)));
 const WEEKDAY_INDEX = new Map(WEEKDAYS.flatMap((names, index) => names.map((name) => [name, index] as const)));
+/** A year after a day and month, making a full date: "November 24, 2026", "24 novembre 2026". */
+const WITH_YEAR = '(?:,?\\s+((?:19|20)\\d{2})(?!\\p{N}))?';
 const DAY_THEN_MONTH = new RegExp(
-  `(?<![\\p{L}\\p{N}])(\\d{1,2})(?:st|nd|rd|th|er|re)?\\s+(?:of\\s+)?(${MONTH})\\.?(?![\\p{L}])`,
+  `(?<![\\p{L}\\p{N}])(\\d{1,2})(?:st|nd|rd|th|er|re)?\\s+(?:of\\s+)?(${MONTH})\\.?${WITH_YEAR}(?![\\p{L}])`,
   'giu',
 );
-const MONTH_THEN_DAY = new RegExp(`(?<![\\p{L}])(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\p{L}\\p{N}])`, 'giu');
+const MONTH_THEN_DAY = new RegExp(
+  `(?<![\\p{L}])(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\p{L}\\p{N}])${WITH_YEAR}`,
+  'giu',
+);
 const YEAR = /(?<!\p{N})(?:19|20)\d{2}(?!\p{N})/gu;
 
 const QUALIFIER = alternation(Object.keys(DURATION_QUALIFIERS));
 const SPOKEN_UNITS = Object.keys(DURATION_UNITS).filter((unit) => unit !== 'h' && unit !== 'min' && unit !== 'mins');
 const DIGIT_DURATION = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(${QUALIFIER})\\s+)?(\\d+(?:[.,]\\d+)?)\\s*(${alternation(Object.keys(DURATION_UNITS))})(?![\\p{L}])`,
+  `(?<![\\p{L}\\p{N}])(?:(${QUALIFIER})\\s+)?(\\d+(?:[.,]\\d+)?)(?:\\s*|-)(${alternation(Object.keys(DURATION_UNITS))})(?![\\p{L}])`,
   'giu',
 );
 const WORD_DURATION = new RegExp(
@@ -51,14 +64,20 @@ const WORD_DURATION = new RegExp(
   'giu',
 );
 
-interface LocalDay {
+const BARE_DURATION = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(${QUALIFIER})\\s+)?(${alternation(Object.keys(BARE_UNITS))})(?![\\p{L}])`,
+  'giu',
+);
+
+export interface LocalDay {
   year: number;
   month: number;
   day: number;
   weekday: number;
 }
 
-function localDay(date: Date): LocalDay {
+/** The day `date` falls on in the business's time zone. */
+export function localDay(date: Date): LocalDay {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone: DEFAULT_TIME_ZONE,
     year: 'numeric',
@@ -103,6 +122,15 @@ function durationHolds(
   }
 }
 
+/** A unit without a number: 2 to 9 of it, or under 10 after "within", "less than"… */
+function bareHolds(fact: number, unit: number, qualifier: string | undefined): boolean {
+  const count = fact / unit;
+  const kind = qualifier ? DURATION_QUALIFIERS[qualifier.toLowerCase().replace(/\s+/g, ' ')] : undefined;
+  if (kind === 'less') return count < 9.5;
+  if (kind === 'more') return count >= 1.5;
+  return count >= 1.5 && count < 9.5;
+}
+
 /**
  * Reads the dates, durations and numbers of `work` (the folded line; `line`, as written, for
  * the reasons), adding what each cites or why it is refused; returns `work` without them.
@@ -113,7 +141,7 @@ export function readFigures(
   line: string,
   test: FormTestFacts | null,
   language: Language,
-  reasons: Set<string>,
+  problems: LineProblems,
   cited: Set<string>,
 ): string {
   const written = (match: RegExpMatchArray) => line.slice(match.index, match.index! + match[0].length).trim();
@@ -122,25 +150,27 @@ export function readFigures(
   const sentDay = test ? dayOf(test.submittedAt, language) : '';
   const dated = (match: RegExpMatchArray, holds: (day: LocalDay) => boolean) => {
     const said = written(match);
-    if (!sent) reasons.add(`it names a date (“${said}”), but no form test dates anything`);
+    if (!sent) problems.add({ code: 'date_without_test', said });
     else if (holds(sent)) cited.add('form_test.submitted_at');
-    else reasons.add(`“${said}” is not the day the form test was sent (${sentDay})`);
+    else problems.add({ code: 'wrong_date', said, sentOn: sentDay });
   };
   const monthOf = (name: string) => MONTH_INDEX.get(name.toLowerCase().replace(/\s+/g, ' '));
+  const yearHolds = (day: LocalDay, year: string | undefined) => year === undefined || day.year === Number(year);
   work = blank(work, DAY_THEN_MONTH, (m) =>
-    dated(m, (day) => day.day === Number(m[1]) && day.month === monthOf(m[2]!)),
+    dated(m, (day) => day.day === Number(m[1]) && day.month === monthOf(m[2]!) && yearHolds(day, m[3])),
   );
   work = blank(work, MONTH_THEN_DAY, (m) =>
-    dated(m, (day) => day.day === Number(m[2]) && day.month === monthOf(m[1]!)),
+    dated(m, (day) => day.day === Number(m[2]) && day.month === monthOf(m[1]!) && yearHolds(day, m[3])),
   );
   work = blank(work, MONTH_ALONE, (m) => dated(m, (day) => day.month === monthOf(m[0])));
   work = blank(work, wordPattern([...WEEKDAY_INDEX.keys()]), (m) =>
     dated(m, (day) => day.weekday === WEEKDAY_INDEX.get(m[0].toLowerCase())),
   );
-  work = blank(work, YEAR, (m) => dated(m, (day) => day.year === Number(m[0])));
-  const relative = work.toLowerCase().match(RELATIVE_DAYS);
+  // A year alone is no date, whatever year it is: "in business since 2026".
+  work = blank(work, YEAR, (m) => problems.add({ code: 'lone_year', said: written(m) }));
+  const relative = RELATIVE_DAYS.exec(work.toLowerCase());
   if (relative) {
-    reasons.add(`it dates something from today (“${relative[0]}”), which is wrong by the time it is read`);
+    problems.add({ code: 'relative_date', said: line.slice(relative.index, relative.index + relative[0].length) });
   }
 
   // Durations: the answer's delay or the silence's length, as the reader would round it.
@@ -159,9 +189,12 @@ export function readFigures(
     const said = written(match);
     const unit = DURATION_UNITS[unitName.toLowerCase()] ?? 1;
     const held = durations.find((item) => durationHolds(item.minutes, quantity * unit, unit, qualifier, vague));
+    report(said, held);
+  };
+  const report = (said: string, held: FactDuration | undefined) => {
     if (held) cited.add(held.fact);
-    else if (durations.length === 0) reasons.add(`it gives a duration (“${said}”), but the facts hold none`);
-    else reasons.add(`“${said}” is not a duration the facts hold (${known})`);
+    else if (durations.length === 0) problems.add({ code: 'duration_without_fact', said });
+    else problems.add({ code: 'wrong_duration', said, known });
   };
   work = blank(work, DIGIT_DURATION, (m) => timed(m, m[1], Number(m[2]!.replace(',', '.')), m[3]!, false));
   work = blank(work, WORD_DURATION, (m) => {
@@ -170,17 +203,18 @@ export function readFigures(
     const quantity = spoken.includes('demi') || spoken.startsWith('half') ? 0.5 : (QUANTITY_WORDS[spoken] ?? 1);
     timed(m, m[1], quantity, m[3]!, vague);
   });
+  work = blank(work, BARE_DURATION, (m) => {
+    const unit = BARE_UNITS[m[2]!.toLowerCase().replace(/\s+/g, ' ')] ?? 1;
+    report(
+      written(m),
+      durations.find((item) => bareHolds(item.minutes, unit, m[1])),
+    );
+  });
 
-  // Any other number must be one the facts display.
-  const numbers = new Set<number>();
-  if (sent) for (const value of [sent.day, sent.year]) numbers.add(value);
-  for (const { minutes } of durations) for (const unit of [1, 60, 1440]) numbers.add(Math.round(minutes / unit));
-  for (const match of work.matchAll(/\d+(?:[.,]\d+)?/g)) {
-    if (!numbers.has(Number(match[0].replace(',', '.')))) reasons.add(`the number ${match[0]} is not in the facts`);
-  }
+  // Any other number: the facts hold none but the dates and durations read above.
+  for (const match of work.matchAll(/\d+(?:[.,]\d+)?/g)) problems.add({ code: 'unknown_number', said: match[0] });
   for (const match of work.matchAll(wordPattern(Object.keys(NUMBER_WORDS)))) {
-    if (!numbers.has(NUMBER_WORDS[match[0].toLowerCase()]!))
-      reasons.add(`“${written(match)}” is not a number in the facts`);
+    problems.add({ code: 'unknown_number', said: written(match) });
   }
   return work;
 }

@@ -8,6 +8,7 @@ import { loadCampaign } from './campaigns';
 import { composeEmail, type ProspectForEmail, prospectFacts } from './compose';
 import { type ProspectFacts, writePersonalLines } from './first-line';
 import { checkFirstLine, lineBrief } from './first-line-check';
+import { explainLineProblem, type LineProblem, type LineProblemMessage } from './first-line-reasons';
 import type { SenderIdentity } from './identification';
 import { selectProspects } from './prospect-facts';
 import { checkTemplate, type TemplateSource } from './template';
@@ -32,8 +33,10 @@ export interface FirstLineAttempt {
   why?: 'stale' | 'no_offline_line' | 'no_first_line_in_template' | 'prospect_or_template_gone';
   /** The engine's line, kept or not. */
   line?: string;
-  /** Why the line was refused: the checker's reasons, or the engine's failure. */
+  /** Why the line was refused: the checker's reasons, or the engine's failure (English, kept for older rows). */
   reasons?: string[];
+  /** The same, in both languages, for the reviewer's screen. */
+  problems?: LineProblemMessage[];
   variantId?: string;
   model?: string | null;
 }
@@ -129,6 +132,12 @@ function readyToAsk(
   return { prospect, template, facts, lines: { draft: lines.firstLine, summary: lines.formTestSummary } };
 }
 
+/** Problems the run itself finds, in the shape the checker's come in. */
+function explained(problems: LineProblem[]): { reasons: string[]; problems: LineProblemMessage[] } {
+  const messages = problems.map(explainLineProblem);
+  return { reasons: messages.map((message) => message.en), problems: messages };
+}
+
 export async function personaliseCampaign(
   deps: { db: DatabaseAccess; ai: AiEngine | null },
   campaignId: string,
@@ -215,7 +224,7 @@ export async function personaliseCampaign(
         const attempt: FirstLineAttempt = {
           outcome: 'refused',
           at: now(),
-          reasons: [`the engine gave no usable line (${error.kind}: ${error.message})`],
+          ...explained([{ code: 'no_usable_line', detail: `${error.kind}: ${error.message}` }]),
           variantId: OUTREACH_LINE_PROMPT.variantId,
         };
         if (await db.service((tx) => record(tx, email, { metadata: { firstLine: attempt } }, failed))) {
@@ -250,8 +259,10 @@ export async function personaliseCampaign(
       };
       if (await db.service((tx) => record(tx, email, change, metrics))) outcome.personalised++;
     } else {
-      const reasons = check.ok ? ['the template could not be rendered with it'] : check.reasons;
-      const attempt: FirstLineAttempt = { outcome: 'refused', ...base, reasons };
+      const why = check.ok
+        ? explained([{ code: 'not_renderable' }])
+        : { reasons: check.reasons, problems: check.problems };
+      const attempt: FirstLineAttempt = { outcome: 'refused', ...base, ...why };
       const change = { metadata: { writer: 'offline', firstLine: attempt } };
       if (await db.service((tx) => record(tx, email, change, metrics))) outcome.refused++;
     }
