@@ -6,7 +6,7 @@
  * the email's own URLs. Only loopback URLs and the demo's test domains are ever touched,
  * each message is answered once, and `close()` cancels whatever has not happened yet.
  */
-import { type AnswerStep, answerOutreach, type ReceivedOutreach } from '../demo-sites/mail/outreach-answers';
+import { type AnswerStep, addressOf, answerOutreach, type ReceivedOutreach } from '../demo-sites/mail/outreach-answers';
 import { isLoopbackUrl, isTestAddress } from '../demo-sites/mail/replies';
 import type { DemoBusiness } from './demo-sites';
 
@@ -27,8 +27,6 @@ export interface DemoMailboxes {
 const DEFAULT_POLL_MS = 3_000;
 /** A mail server tries a refused delivery again: twice more, 5 and 20 seconds later. */
 const RETRY_DELAYS_MS = [5_000, 20_000];
-
-const addressOf = (value: string) => (/<([^>]+)>/.exec(value)?.[1] ?? value).trim().toLowerCase();
 
 export function startDemoMailboxes(options: DemoMailboxesOptions): DemoMailboxes {
   if (!isLoopbackUrl(options.inboundUrl))
@@ -93,7 +91,7 @@ export function startDemoMailboxes(options: DemoMailboxesOptions): DemoMailboxes
         if (message.createdAt > since) since = message.createdAt;
         if (seen.has(message.messageId)) continue;
         seen.add(message.messageId);
-        const to = addressOf(message.to);
+        const to = addressOf(message.to).toLowerCase();
         const business = isTestAddress(to) ? byDomain.get(to.slice(to.lastIndexOf('@') + 1)) : undefined;
         if (!business) continue;
         for (const step of answerOutreach(business, message, new Date())) {

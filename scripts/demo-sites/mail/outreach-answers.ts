@@ -56,7 +56,8 @@ const THUNDERBIRD = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Th
 const APPLE_PROXY = 'Mozilla/5.0';
 const GATEWAY = 'Mozilla/5.0 (compatible; Proofpoint URL Defense scanner)';
 
-const addressOf = (value: string) => (/<([^>]+)>/.exec(value)?.[1] ?? value).trim();
+/** The address of `Name <address>`, or the value itself. */
+export const addressOf = (value: string) => (/<([^>]+)>/.exec(value)?.[1] ?? value).trim();
 const nameOf = (value: string) => /^\s*"?([^"<]+?)"?\s*</.exec(value)?.[1]?.trim() ?? null;
 const firstName = (value: string) => nameOf(value)?.split(/\s+/)[0] ?? null;
 
