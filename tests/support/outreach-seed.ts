@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { outreachEmails, prospectCandidates, prospectFormTests } from '../../schema';
-import type { SiteEvidence } from '../../schema/prospects-api';
+import type { EmailEvidence, SiteEvidence } from '../../schema/prospects-api';
 import { approveEmails, listEmails } from '../../worker/features/outreach/approval';
 import { changeCampaignStatus, createCampaign } from '../../worker/features/outreach/campaigns';
 import { enrolProspects } from '../../worker/features/outreach/enrolment';
@@ -40,8 +40,14 @@ export const newTag = () => randomUUID().replaceAll('-', '').slice(0, 6);
 const HUMAN_UA =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
 
-/** A site read with the address published on its contact page by a mailto link. */
-const evidence = (address: string | null): SiteEvidence => ({
+/**
+ * A site read with the address published on its contact page by a mailto link (none when
+ * `address` is null); `email` changes what was found of the address, `site` the rest.
+ */
+export const siteEvidence = (
+  address: string | null,
+  changes: { email?: Partial<EmailEvidence>; site?: Partial<SiteEvidence> } = {},
+): SiteEvidence => ({
   pages: [],
   emails: address
     ? [
@@ -52,6 +58,7 @@ const evidence = (address: string | null): SiteEvidence => ({
           how: 'mailto',
           noSolicitationNotice: false,
           contactable: true,
+          ...changes.email,
         },
       ]
     : [],
@@ -65,6 +72,7 @@ const evidence = (address: string | null): SiteEvidence => ({
   viewport: true,
   https: true,
   languages: ['fr'],
+  ...changes.site,
 });
 
 export function outreachSeeder(
@@ -138,7 +146,7 @@ export function outreachSeeder(
               language: 'fr',
               analysisStatus: 'analyzed',
               automationNeedScore: 80 - index,
-              metadata: { evidence: evidence(address) },
+              metadata: { evidence: siteEvidence(address) },
             })
             .returning(),
         );

@@ -11,7 +11,6 @@ import {
   prospectFormTests,
   prospectOutreachLog,
 } from '../../../schema';
-import type { EmailEvidence, SiteEvidence } from '../../../schema/prospects-api';
 import { approveEmails, listEmails } from '../../../worker/features/outreach/approval';
 import { changeCampaignStatus, createCampaign } from '../../../worker/features/outreach/campaigns';
 import { enrolProspects } from '../../../worker/features/outreach/enrolment';
@@ -31,6 +30,7 @@ import { createOutboxMailer } from '../../../worker/platform/mail/outbox';
 import { readReplyAddress } from '../../../worker/platform/mail/reply-address';
 import { startTestDatabase, type TestDatabase } from '../../support/database';
 import { insertClient } from '../../support/fixtures';
+import { siteEvidence } from '../../support/outreach-seed';
 
 /**
  * A campaign from enrolment to replies: who is enrolled and who is skipped (and why),
@@ -49,33 +49,6 @@ const identity = {
   contact: 'bonjour@avenir.test',
 };
 
-const evidence = (address: string | null, overrides: Partial<EmailEvidence> = {}): SiteEvidence => ({
-  pages: [],
-  emails: address
-    ? [
-        {
-          address,
-          pageUrl: `https://${address.split('@')[1]}/contact`,
-          foundAt: '2026-11-20T15:00:00.000Z',
-          how: 'mailto',
-          noSolicitationNotice: false,
-          contactable: true,
-          ...overrides,
-        },
-      ]
-    : [],
-  phones: [],
-  form: null,
-  javascriptOnlyForm: false,
-  chatWidgets: [],
-  bookingTools: [],
-  noSolicitation: null,
-  copyrightYear: 2019,
-  viewport: true,
-  https: true,
-  languages: ['fr'],
-});
-
 async function prospect(slug: string, address: string | null, overrides: Record<string, unknown> = {}) {
   const [row] = await database.access.service((tx) =>
     tx
@@ -91,7 +64,7 @@ async function prospect(slug: string, address: string | null, overrides: Record<
         language: 'fr',
         analysisStatus: 'analyzed',
         automationNeedScore: 80,
-        metadata: { evidence: evidence(address) },
+        metadata: { evidence: siteEvidence(address) },
         ...overrides,
       })
       .returning(),
@@ -154,7 +127,9 @@ beforeAll(async () => {
   await prospect('sans-adresse', null);
   await prospect('pas-de-sollicitation', 'info@pas-de-sollicitation.ca', {
     metadata: {
-      evidence: evidence('info@pas-de-sollicitation.ca', { noSolicitationNotice: true, contactable: false }),
+      evidence: siteEvidence('info@pas-de-sollicitation.ca', {
+        email: { noSolicitationNotice: true, contactable: false },
+      }),
     },
   });
   await prospect('exclue', 'info@exclue.ca');

@@ -8,7 +8,6 @@ import {
   prospectCandidates,
   prospectOutreachLog,
 } from '../../../schema';
-import type { SiteEvidence } from '../../../schema/prospects-api';
 import { approveEmails, listEmails } from '../../../worker/features/outreach/approval';
 import { changeCampaignStatus, createCampaign } from '../../../worker/features/outreach/campaigns';
 import { enrolProspects } from '../../../worker/features/outreach/enrolment';
@@ -26,6 +25,7 @@ import { MailError } from '../../../worker/platform/mail/port';
 import { startTestDatabase, type TestDatabase } from '../../support/database';
 import { type FakeGmail, googleError, startFakeGmail } from '../../support/fake-gmail';
 import { insertClient } from '../../support/fixtures';
+import { siteEvidence } from '../../support/outreach-seed';
 
 /**
  * Replies and bounces read from the Gmail account outreach sends from: emails sent through
@@ -53,30 +53,6 @@ let gmail: FakeGmail;
 type EmailRow = typeof outreachEmails.$inferSelect;
 /** Each prospect's first email as sent, by the prospect's slug. */
 const sent = {} as Record<'reply' | 'away' | 'gone', EmailRow>;
-
-const evidence = (address: string): SiteEvidence => ({
-  pages: [],
-  emails: [
-    {
-      address,
-      pageUrl: `https://${address.split('@')[1]}/contact`,
-      foundAt: '2026-11-20T15:00:00.000Z',
-      how: 'mailto',
-      noSolicitationNotice: false,
-      contactable: true,
-    },
-  ],
-  phones: [],
-  form: null,
-  javascriptOnlyForm: false,
-  chatWidgets: [],
-  bookingTools: [],
-  noSolicitation: null,
-  copyrightYear: 2019,
-  viewport: true,
-  https: true,
-  languages: ['fr'],
-});
 
 const sync = (maxMessages?: number) =>
   syncGmailMailbox({
@@ -150,7 +126,7 @@ beforeAll(async () => {
         language: 'fr',
         analysisStatus: 'analyzed',
         automationNeedScore: 80,
-        metadata: { evidence: evidence(`info@${slug}.ca`) },
+        metadata: { evidence: siteEvidence(`info@${slug}.ca`) },
       }),
     );
   }

@@ -7,7 +7,6 @@ import {
   prospectCandidates,
   prospectFormTests,
 } from '../../../schema';
-import type { SiteEvidence } from '../../../schema/prospects-api';
 import { approveEmails, editEmail } from '../../../worker/features/outreach/approval';
 import { createCampaign } from '../../../worker/features/outreach/campaigns';
 import { enrolProspects } from '../../../worker/features/outreach/enrolment';
@@ -20,6 +19,7 @@ import type { Env } from '../../../worker/platform/env';
 import { UsageError } from '../../../worker/platform/jobs/registry';
 import { startTestDatabase, type TestDatabase } from '../../support/database';
 import { insertClient } from '../../support/fixtures';
+import { siteEvidence } from '../../support/outreach-seed';
 
 /**
  * The AI first line of a campaign's pending first emails: kept when every fact in it is the
@@ -36,37 +36,6 @@ const identity = {
   postalAddress: '1000, rue De La Gauchetière Ouest, Montréal (Québec) H3B 0A2',
   contact: 'bonjour@avenir.test',
 };
-
-const evidence = (address: string): SiteEvidence => ({
-  pages: [],
-  emails: [
-    {
-      address,
-      pageUrl: `https://${address.split('@')[1]}/contact`,
-      foundAt: '2026-11-20T15:00:00.000Z',
-      how: 'mailto',
-      noSolicitationNotice: false,
-      contactable: true,
-    },
-  ],
-  phones: [],
-  form: {
-    pageUrl: `https://${address.split('@')[1]}/contact`,
-    action: '/contact',
-    method: 'post',
-    enctype: 'application/x-www-form-urlencoded',
-    fields: [],
-    captcha: null,
-  },
-  javascriptOnlyForm: false,
-  chatWidgets: [],
-  bookingTools: [],
-  noSolicitation: null,
-  copyrightYear: 2019,
-  viewport: true,
-  https: true,
-  languages: ['fr'],
-});
 
 /** A prospect of the campaign; with `slowTest`, its form was answered 26 hours after the November 24 inquiry. */
 async function prospect(
@@ -89,7 +58,21 @@ async function prospect(
         language: options.language ?? 'fr',
         analysisStatus: 'analyzed',
         automationNeedScore: 80,
-        metadata: { evidence: evidence(address) },
+        metadata: {
+          // A site with a contact form and no booking tool: the offline writer's opening fact.
+          evidence: siteEvidence(address, {
+            site: {
+              form: {
+                pageUrl: `https://${domain}/contact`,
+                action: '/contact',
+                method: 'post',
+                enctype: 'application/x-www-form-urlencoded',
+                fields: [],
+                captcha: null,
+              },
+            },
+          }),
+        },
       })
       .returning(),
   );
