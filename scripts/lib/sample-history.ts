@@ -196,8 +196,9 @@ function sampleLead(
       tone: triage.tone,
       confidenceScore: Math.round(triage.confidence * 100) / 100,
       aiSummary: triage.summary,
-      aiSummaryEn: triage.language === 'en' ? triage.summary : null,
-      aiSummaryFr: triage.language === 'fr' ? triage.summary : null,
+      // As the enrichment stores it: the offline engine writes both languages itself.
+      aiSummaryEn: triage.summaries?.en ?? (triage.language === 'en' ? triage.summary : null),
+      aiSummaryFr: triage.summaries?.fr ?? (triage.language === 'fr' ? triage.summary : null),
       enrichmentEngine: 'offline',
       enrichedAt: new Date(at.getTime() + 4_000),
       currentTag: converted ? CONVERTED_TAG : null,

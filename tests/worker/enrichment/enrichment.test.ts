@@ -180,9 +180,13 @@ async function startChaoticOpenAi(random: () => number) {
       let content: string;
       if (body.response_format?.json_schema.name === 'lead_triage') {
         const input = JSON.parse(user) as { name: string; message: string; businessName: string };
-        content = JSON.stringify(
-          triageOffline({ name: input.name, message: input.message, businessName: input.businessName }),
-        );
+        // The model answers the triage schema only: the offline engine's second summary is its own.
+        const { summaries: _, ...answer } = triageOffline({
+          name: input.name,
+          message: input.message,
+          businessName: input.businessName,
+        });
+        content = JSON.stringify(answer);
       } else if (body.response_format?.json_schema.name === 'lead_reply') {
         const input = JSON.parse(user) as {
           lead: { name: string; message: string };

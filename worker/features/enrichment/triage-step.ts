@@ -44,12 +44,15 @@ export async function triageLead(
   const triage = result.value;
   const now = new Date();
 
-  // A new summary makes the old translation stale; the translation step redoes it.
+  // An engine that wrote both languages (the offline one) leaves nothing to translate. Else a
+  // new summary makes the old translation stale; the translation step redoes it.
   const other = otherLanguage(triage.language);
-  const summaries = {
-    [other]: triage.summary === lead.aiSummary ? lead.summaries[other] : null,
-    [triage.language]: triage.summary,
-  } as Summaries;
+  const summaries: Summaries = triage.summaries
+    ? { en: triage.summaries.en, fr: triage.summaries.fr }
+    : ({
+        [other]: triage.summary === lead.aiSummary ? lead.summaries[other] : null,
+        [triage.language]: triage.summary,
+      } as Summaries);
 
   await deps.db.service(async (tx) => {
     await tx

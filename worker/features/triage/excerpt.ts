@@ -19,30 +19,73 @@ const COURTESY_ONLY =
  * paraphrasing them: a quote cannot invent a fact.
  */
 export function keyClause(text: LeadText, intent: IntentKey, maxLength: number): string {
+  const chosen = keySentences(text, intent, maxLength);
+  // Nothing left once the greeting is gone ("Bonjour!"): the message is its own quote.
+  if (chosen.length === 0) return shorten(tidy(text.raw), maxLength);
+  return shorten(
+    chosen.map((part) => part.sentence).reduce((joined, next) => `${joined}${/[?!]$/.test(joined) ? '' : '.'} ${next}`),
+    maxLength,
+  );
+}
+
+/**
+ * The same sentences as {@link keyClause}, as the lead wrote them: no capital added, no "?!"
+ * folded, no period put between them. One span when they follow each other in the message,
+ * two when something lies between (the caller marks the gap). Each span is a substring of
+ * `text.raw`, but for the "…" of a cut. For a reader of the other language: a quote they
+ * cannot read must at least be exactly what the lead wrote.
+ */
+export function keySpans(text: LeadText, intent: IntentKey, maxLength: number): string[] {
+  const chosen = keySentences(text, intent, maxLength);
+  if (chosen.length === 0) return [shorten(trimEnd(text.raw), maxLength)];
+  const [best, next] = chosen;
+  const first = best && locate(text.raw, best.raw, 0);
+  if (!first) return [shorten(trimEnd(text.raw), maxLength)];
+  const second = next && locate(text.raw, next.raw, first.end);
+  if (!second) return [shorten(trimEnd(first.span), maxLength)];
+  const between = text.raw.slice(first.end, second.start);
+  if (/^[\s.!?—–-]*$/.test(between)) {
+    return [shorten(trimEnd(text.raw.slice(first.start, second.end)), maxLength)];
+  }
+  // The two quotes share the length, with room for the gap marker the caller puts between them.
+  const head = shorten(trimEnd(first.span), maxLength);
+  return [head, shorten(trimEnd(second.span), Math.max(20, maxLength - head.length - 5))];
+}
+
+interface Chosen {
+  /** As the lead wrote it, greeting removed. */
+  raw: string;
+  /** Tidied for a quote in the message's own language. */
+  sentence: string;
+}
+
+// The best sentence, and a second one when it fits and says something, in message order.
+function keySentences(text: LeadText, intent: IntentKey, maxLength: number): Chosen[] {
   const sentences = text.raw
     .split(/(?<=[.!?])\s+|\s+[—–]\s+/)
     .map((sentence) => sentence.replace(OPENER, '').trim())
     .filter((sentence) => /\p{L}/u.test(sentence.replace(PHONE_NUMBER_ANYWHERE, '')));
   const content = sentences.filter((sentence) => !COURTESY_ONLY.test(foldText(sentence)));
   const candidates = (content.length > 0 ? content : sentences).map((sentence, order) => ({
+    raw: sentence,
     sentence: tidy(sentence),
     order,
     score: informativeness(sentence, intent),
   }));
   const ranked = [...candidates].sort((a, b) => b.score - a.score || a.order - b.order);
   const best = ranked[0];
-  // Nothing left once the greeting is gone ("Bonjour!"): the message is its own quote.
-  if (!best) return shorten(tidy(text.raw), maxLength);
+  if (!best) return [];
   // A second sentence when it fits: "I'm disappointed." says less without "nobody called back".
   const second = ranked[1];
-  const chosen =
-    second && second.score >= 1 && best.sentence.length + second.sentence.length + 2 <= maxLength
-      ? [best, second].sort((a, b) => a.order - b.order)
-      : [best];
-  return shorten(
-    chosen.map((part) => part.sentence).reduce((joined, next) => `${joined}${/[?!]$/.test(joined) ? '' : '.'} ${next}`),
-    maxLength,
-  );
+  return second && second.score >= 1 && best.sentence.length + second.sentence.length + 2 <= maxLength
+    ? [best, second].sort((a, b) => a.order - b.order)
+    : [best];
+}
+
+// Where a sentence of the message sits in it; the split keeps every sentence a substring.
+function locate(raw: string, sentence: string, from: number): { span: string; start: number; end: number } | null {
+  const start = raw.indexOf(sentence, from);
+  return start < 0 ? null : { span: sentence, start, end: start + sentence.length };
 }
 
 function informativeness(sentence: string, intent: IntentKey): number {
@@ -55,11 +98,13 @@ function informativeness(sentence: string, intent: IntentKey): number {
 }
 
 function tidy(sentence: string): string {
-  const trimmed = sentence
-    .replace(/([!?])[!?]+/g, '$1')
-    .replace(/[\s.,;:]+$/, '')
-    .trim();
+  const trimmed = trimEnd(sentence.replace(/([!?])[!?]+/g, '$1'));
   return trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+}
+
+// The period or comma a sentence ends on: the summary puts its own punctuation after a quote.
+function trimEnd(sentence: string): string {
+  return sentence.replace(/[\s.,;:]+$/, '').trim();
 }
 
 /** Cuts at the last word that fits, with an ellipsis, never mid-word. */

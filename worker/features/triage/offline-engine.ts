@@ -4,7 +4,8 @@ import { composeReply } from './reply/compose';
 
 /**
  * The offline engine: the EN/FR heuristics of this feature behind the AI port. It runs no
- * prompt (the variant is ignored), costs nothing, never fails, and cannot translate.
+ * prompt (the variant is ignored), costs nothing, never fails, and cannot translate (it writes
+ * its summary in both languages itself instead: see `Triage.summaries`).
  */
 export const offlineAi: AiEngine = {
   name: 'offline',

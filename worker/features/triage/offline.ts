@@ -4,7 +4,7 @@ import { extractDetails } from './details';
 import { detectLanguage } from './language';
 import { combinedConfidence, modelTriage } from './model';
 import { readMessage } from './normalize';
-import { summarize } from './summary';
+import { type SummaryInput, summarizeIn } from './summary';
 import { detectTone } from './tone';
 
 /**
@@ -27,19 +27,23 @@ export function triageOffline(input: TriageInput): Triage {
   };
   const triage = input.corrections?.length ? adaptTriage(learnAdaptation(input.corrections), text, ruled) : ruled;
   const { language } = triage;
+  const read: SummaryInput = {
+    name: input.name,
+    text,
+    language,
+    intent: triage.intent,
+    urgency: triage.urgency,
+    details: extractDetails(text),
+  };
+  // It cannot translate, so it writes both itself: its own words in each language, the lead's as they are.
+  const summaries = { en: summarizeIn(read, 'en'), fr: summarizeIn(read, 'fr') };
   return {
     language,
     intent: triage.intent,
     urgency: triage.urgency.urgency,
     tone: triage.tone,
     confidence: triage.confidence,
-    summary: summarize({
-      name: input.name,
-      text,
-      language,
-      intent: triage.intent,
-      urgency: triage.urgency,
-      details: extractDetails(text),
-    }),
+    summary: summaries[language],
+    summaries,
   };
 }

@@ -1,15 +1,17 @@
 import type { IntentKey, Language } from '../../../schema/vocabulary';
 import { firstMatch } from './cues';
 import type { LeadDetails } from './details';
-import { keyClause, shorten } from './excerpt';
+import { keyClause, keySpans, shorten } from './excerpt';
 import { addressName } from './names';
-import type { LeadText } from './normalize';
+import { foldText, type LeadText } from './normalize';
 import { CALLBACK } from './signals';
+import { WANTS, WORDING } from './summary-wording';
 import type { UrgencyDecision, UrgencyReason } from './urgency';
 
 export interface SummaryInput {
   name: string;
   text: LeadText;
+  /** The language the message is written in. */
   language: Language;
   intent: IntentKey;
   urgency: UrgencyDecision;
@@ -18,6 +20,8 @@ export interface SummaryInput {
 
 const MAX_LENGTH = 300;
 const MAX_DETAILS = 3;
+// Below this a quote says too little to be worth shortening further.
+const MIN_CLAUSE = 60;
 // Intents where a date in the message is when the lead wants something done.
 const REQUESTS: ReadonlySet<IntentKey> = new Set([
   'quote_request',
@@ -26,98 +30,64 @@ const REQUESTS: ReadonlySet<IntentKey> = new Set([
   'support_request',
 ]);
 
-// What the lead is after, as a verb phrase after their name.
-const WANTS: Record<Language, Record<IntentKey, string>> = {
-  en: {
-    quote_request: 'is asking for a quote',
-    service_inquiry: 'is asking about a service',
-    booking_request: 'wants to book an appointment',
-    support_request: 'needs help with a problem',
-    partnership: 'is proposing a partnership',
-    complaint: 'is making a complaint',
-    job_application: 'is applying for a job',
-    vendor_pitch: 'is pitching their services',
-    billing: 'has a billing question',
-    feedback: 'is sharing feedback',
-    general_question: 'has a question',
-    spam: 'sent what looks like spam',
-  },
-  fr: {
-    quote_request: 'demande une soumission',
-    service_inquiry: 's’informe sur un service',
-    booking_request: 'souhaite prendre rendez-vous',
-    support_request: 'a besoin d’aide pour un problème',
-    partnership: 'propose un partenariat',
-    complaint: 'formule une plainte',
-    job_application: 'pose sa candidature',
-    vendor_pitch: 'offre ses services (sollicitation commerciale)',
-    billing: 'a une question de facturation',
-    feedback: 'laisse un commentaire',
-    general_question: 'pose une question',
-    spam: 'a envoyé ce qui ressemble à un pourriel',
-  },
-};
-
-const WORDING = {
-  en: {
-    someone: 'The sender',
-    open: '“',
-    close: '”',
-    colon: ':',
-    details: 'Details',
-    urgent: 'Urgent',
-    phone: (phone: string) => `Left a phone number (${phone}).`,
-    empty: (who: string) => `${who} sent a message with no words in it.`,
-    callback: 'asks to be called back',
-    reason: {
-      threat: (phrase: string) => `at risk of leaving or escalating (“${phrase}”)`,
-      immediate: (phrase: string) => `time-sensitive (“${phrase}”)`,
-      emergency: (phrase: string) => `urgent problem (“${phrase}”)`,
-      flagged: (phrase: string) => `the lead writes “${phrase}”`,
-      near_date: (phrase: string) => `near date (“${phrase}”)`,
-    },
-  },
-  fr: {
-    someone: 'La personne',
-    open: '« ',
-    close: ' »',
-    colon: ' :',
-    details: 'Précisions',
-    urgent: 'Urgent',
-    phone: (phone: string) => `Numéro de téléphone laissé : ${phone}.`,
-    empty: (who: string) => `${who} a envoyé un message sans aucun mot.`,
-    callback: 'demande un rappel',
-    reason: {
-      threat: (phrase: string) => `risque de perdre le client (« ${phrase} »)`,
-      immediate: (phrase: string) => `délai serré (« ${phrase} »)`,
-      emergency: (phrase: string) => `problème urgent (« ${phrase} »)`,
-      flagged: (phrase: string) => `la personne écrit « ${phrase} »`,
-      near_date: (phrase: string) => `date rapprochée (« ${phrase} »)`,
-    },
-  },
-} as const;
-
 /**
  * One paragraph in the message's language: who, what they want, their own words for it, the
  * details they gave that the quote leaves out, and why it is urgent when it is. Every fact in
  * it is a span of the message.
  */
-export function summarize({ name, text, language, intent, urgency, details }: SummaryInput): string {
-  const words = WORDING[language];
-  const who = addressName(name) ?? words.someone;
-  if (!/[\p{L}\p{N}]/u.test(text.raw)) return words.empty(who);
+export function summarize(input: SummaryInput): string {
+  return summarizeIn(input, input.language);
+}
 
+/**
+ * The same paragraph for a reader of `reader`. In the message's language it is
+ * {@link summarize}'s. In the other one the engine's own words are the reader's, and every span
+ * of the message (the quote, the details, the phrase that makes it urgent) stays exactly as the
+ * lead wrote it, between quote marks, the quote said to be in the lead's language: the offline
+ * engine cannot translate, but it can say in both languages what it read, and a client reading
+ * the other language sees that summary instead of "not translated".
+ */
+export function summarizeIn(input: SummaryInput, reader: Language): string {
+  const words = WORDING[reader];
+  const who = addressName(input.name) ?? words.someone;
+  if (!/[\p{L}\p{N}]/u.test(input.text.raw)) return words.empty(who);
+  if (reader === input.language) return paragraph(input, reader, who, Number.POSITIVE_INFINITY).written;
+  // The label and the quote marks around each detail can push the paragraph past the limit,
+  // and cutting it there could leave a quote open: the lead's quote gives way instead.
+  let clauseLimit = Number.POSITIVE_INFINITY;
+  for (;;) {
+    const { written, clauseLength } = paragraph(input, reader, who, clauseLimit);
+    const overflow = written.length - MAX_LENGTH;
+    if (overflow <= 0) return written;
+    // The last resort, a cut, is for a paragraph whose other parts alone fill it.
+    if (clauseLength <= MIN_CLAUSE) return shorten(written, MAX_LENGTH);
+    clauseLimit = Math.max(MIN_CLAUSE, clauseLength - overflow);
+  }
+}
+
+function paragraph(
+  { text, language, intent, urgency, details }: SummaryInput,
+  reader: Language,
+  who: string,
+  clauseLimit: number,
+): { written: string; clauseLength: number } {
+  const words = WORDING[reader];
+  const foreign = reader !== language;
   const wants =
-    intent === 'general_question' && firstMatch(text.folded, CALLBACK) ? words.callback : WANTS[language][intent];
-  const head = `${who} ${wants}${words.colon} `;
+    intent === 'general_question' && firstMatch(text.folded, CALLBACK) ? words.callback : WANTS[reader][intent];
+  const head = `${who} ${foreign ? withLanguage(wants, words.writtenIn[language]) : wants}${words.colon} `;
   const reason = urgency.reason;
   const urgentLine =
-    urgency.urgency === 'High' && reason ? `${words.urgent}${words.colon} ${reasonText(language, reason)}.` : '';
+    urgency.urgency === 'High' && reason ? `${words.urgent}${words.colon} ${reasonText(reader, reason)}.` : '';
   const phoneLine = details.phone ? words.phone(details.phone) : '';
 
   const budget = MAX_LENGTH - head.length - urgentLine.length - phoneLine.length - 8;
-  const clause = keyClause(text, intent, Math.max(60, Math.min(180, budget)));
-  const quote = `${words.open}${clause}${words.close}${/[?!…]$/.test(clause) ? '' : '.'}`;
+  const clauseLength = Math.min(clauseLimit, Math.max(MIN_CLAUSE, Math.min(180, budget)));
+  // In the lead's language the quote may be tidied; in the other it must be their very words.
+  const spans = foreign ? keySpans(text, intent, clauseLength) : [keyClause(text, intent, clauseLength)];
+  const clause = spans.join(' ');
+  const last = spans[spans.length - 1] ?? '';
+  const quote = `${spans.map((span) => `${words.open}${span}${words.close}`).join(words.gap)}${/[?!…]$/.test(last) ? '' : '.'}`;
 
   // Details the quote already shows are not repeated.
   const shown = `${clause} ${reason?.phrase ?? ''}`.toLowerCase();
@@ -125,15 +95,32 @@ export function summarize({ name, text, language, intent, urgency, details }: Su
   const timing = REQUESTS.has(intent) ? details.timing : [];
   const extra = [...details.places, ...details.quantities, ...timing]
     .filter((detail) => !shown.includes(detail.toLowerCase()))
-    .slice(0, MAX_DETAILS);
+    .slice(0, MAX_DETAILS)
+    .map((detail) => (foreign ? `${words.open}${asWritten(text, detail)}${words.close}` : detail));
   const detailLine = extra.length > 0 ? `${words.details}${words.colon} ${extra.join(', ')}.` : '';
   const phoneShown = details.phone !== null && clause.includes(details.phone);
 
-  const paragraph = [head + quote, detailLine, urgentLine, phoneShown ? '' : phoneLine].filter(Boolean).join(' ');
-  return paragraph.length <= MAX_LENGTH ? paragraph : shorten(paragraph, MAX_LENGTH);
+  const written = [head + quote, detailLine, urgentLine, phoneShown ? '' : phoneLine].filter(Boolean).join(' ');
+  // In the lead's language a cut is what it always was; the other language's caller cuts the quote.
+  return { written: written.length <= MAX_LENGTH || foreign ? written : shorten(written, MAX_LENGTH), clauseLength };
 }
 
-function reasonText(language: Language, reason: UrgencyReason): string {
+// "offre ses services (sollicitation commerciale)" takes the language inside its parentheses:
+// two in a row read as a stutter.
+function withLanguage(wants: string, writtenIn: string): string {
+  return wants.endsWith(')') ? `${wants.slice(0, -1)}, ${writtenIn})` : `${wants} (${writtenIn})`;
+}
+
+function reasonText(reader: Language, reason: UrgencyReason): string {
   const phrase = shorten(reason.phrase, 40);
-  return WORDING[language].reason[reason.kind](phrase);
+  return WORDING[reader].reason[reason.kind](phrase);
+}
+
+// A detail as it stands in the message: details lower-case a word that began a sentence
+// ("Idéalement avant l'hiver"), which a quote may not do. Folding keeps one character for one,
+// so the span found in the folded text is the same span of the raw one.
+function asWritten(text: LeadText, detail: string): string {
+  if (text.raw.includes(detail)) return detail;
+  const start = foldText(text.raw).indexOf(foldText(detail));
+  return start < 0 ? detail : text.raw.slice(start, start + detail.length);
 }

@@ -38,4 +38,10 @@ export interface Triage {
   confidence: number;
   /** One paragraph, in `language`, true to the message: what they want, by when, and any detail that matters. */
   summary: string;
+  /**
+   * The summary in both languages, when the engine wrote both itself (the offline engine: its
+   * own words in each, the lead's quoted as written); `summaries[language]` is `summary`.
+   * Absent when only `summary` exists and the other language must be translated (OpenAI).
+   */
+  summaries?: Readonly<Record<Language, string>> | undefined;
 }
