@@ -1,10 +1,13 @@
 import { CircleCheck, Clock, Hourglass, Inbox, MailCheck, Siren, Sparkles, Timer } from 'lucide';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HomeLink, HomeUrgentLead, HomeView } from '../schema/app-api';
+import type { ConnectionHealthView } from '../schema/connection-health-api';
 import { type Account, api, errorText } from './api';
+import { useConnectionHealth } from './connection-view';
 import { AppLink, Badge, Card, Icon, PageHeader, Skeleton, Stat } from './design';
 import { EmptyInbox } from './empty-inbox';
 import { formatDuration, formatNumber, type Lang, locale, type Strings } from './i18n';
+import { Lazy } from './lazy';
 import { leadPath, PATHS } from './router';
 
 /** The figures stay live: fetched again every minute while the tab is visible. */
@@ -24,6 +27,21 @@ const linkPath = (link: HomeLink) => `${link.screen === 'inbox' ? PATHS.inbox : 
 const gist = (lead: HomeUrgentLead, lang: Lang) =>
   (lang === 'fr' ? lead.aiSummaryFr : lead.aiSummaryEn) ?? lead.aiSummary ?? lead.messageExcerpt;
 
+const loadConnection = () => import('./connection-health');
+
+/** The connection banner, its code fetched only when there is a problem to show (the home stays light). */
+function Connection(props: { lang: Lang; go: (path: string) => void; view: ConnectionHealthView | null }) {
+  if (!props.view || props.view.problems.length === 0) return null;
+  return (
+    <Lazy
+      load={loadConnection}
+      render={(module) => <module.ConnectionBanner {...props} />}
+      fallback={null}
+      failed={null}
+    />
+  );
+}
+
 /**
  * The first screen after sign-in: what needs the client now. Urgent leads no person has
  * answered and how long each has waited, the day's new leads, the automatic replies, and
@@ -38,6 +56,7 @@ export function Home(props: { t: Strings; lang: Lang; account: Account; go: (pat
   const [now, setNow] = useState(() => Date.now());
   const words = useRef(t);
   words.current = t;
+  const connection = useConnectionHealth(account.client.id);
 
   useEffect(() => {
     let latest = 0;
@@ -106,6 +125,8 @@ export function Home(props: { t: Strings; lang: Lang; account: Account; go: (pat
     return (
       <main class="home">
         <PageHeader title={t.welcomeTitle(account.client.businessName)} description={t.welcomeIntro} />
+        {/* The newcomer's usual first problem: the snippet pasted on a site the form does not allow yet. */}
+        <Connection lang={lang} go={go} view={connection.view} />
         {home.testLeadsOnly ? (
           <p class="notice-box">
             <Icon icon={CircleCheck} /> {t.testLeadArrived}{' '}
@@ -127,6 +148,7 @@ export function Home(props: { t: Strings; lang: Lang; account: Account; go: (pat
   return (
     <main class="home">
       {header}
+      <Connection lang={lang} go={go} view={connection.view} />
       <div class="stats">
         <Stat
           icon={Siren}

@@ -6,12 +6,8 @@ import { Header, screenName } from './header';
 import { initialLang, type Lang, STRINGS, type Strings, saveLang } from './i18n';
 import { Lazy, prefetch } from './lazy';
 import { leadPath, PATHS, PUBLIC_ROUTES, parseRoute, prospectPath, type Route, sectionOf } from './router';
+import { withStaffStyles } from './staff-styles';
 import './styles.css';
-// With the shell's stylesheet, not its screens: the build serves one stylesheet, and a lazy
-// screen's own CSS import would become a second file nothing loads.
-import './staff-prospects.css';
-import './staff-form-tests.css';
-import './staff-outreach.css';
 
 /** Each screen's code, fetched when the screen is first opened (see lazy.tsx). */
 const screens = {
@@ -23,20 +19,20 @@ const screens = {
   insights: () => import('./insights'),
   settings: () => import('./settings'),
   clients: () => import('./clients'),
-  staffLearning: () => import('./staff-learning'),
-  staffPrompts: () => import('./staff-prompts'),
-  staffSystem: () => import('./staff-system'),
-  staffProspects: () => import('./staff-prospects'),
-  staffProspect: () => import('./staff-prospect'),
-  staffImport: () => import('./staff-import'),
-  staffDiscovery: () => import('./staff-discovery'),
-  staffFormTests: () => import('./staff-form-tests'),
-  staffProfile: () => import('./staff-profile'),
-  staffOutreach: () => import('./staff-outreach'),
-  staffOutreachCampaign: () => import('./staff-outreach-campaign'),
-  staffOutreachApproval: () => import('./staff-outreach-approval'),
-  staffOutreachTemplates: () => import('./staff-outreach-templates'),
-  staffOutreachLists: () => import('./staff-outreach-lists'),
+  staffLearning: withStaffStyles(() => import('./staff-learning')),
+  staffPrompts: withStaffStyles(() => import('./staff-prompts')),
+  staffSystem: withStaffStyles(() => import('./staff-system')),
+  staffProspects: withStaffStyles(() => import('./staff-prospects')),
+  staffProspect: withStaffStyles(() => import('./staff-prospect')),
+  staffImport: withStaffStyles(() => import('./staff-import')),
+  staffDiscovery: withStaffStyles(() => import('./staff-discovery')),
+  staffFormTests: withStaffStyles(() => import('./staff-form-tests')),
+  staffProfile: withStaffStyles(() => import('./staff-profile')),
+  staffOutreach: withStaffStyles(() => import('./staff-outreach')),
+  staffOutreachCampaign: withStaffStyles(() => import('./staff-outreach-campaign')),
+  staffOutreachApproval: withStaffStyles(() => import('./staff-outreach-approval')),
+  staffOutreachTemplates: withStaffStyles(() => import('./staff-outreach-templates')),
+  staffOutreachLists: withStaffStyles(() => import('./staff-outreach-lists')),
   design: () => import('./gallery'),
 };
 

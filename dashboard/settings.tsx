@@ -1,15 +1,18 @@
 import type { IconNode } from 'lucide';
-import { Building2, Code, Download, Eye, Globe, MailCheck, Wrench } from 'lucide';
+import { Building2, Code, Download, Eye, Globe, MailCheck, Plug, Wrench } from 'lucide';
 import { type ComponentChildren, Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SettingsView } from '../schema/app-api';
 import { EMAIL_TONES } from '../schema/vocabulary';
 import { type Account, ApiError, api, errorText } from './api';
+import { ConnectionCard } from './connection-health';
+import { CONNECTION_CARD } from './connection-view';
 import { Button, buttonClass, Card, Field, Icon, PageHeader, Skeleton } from './design';
 import { Embed, Preview } from './embed';
 import type { Lang, Strings } from './i18n';
 import './strings/leads';
 import './strings/settings';
+import { CONNECTION_STRINGS } from './strings/connection';
 
 /** The settings form's values as the inputs hold them: text for the list and the optional link. */
 interface Draft {
@@ -136,6 +139,12 @@ export function Settings(props: { t: Strings; lang: Lang; account: Account; onAc
                 </li>
               ))}
               <li>
+                <a href={`#${CONNECTION_CARD}`}>
+                  <Icon icon={Plug} />
+                  {CONNECTION_STRINGS[lang].title}
+                </a>
+              </li>
+              <li>
                 <a href="#st-preview">
                   <Icon icon={Eye} />
                   {t.settingsPreviewTitle}
@@ -175,8 +184,25 @@ export function Settings(props: { t: Strings; lang: Lang; account: Account; onAc
                 }}
               />
             ))}
+            <ConnectionCard
+              t={t}
+              lang={lang}
+              clientId={account.client.id}
+              version={version}
+              onSettings={(fresh) =>
+                setSettings((old) => (old ? { ...old, allowedOrigins: fresh.allowedOrigins } : fresh))
+              }
+            />
             <Preview t={t} lang={lang} widgetKey={settings.widgetKey} version={version} />
-            <Embed t={t} lang={lang} settings={settings} onRotated={setSettings} />
+            <Embed
+              t={t}
+              lang={lang}
+              settings={settings}
+              onRotated={(fresh) => {
+                setSettings(fresh);
+                setVersion((n) => n + 1);
+              }}
+            />
             <Tools t={t} />
           </div>
         </div>
@@ -216,12 +242,17 @@ function SettingsSection(props: {
   const saved = draftOf(settings);
   const dirty = fields.some((field) => draft[field] !== saved[field]);
 
-  // Another section's save (or a key rotation) brings fresh settings: take them for the fields not being edited.
+  // Another section's save (a key rotation, a site allowed from the connection card) brings
+  // fresh settings: take them for every field not being edited.
+  const previous = useRef(settings);
   useEffect(() => {
+    const before = draftOf(previous.current);
+    previous.current = settings;
     setDraft((old) => {
       const fresh = draftOf(settings);
-      // What this section is editing stays; the rest is taken as saved.
-      return { ...fresh, ...Object.fromEntries(fields.map((field) => [field, old[field]])) };
+      // What this section is editing (changed since the last saved value) stays; the rest is taken as saved.
+      const editing = fields.filter((field) => old[field] !== before[field]);
+      return { ...fresh, ...Object.fromEntries(editing.map((field) => [field, old[field]])) };
     });
   }, [settings]);
 

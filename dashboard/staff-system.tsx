@@ -16,6 +16,7 @@ import {
   share,
   useStaffView,
 } from './staff-common';
+import { StaffConnections } from './staff-connections';
 import './strings/staff';
 
 /** The windows one may look at (the API takes 1 to 90 days). */
@@ -42,6 +43,7 @@ export function StaffSystem(props: { t: Strings; lang: Lang }) {
       {view ? (
         <>
           <Overview t={t} lang={lang} view={view} />
+          <StaffConnections t={t} lang={lang} />
           <div class="charts">
             {view.components.map((component) => (
               <ComponentFigure key={component.component} t={t} lang={lang} component={component} />

@@ -17,7 +17,7 @@ import { createdAt, id, nonNegative, oneOf } from './columns';
 import { leadMemory } from './leads';
 import { INBOUND_PURPOSES } from './vocabulary';
 
-export const SENT_EMAIL_KINDS = ['reply', 'notification', 'digest'] as const;
+export const SENT_EMAIL_KINDS = ['reply', 'notification', 'digest', 'connection_alert'] as const;
 export type SentEmailKind = (typeof SENT_EMAIL_KINDS)[number];
 export const SENT_EMAIL_STATUSES = ['sending', 'sent', 'failed'] as const;
 export type SentEmailStatus = (typeof SENT_EMAIL_STATUSES)[number];

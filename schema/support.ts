@@ -1,5 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { check, index, inet, integer, jsonb, pgTable, smallint, text, uuid, vector } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  index,
+  inet,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  vector,
+} from 'drizzle-orm/pg-core';
 import { clients } from './clients';
 import { createdAt, id, oneOf } from './columns';
 import { INTENT_CATEGORIES, type IntentKey } from './vocabulary';
@@ -20,6 +34,8 @@ export const integrationLogs = pgTable(
     responseBody: jsonb('response_body'),
     ipAddress: inet('ip_address'),
     userAgent: text('user_agent'),
+    /** The page's Origin header as sent: which site the form is embedded on (connection health). */
+    origin: text('origin'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -27,7 +43,50 @@ export const integrationLogs = pgTable(
     index('integration_logs_created_idx').on(t.createdAt),
     check('integration_logs_status_check', sql`${t.responseStatus} between 100 and 599`),
     check('integration_logs_api_key_check', sql`length(${t.apiKey}) <= 16`),
+    check('integration_logs_origin_check', sql`length(${t.origin}) <= 300`),
   ],
+);
+
+/**
+ * What integration_logs said, per client, UTC day, origin and status, once its raw rows
+ * are past their 90 days (features/connection-health/retention.ts). `origin` is '' for
+ * requests that named none.
+ */
+export const integrationLogDaily = pgTable(
+  'integration_log_daily',
+  {
+    id: id(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    origin: text('origin').notNull().default(''),
+    responseStatus: smallint('response_status').notNull(),
+    requests: integer('requests').notNull(),
+    firstAt: timestamp('first_at', { withTimezone: true }).notNull(),
+    lastAt: timestamp('last_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('integration_log_daily_key_unique').on(t.clientId, t.day, t.origin, t.responseStatus),
+    check('integration_log_daily_requests_check', sql`${t.requests} > 0`),
+  ],
+);
+
+/**
+ * Widget keys a client rotated away from. A page still signing with one is refused, and
+ * logged under its client, so connection health can say which page carries the old snippet.
+ */
+export const retiredWidgetKeys = pgTable(
+  'retired_widget_keys',
+  {
+    id: id(),
+    apiKey: text('api_key').notNull().unique('retired_widget_keys_api_key_unique'),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    retiredAt: timestamp('retired_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('retired_widget_keys_client_idx').on(t.clientId)],
 );
 
 /**

@@ -235,6 +235,10 @@ export const JOB_TYPES = [
   'outreach_gmail_sync',
   // Not in the database documentation: pending outreach emails given their personal first line by the AI writer.
   'outreach_personalise',
+  // Not in the database documentation: every client's form checked for a connection problem, told once by email.
+  'connection_health',
+  // Not in the database documentation: integration_logs past 90 days rolled up by day, origin and status, then deleted.
+  'integration_log_retention',
 ] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 export const JOB_STATUSES = ['pending', 'processing', 'completed', 'failed'] as const;

@@ -78,6 +78,7 @@ export interface FirstScreen {
  * and the fonts the stylesheet preloads.
  */
 const FIRST_SCREENS = { 'sign-in': 'dashboard/sign-in.tsx', home: 'dashboard/home.tsx' } as const;
+const STAFF_CSS = 'dashboard/staff.css';
 
 /**
  * The dashboard SPA into dist/public/app: content-hashed JS chunks (one per screen, loaded
@@ -88,7 +89,8 @@ export async function buildDashboard(): Promise<BuiltDashboard> {
   const appDir = path.join(PUBLIC_DIR, 'app');
   await rm(appDir, { recursive: true, force: true });
   const result = await build({
-    entryPoints: [path.join(ROOT, 'dashboard/index.tsx')],
+    // The staff screens' stylesheet is an entry of its own: loaded when a staff screen opens (dashboard/staff-styles.ts).
+    entryPoints: [path.join(ROOT, 'dashboard/index.tsx'), path.join(ROOT, STAFF_CSS)],
     outdir: path.join(appDir, DASHBOARD_ASSETS),
     entryNames: '[name]-[hash]',
     chunkNames: '[name]-[hash]',
@@ -108,9 +110,12 @@ export async function buildDashboard(): Promise<BuiltDashboard> {
   });
   const outputs = result.metafile.outputs;
   const shellFile = Object.keys(outputs).find((file) => outputs[file]!.entryPoint === 'dashboard/index.tsx');
-  const css = Object.keys(outputs).find((file) => file.endsWith('.css'));
+  const css = shellFile && outputs[shellFile]!.cssBundle;
+  const staffCss = Object.keys(outputs).find((file) => outputs[file]!.entryPoint === STAFF_CSS);
   const fonts = Object.keys(outputs).filter((file) => file.endsWith('.woff2'));
-  if (!shellFile || !css || fonts.length === 0) throw new Error('the dashboard build wrote no shell, CSS or fonts');
+  if (!shellFile || !css || !staffCss || fonts.length === 0) {
+    throw new Error('the dashboard build wrote no shell, CSS, staff CSS or fonts');
+  }
   const url = (file: string) => `/app/${DASHBOARD_ASSETS}/${path.basename(file)}`;
 
   /** A chunk and every chunk it imports statically: what must arrive before it runs. */
@@ -158,6 +163,7 @@ export async function buildDashboard(): Promise<BuiltDashboard> {
 <link rel="apple-touch-icon" href="/apple-touch-icon.png">
 ${fonts.map((file) => `<link rel="preload" href="${url(file)}" as="font" type="font/woff2" crossorigin>`).join('\n')}
 <link rel="stylesheet" href="${url(css)}">
+<meta name="avenir-staff-css" content="${url(staffCss)}">
 <script type="module" src="${url(shellFile)}"></script>
 ${[...preloaded].map((file) => `<link rel="modulepreload" href="${url(file)}">`).join('\n')}
 </head>

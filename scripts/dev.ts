@@ -14,6 +14,7 @@ import { demoInboxIsEmpty, ensureDemoClient, ensureDemoStaff, sendDemoLeads } fr
 import { actAsDemoOwner } from './lib/demo-leads';
 import { announceDemoSites, localInbound, withdrawDemoSites } from './lib/local-inbound';
 import { migrateDatabase } from './lib/migrate';
+import { DEMO_UNLISTED_SITE, writeSampleConnection } from './lib/sample-connection';
 import { SAMPLE_WEEKS, writeSampleHistory } from './lib/sample-history';
 import { writeSampleLearning } from './lib/sample-learning';
 import { writeSampleOutreach } from './lib/sample-outreach';
@@ -141,6 +142,12 @@ async function prepare(databaseUrl: string) {
       console.log(
         `  demo inbox: ${samples} sample leads of the last ${SAMPLE_WEEKS} weeks written, for the insights' history`,
       );
+      await writeSampleConnection(
+        connection.access,
+        { id: credentials.id, widgetKey: credentials.widgetKey, origin: `http://localhost:${config.workerPort}` },
+        new Date(),
+      );
+      console.log(`  demo connection: a week of form requests, and ${DEMO_UNLISTED_SITE} refused as not allowed`);
     }
     return { ...credentials, seed, staff };
   } finally {

@@ -1,6 +1,12 @@
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { accountRoutes, authRetention, dashboardGuard } from './features/accounts';
+import {
+  connectionHealthCron,
+  connectionHealthJob,
+  connectionHealthRoutes,
+  integrationLogRetentionJob,
+} from './features/connection-health';
 import { dashboardRoutes } from './features/dashboard';
 import { demoRoutes, outboxRoutes } from './features/dev';
 import { enrichLeadJob, enrichmentSweep } from './features/enrichment';
@@ -81,6 +87,7 @@ app.route('/api/app', prospectRoutes);
 app.route('/api/app', formTestRoutes);
 app.route('/api/app', outreachRoutes);
 app.route('/api/app', homeRoutes);
+app.route('/api/app', connectionHealthRoutes);
 app.route('/api/app', insightsRoutes);
 app.route('/api/app', inboxRoutes);
 app.route('/api/app', correctionRoutes);
@@ -115,6 +122,8 @@ export const jobs = jobRegistry([
   outreachEventJob,
   outreachGmailSyncJob,
   outreachPersonaliseJob,
+  connectionHealthJob,
+  integrationLogRetentionJob,
 ]);
 
 /** Work on a schedule: each cron of wrangler.toml `[triggers]`, and only those. */
@@ -127,6 +136,7 @@ export const crons = cronRegistry([
   formTestTimeouts,
   outreachScheduler,
   outreachGmailSync,
+  connectionHealthCron,
 ]);
 
 /** Mail to the addresses Avenir hands out, by the purpose their signed token names. */

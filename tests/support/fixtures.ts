@@ -3,6 +3,7 @@ import {
   clients,
   feedbackTracking,
   growthBrain,
+  integrationLogDaily,
   integrationLogs,
   leadActions,
   leadMemory,
@@ -14,6 +15,7 @@ import {
   performanceMetrics,
   promptPerformance,
   promptRegistry,
+  retiredWidgetKeys,
   sentEmails,
   sessions,
 } from '../../schema';
@@ -138,6 +140,22 @@ export async function insertTenantRows(db: DatabaseAccess, clientId: string): Pr
         messageId: `<reply-${unique()}@avenir.local>`,
       })
       .returning();
+    const [daily] = await tx
+      .insert(integrationLogDaily)
+      .values({
+        clientId,
+        day: '2026-01-15',
+        origin: 'https://example.ca',
+        responseStatus: 201,
+        requests: 3,
+        firstAt: new Date('2026-01-15T09:00:00Z'),
+        lastAt: new Date('2026-01-15T17:00:00Z'),
+      })
+      .returning();
+    const [retiredKey] = await tx
+      .insert(retiredWidgetKeys)
+      .values({ clientId, apiKey: `pk_test_retired${unique()}` })
+      .returning();
     const [session] = await tx
       .insert(sessions)
       .values({
@@ -163,6 +181,8 @@ export async function insertTenantRows(db: DatabaseAccess, clientId: string): Pr
       outreach_tracking: tracking!.id,
       outreach_metrics: campaignMetrics!.id,
       integration_logs: log!.id,
+      integration_log_daily: daily!.id,
+      retired_widget_keys: retiredKey!.id,
     };
   });
 }

@@ -32,6 +32,10 @@ export interface Procedures {
     row: { lead_id: string; created: boolean };
   };
   avenir_log_intake: { args: [clientId: string, request: Record<string, unknown>]; row: Record<string, never> };
+  avenir_log_retired_key: {
+    args: [widgetKey: string, request: Record<string, unknown>];
+    row: { avenir_log_retired_key: boolean };
+  };
 }
 export type ProcedureName = keyof Procedures;
 

@@ -44,6 +44,8 @@ const TENANT_TABLES = [
   'outreach_tracking',
   'outreach_metrics',
   'integration_logs',
+  'integration_log_daily',
+  'retired_widget_keys',
   'sent_emails',
   'sessions',
 ];

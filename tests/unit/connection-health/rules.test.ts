@@ -18,6 +18,7 @@ const CURRENT = 'av_live_9f3';
 
 const accepted = (hours: number, overrides: Partial<LoggedRequest> = {}): LoggedRequest => ({
   at: hoursAgo(hours),
+  count: 1,
   status: 201,
   error: null,
   origin: 'https://plomberie-gagnon.ca',
@@ -35,6 +36,7 @@ const input = (overrides: Partial<HealthInput>): HealthInput => ({
   now,
   requests: [],
   currentKeyPrefix: CURRENT,
+  allowedOrigins: ['https://plomberie-gagnon.ca'],
   leadTimes: leadsEvery(20, 40, 2),
   ...overrides,
 });
@@ -56,6 +58,15 @@ describe('connection health', () => {
     expect(report.problems).toEqual([
       { kind: 'refused_origin', origin: 'https://www.plomberie-gagnon.ca', count: 5, lastAt: hoursAgo(1) },
     ]);
+  });
+
+  it('lets a refused site go once the client allows it, its past refusals still counted on the site', () => {
+    const requests = [1, 2, 3].map((hours) =>
+      refused(hours, 403, 'origin_not_allowed', { origin: 'https://www.plomberie-gagnon.ca' }),
+    );
+    expect(assessConnection(input({ requests })).problems).toHaveLength(1);
+    const allowed = ['https://plomberie-gagnon.ca', 'https://www.plomberie-gagnon.ca'];
+    expect(assessConnection(input({ requests, allowedOrigins: allowed })).problems).toEqual([]);
   });
 
   it('finds a page still signing with the key that was rotated away, even while the old key still worked', () => {
@@ -100,6 +111,22 @@ describe('connection health', () => {
     const broken = [...visitors.slice(0, 8), ...[1, 2, 3, 4].map((hours) => refused(hours, 422, 'invalid_lead'))];
     expect(assessConnection(input({ requests: broken })).problems).toEqual([
       { kind: 'invalid_submissions', count: 4, lastAt: hoursAgo(1) },
+    ]);
+  });
+
+  it('counts a grouped row as its requests, and pages refused for their site not as submissions', () => {
+    const grouped = [accepted(1, { count: 12 }), refused(2, 422, 'invalid_lead', { count: 4 })];
+    expect(assessConnection(input({ requests: grouped })).problems).toEqual([
+      { kind: 'invalid_submissions', count: 4, lastAt: hoursAgo(2) },
+    ]);
+    // 40 page loads on a site that is not allowed never reached the form's checks: the share stays 4 in 16.
+    const withLoads = [
+      ...grouped,
+      refused(3, 403, 'origin_not_allowed', { count: 40, origin: 'https://boutique.plomberie-gagnon.ca' }),
+    ];
+    expect(assessConnection(input({ requests: withLoads })).problems.map((problem) => problem.kind)).toEqual([
+      'refused_origin',
+      'invalid_submissions',
     ]);
   });
 

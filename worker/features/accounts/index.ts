@@ -4,7 +4,15 @@
  * behind, and the retention of sign-in records.
  */
 
-export { allowedOrigins, bookingLink, businessName, clientLanguage, emailTone } from './client-fields';
+export {
+  allowedOrigin,
+  allowedOrigins,
+  bookingLink,
+  businessName,
+  clientLanguage,
+  emailTone,
+  MAX_ALLOWED_ORIGINS,
+} from './client-fields';
 export { clientSettings } from './client-settings';
 export { type CreatedClient, createClient, type NewClientFields, parseNewClient } from './clients';
 export { dashboardGuard } from './dashboard-guard';

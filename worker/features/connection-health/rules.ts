@@ -5,14 +5,14 @@
  * banner, an email and the staff's list all say the same thing.
  *
  * The rules, as the README documents them ("Connection health"):
- * - **Refused site**: requests from an origin that is not in the allowed list, at least
- *   `REFUSED_MIN` of them in the window. It names the origin, so "allow this site" can add
+ * - **Refused site**: requests refused for their origin, at least `REFUSED_MIN` of them in
+ *   the window, from an origin the form still does not allow. It names the origin, so "allow this site" can add
  *   it after the client confirms.
  * - **Old key**: requests signed with a key that is no longer the client's (rotated or
  *   revoked), at least `REFUSED_MIN` in the window: a page still carries the old snippet.
  * - **Rate limited**, **invalid submissions**: at least `REFUSED_MIN` refusals of that kind
- *   and at least `REFUSED_SHARE` of the window's requests: a form that breaks, not a
- *   visitor's typo.
+ *   and at least `REFUSED_SHARE` of the window's submissions that reached the form's checks
+ *   (accepted, rate limited or invalid): a form that breaks, not a visitor's typo.
  * - **Quiet**: no lead for longer than `QUIET_FACTOR` times the client's usual gap
  *   between leads (the median over the history, at least `QUIET_MIN_LEADS` leads in it),
  *   and never less than `QUIET_MIN_HOURS`: a business that gets a lead a day is told after
@@ -25,9 +25,13 @@ export const QUIET_FACTOR = 3;
 export const QUIET_MIN_LEADS = 8;
 export const QUIET_MIN_HOURS = 48;
 
-/** One request of the client's form, as the integration log keeps it. */
+/**
+ * Requests of the client's form that the integration log kept alike (same refusal, origin and
+ * key prefix): `count` of them, the latest at `at`. One request is a group of one.
+ */
 export interface LoggedRequest {
   at: Date;
+  count: number;
   status: number;
   /** The refusal's code (`origin_not_allowed`, `invalid_key`, `rate_limited`, `invalid_lead`); null when accepted. */
   error: string | null;
@@ -42,6 +46,8 @@ export interface HealthInput {
   requests: readonly LoggedRequest[];
   /** The prefix of the client's current key. */
   currentKeyPrefix: string;
+  /** The sites the form allows now: one allowed since its refusals is no longer a problem. */
+  allowedOrigins: readonly string[];
   /** When its leads arrived, any order, test leads left out. */
   leadTimes: readonly Date[];
 }
@@ -89,7 +95,7 @@ function tally(requests: readonly LoggedRequest[], keyOf: (request: LoggedReques
     const key = keyOf(request);
     if (key === null) continue;
     const group = groups.get(key) ?? { count: 0, lastAt: request.at };
-    group.count++;
+    group.count += request.count;
     if (request.at > group.lastAt) group.lastAt = request.at;
     groups.set(key, group);
   }
@@ -99,9 +105,14 @@ function tally(requests: readonly LoggedRequest[], keyOf: (request: LoggedReques
 export function assessConnection(input: HealthInput): HealthReport {
   const problems: HealthProblem[] = [];
   const { requests } = input;
+  const submissions = requests
+    .filter((r) => r.error === null || r.error === 'rate_limited' || r.error === 'invalid_lead')
+    .reduce((sum, r) => sum + r.count, 0);
 
   for (const [origin, group] of tally(requests, (r) => (r.error === 'origin_not_allowed' ? (r.origin ?? '') : null))) {
-    if (origin && group.count >= REFUSED_MIN) problems.push({ kind: 'refused_origin', origin, ...group });
+    if (origin && group.count >= REFUSED_MIN && !input.allowedOrigins.includes(origin)) {
+      problems.push({ kind: 'refused_origin', origin, ...group });
+    }
   }
   const oldKey = (r: LoggedRequest) =>
     r.keyPrefix && r.keyPrefix !== input.currentKeyPrefix && (r.error === 'invalid_key' || r.error === null)
@@ -115,7 +126,7 @@ export function assessConnection(input: HealthInput): HealthReport {
     ['invalid_lead', 'invalid_submissions'],
   ] as const) {
     const group = tally(requests, (r) => (r.error === error ? error : null)).get(error);
-    if (group && group.count >= REFUSED_MIN && group.count / requests.length >= REFUSED_SHARE) {
+    if (group && group.count >= REFUSED_MIN && group.count / submissions >= REFUSED_SHARE) {
       problems.push({ kind, ...group });
     }
   }

@@ -1,7 +1,7 @@
 import type { GrowthAnalysis, Recommendation } from '../../../schema/insights';
 import type { Language } from '../../../schema/vocabulary';
+import { frenchTypography } from '../../platform/french-typography';
 import { formatFigure } from './figure-format';
-import { frenchTypography } from './french-typography';
 
 /**
  * The Monday digest's words, without I/O: the week in three figures, the recommendations,

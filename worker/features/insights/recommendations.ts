@@ -1,12 +1,12 @@
 import type { Evidence, GrowthAnalysis, Recommendation } from '../../../schema/insights';
 import type { Language } from '../../../schema/vocabulary';
+import { frenchTypography } from '../../platform/french-typography';
 import type { Advice, Words } from './advice';
 import { anomalyAdvice } from './advice-anomalies';
 import { demandAdvice } from './advice-demand';
 import { followUpAdvice } from './advice-follow-up';
 import { HABITS } from './advice-habits';
 import { formatFigure } from './figure-format';
-import { frenchTypography } from './french-typography';
 
 /**
  * What the analysis advises this week, without I/O: the advice that applies (each family

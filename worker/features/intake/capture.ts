@@ -94,7 +94,19 @@ export async function logRefusedIntake(
   }
 }
 
-/** What the integration log keeps of a request: its shape, never the visitor's words. */
+/**
+ * A request signed with a key its client rotated away from, logged under that client (best
+ * effort, off the hot path); a key that was never anyone's is not logged.
+ */
+export async function logRetiredKey(db: DatabaseAccess, request: RequestContext): Promise<void> {
+  try {
+    await db.call('avenir_log_retired_key', request.key, integrationLog(request, undefined));
+  } catch (error) {
+    console.error('integration log not written', error);
+  }
+}
+
+/** What the integration log keeps of a request: its shape and site, never the visitor's words. */
 function integrationLog(request: RequestContext, submission: LeadSubmission | undefined) {
   return {
     api_key: keyPrefix(request.key),
@@ -102,6 +114,7 @@ function integrationLog(request: RequestContext, submission: LeadSubmission | un
     method: request.method,
     ip_address: request.meta.ip,
     user_agent: request.meta.userAgent,
+    origin: request.meta.origin,
     request_body: submission
       ? {
           fields: ['name', 'email', ...(submission.phone ? ['phone'] : []), 'message'],

@@ -6,13 +6,14 @@ import type { AppEnv } from '../../platform/env';
 import { AppError, bilingual } from '../../platform/errors';
 import { readBoundedText } from '../../platform/http/bounded-body';
 import { RATE_LIMITS } from '../../platform/rate-limits';
-import { captureLead, logRefusedIntake, type RequestContext } from './capture';
+import { captureLead, logRefusedIntake, logRetiredKey, type RequestContext } from './capture';
 import { autoReplyIsOn, promisesEmailCopy } from './email-copy';
 import { recordIntakeFailure } from './failure-metric';
 import { parseSubmission, type SubmissionErrors } from './submission';
 import {
   isKnownOrigin,
   isOwnOrigin,
+  isWidgetKey,
   resolveWidgetKey,
   WIDGET_KEY_CACHE_SECONDS,
   type WidgetClient,
@@ -152,10 +153,17 @@ async function authorize(
   const preview = isOwnOrigin({ url: c.req.url, origin, fetchSite });
   // The preview reads the key afresh: it must show the settings just saved.
   const client = key ? await resolveWidgetKey(c.var.db, key, { fresh: preview }) : null;
-  if (!client) throw new AppError('invalid_key');
+  if (!client) {
+    // A page's form asks for its config before it shows: a dead key on a page is seen there.
+    if (key && isWidgetKey(key)) {
+      c.executionCtx.waitUntil(logRetiredKey(c.var.db, requestContext(c, key)));
+    }
+    throw new AppError('invalid_key');
+  }
   if (preview) return { client, preview };
   if (!origin || !client.allowedOrigins.includes(origin)) {
-    if (key && c.req.method === 'POST') {
+    // Logged on the config read too: a form on an unlisted site never gets as far as sending.
+    if (key) {
       const request = requestContext(c, key);
       c.executionCtx.waitUntil(logRefusedIntake(c.var.db, client, request, 403, { error: 'origin_not_allowed' }));
     }

@@ -15,6 +15,9 @@ export interface WidgetClient {
 
 const WIDGET_KEY = /^pk_(live|test)_[0-9A-Za-z]{24}$/;
 
+/** Whether `key` has the shape of a widget key (anything else is not worth a database read). */
+export const isWidgetKey = (key: string): boolean => WIDGET_KEY.test(key);
+
 /** How long an isolate trusts what it read of a key: settings changes (allowed origins, a rotated key) reach every isolate within it. */
 export const WIDGET_KEY_CACHE_SECONDS = 60;
 const KNOWN_TTL_MS = WIDGET_KEY_CACHE_SECONDS * 1_000;
@@ -34,7 +37,7 @@ export async function resolveWidgetKey(
   key: string,
   options: { fresh?: boolean } = {},
 ): Promise<WidgetClient | null> {
-  if (!WIDGET_KEY.test(key)) return null;
+  if (!isWidgetKey(key)) return null;
   const cached = options.fresh ? undefined : keys.get(key);
   if (cached !== undefined) return cached;
   const [row] = await db.call('avenir_resolve_widget_key', key);

@@ -5,9 +5,17 @@ import type { AppEnv } from '../../platform/env';
 import { AppError, bilingual } from '../../platform/errors';
 import { jsonBody, localized } from '../../platform/http/validate';
 import { RATE_LIMITS } from '../../platform/rate-limits';
-import { allowedOrigins, bookingLink, businessName, clientLanguage, emailTone } from '../accounts';
+import {
+  allowedOrigin,
+  allowedOrigins,
+  bookingLink,
+  businessName,
+  clientLanguage,
+  emailTone,
+  MAX_ALLOWED_ORIGINS,
+} from '../accounts';
 import { WIDGET_KEY_CACHE_SECONDS } from '../intake';
-import { readSettings, rotateWidgetKey, sendTestLead, updateSettings } from './settings';
+import { allowOrigin, readSettings, rotateWidgetKey, sendTestLead, updateSettings } from './settings';
 
 /**
  * The dashboard's settings under /api/app: read and change them, rotate the widget key,
@@ -76,6 +84,26 @@ settingsRoutes.patch('/settings', jsonBody(settingsPatch), async (c) => {
   // Drop the keys valibot left as undefined: "not sent" is not "set to null".
   const patch = Object.fromEntries(Object.entries(c.req.valid('json')).filter(([, value]) => value !== undefined));
   return c.json(await updateSettings(c.var.db, c.var.session.clientId, patch, workerOrigin(c)));
+});
+
+const allowBody = v.object(
+  { origin: allowedOrigin },
+  localized('Send the site as {"origin": "https://…"}.', 'Envoyez le site ainsi : {"origin": "https://…"}.'),
+);
+
+// "Allow this site" (connection health): one origin added to the list, after the client confirmed it.
+settingsRoutes.post('/settings/allowed-origins', jsonBody(allowBody), async (c) => {
+  const settings = await allowOrigin(c.var.db, c.var.session.clientId, c.req.valid('json').origin, workerOrigin(c));
+  if (!settings) {
+    throw new AppError(
+      'invalid_body',
+      bilingual(
+        `Your form already allows ${MAX_ALLOWED_ORIGINS} sites, the most it can. Remove one in the list first.`,
+        `Votre formulaire autorise déjà ${MAX_ALLOWED_ORIGINS} sites, le maximum. Retirez-en un de la liste d’abord.`,
+      ),
+    );
+  }
+  return c.json(settings);
 });
 
 settingsRoutes.post('/settings/widget-key', async (c) => {

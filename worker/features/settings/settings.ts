@@ -1,11 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
-import { type Client, clients } from '../../../schema';
+import { type Client, clients, retiredWidgetKeys } from '../../../schema';
 import type { SettingsView } from '../../../schema/app-api';
 import type { EmailTone, Language } from '../../../schema/vocabulary';
 import { embedSnippet } from '../../../widget/snippet';
 import type { DatabaseAccess } from '../../platform/db';
 import { newWidgetKey } from '../../platform/identifiers';
 import type { QueueMessage } from '../../platform/jobs/message';
+import { MAX_ALLOWED_ORIGINS } from '../accounts';
 import { captureLead, type RequestContext, type WidgetClient } from '../intake';
 import { sampleLead } from './test-lead';
 
@@ -75,15 +76,48 @@ export async function updateSettings(
 }
 
 /**
+ * Adds one site to the allowed origins, as "allow this site" does from connection health:
+ * one statement, so two clicks (or two tabs) add it once. Null when the list is full.
+ */
+export async function allowOrigin(
+  db: DatabaseAccess,
+  clientId: string,
+  site: string,
+  origin: string,
+): Promise<Settings | null> {
+  const [client] = await db.tenant(clientId, (tx) =>
+    tx
+      .update(clients)
+      .set({
+        allowedOrigins: sql`case when ${site} = any(${clients.allowedOrigins}) then ${clients.allowedOrigins}
+          else array_append(${clients.allowedOrigins}, ${site}::text) end`,
+        updatedAt: sql`now()`,
+      })
+      .where(
+        sql`${clients.id} = ${clientId} and (${site} = any(${clients.allowedOrigins})
+          or cardinality(${clients.allowedOrigins}) < ${MAX_ALLOWED_ORIGINS})`,
+      )
+      .returning(),
+  );
+  return client ? settingsOf(client, origin) : null;
+}
+
+/**
  * Replaces the widget key at once. The tenant role may not write `api_key` (its grant is
  * the settings columns), so this one column is written by the service role, for the
  * session's client only. The old key keeps working in an isolate that has it cached, for
- * at most WIDGET_KEY_CACHE_SECONDS (intake/widget-keys.ts), then answers 401 everywhere.
+ * at most WIDGET_KEY_CACHE_SECONDS (intake/widget-keys.ts), then answers 401 everywhere;
+ * those refusals are logged under this client (retired_widget_keys).
  */
 export async function rotateWidgetKey(db: DatabaseAccess, clientId: string, origin: string): Promise<Settings> {
   const [client] = await db.service(async (tx) => {
-    const [current] = await tx.select({ isTest: clients.isTest }).from(clients).where(eq(clients.id, clientId));
+    const [current] = await tx
+      .select({ isTest: clients.isTest, apiKey: clients.apiKey })
+      .from(clients)
+      .where(eq(clients.id, clientId));
     if (!current) return [];
+    // Remembered, so a page still signing with it is logged under this client (connection health).
+    await tx.insert(retiredWidgetKeys).values({ apiKey: current.apiKey, clientId }).onConflictDoNothing();
     // 143 random bits: a collision with another client's key is not worth a retry loop.
     return tx
       .update(clients)

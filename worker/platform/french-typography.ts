@@ -1,5 +1,5 @@
 /**
- * Quebec French typography for the text the insights write, without I/O: a no-break space
+ * Quebec French typography for the text Avenir writes (insights, alerts), without I/O: a no-break space
  * before the colon and inside « », a narrow one before ; ? !, and the typographic
  * apostrophe. Applied to finished text, so every writer (the deterministic one, OpenAI,
  * the digest) gets the same rules without writing them into each sentence.
