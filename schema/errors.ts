@@ -26,6 +26,7 @@ export const ERROR_STATUS = {
   no_form_test_candidates: 422,
   form_testing_not_configured: 503,
   template_not_found: 404,
+  translation_not_found: 404,
   campaign_not_found: 404,
   outreach_email_not_found: 404,
   /** A template with an unknown variable, a brace left open…: details.problems says where. */

@@ -23,6 +23,8 @@ export const translationCache = pgTable(
     contextType: text('context_type', { enum: TRANSLATION_CONTEXTS }).notNull(),
     qualityScore: numeric('quality_score', { precision: 4, scale: 3, mode: 'number' }),
     verified: boolean('verified').notNull().default(false),
+    /** Not in the database documentation: how many lookups it answered, for the staff's review by use. */
+    useCount: integer('use_count').notNull().default(0),
     createdAt: createdAt(),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull().default(nowPlus('90 days')),
@@ -34,6 +36,7 @@ export const translationCache = pgTable(
     oneOf('translation_cache_target_language_check', t.targetLanguage, LANGUAGES),
     oneOf('translation_cache_context_check', t.contextType, TRANSLATION_CONTEXTS),
     within('translation_cache_quality_check', t.qualityScore, 0, 1),
+    nonNegative('translation_cache_use_count_check', t.useCount),
     check('translation_cache_direction_check', sql`${t.sourceLanguage} <> ${t.targetLanguage}`),
   ],
 );
@@ -52,10 +55,21 @@ export const translationDictionary = pgTable(
     verified: boolean('verified').notNull().default(false),
     usageCount: integer('usage_count').notNull().default(0),
     confidence: numeric('confidence', { precision: 4, scale: 3, mode: 'number' }),
+    /**
+     * Not in the database documentation: the fuzzy lookup's key (avenir_term_key, migration
+     * 0023): lower case, accents, elisions (l', d', qu'…), punctuation and plural endings
+     * folded, so « Thermopompes » and "l'thermopompe" find « thermopompe ».
+     */
+    matchKey: text('match_key').notNull().generatedAlwaysAs(sql`avenir_term_key(source_text)`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    // Key first: the fuzzy lookup's language filter must not make this the index it scans.
+    index('translation_dictionary_match_idx').on(t.matchKey, t.sourceLanguage, t.targetLanguage),
+    // GiST, not GIN: it serves the lookup's nearest-key order (`<->`) with a LIMIT, which the planner
+    // takes over a scan at any size; GIN only filters, and loses to a scan on a small table.
+    index('translation_dictionary_match_trgm_idx').using('gist', t.matchKey.op('gist_trgm_ops')),
     uniqueIndex('translation_dictionary_term_unique').on(
       t.sourceLanguage,
       t.targetLanguage,

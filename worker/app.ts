@@ -51,6 +51,7 @@ import {
 } from './features/prospects';
 import { settingsRoutes, widgetPreviewRoutes } from './features/settings';
 import { staffRoutes } from './features/staff';
+import { translationRoutes } from './features/translation';
 import type { AppEnv } from './platform/env';
 import { boundedBody, DASHBOARD_MAX_BODY_BYTES } from './platform/http/bounded-body';
 import { database } from './platform/http/database';
@@ -88,6 +89,7 @@ app.route('/api/app', formTestRoutes);
 app.route('/api/app', outreachRoutes);
 app.route('/api/app', homeRoutes);
 app.route('/api/app', connectionHealthRoutes);
+app.route('/api/app', translationRoutes);
 app.route('/api/app', insightsRoutes);
 app.route('/api/app', inboxRoutes);
 app.route('/api/app', correctionRoutes);

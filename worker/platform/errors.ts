@@ -64,6 +64,10 @@ const DEFAULT_TEXT: Record<ErrorCode, LocalizedText> = {
     'Les tests de formulaires exigent INBOUND_TOKEN_SECRET et INBOUND_DOMAIN, pour que les réponses puissent revenir.',
   ),
   template_not_found: bilingual('No email template has this id.', 'Aucun modèle de courriel n’a cet identifiant.'),
+  translation_not_found: bilingual(
+    'No cached translation has this id.',
+    'Aucune traduction en cache n’a cet identifiant.',
+  ),
   campaign_not_found: bilingual('No campaign has this id.', 'Aucune campagne n’a cet identifiant.'),
   outreach_email_not_found: bilingual(
     'No outreach email has this id.',

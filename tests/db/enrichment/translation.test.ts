@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { translate } from '../../../worker/features/enrichment/translation';
 import { choosePromptVariant } from '../../../worker/features/learning/prompt-variants';
+import { translate } from '../../../worker/features/translation';
 import { offlineAi } from '../../../worker/features/triage/offline-engine';
-import type { AiEngine } from '../../../worker/platform/ai/port';
+import { type AiEngine, AiError } from '../../../worker/platform/ai/port';
 import { startTestDatabase, type TestDatabase } from '../../support/database';
 import { insertClient } from '../../support/fixtures';
 
@@ -49,16 +49,18 @@ describe('translation', () => {
   it('takes a verified dictionary term first, without asking the AI', async () => {
     await database.access.service((tx) =>
       tx.execute(sql`insert into translation_dictionary (source_text, source_language, target_language, translated_text,
-        verified, confidence) values ('Quote request', 'en', 'fr', 'Demande de soumission', true, 1)`),
+        verified, confidence) values ('Same-day callback', 'en', 'fr', 'Rappel le jour même', true, 1)`),
     );
     const ai = countingTranslator();
-    expect(await translate(database.access, ai, request('  quote   REQUEST '))).toEqual({
+    expect(await translate(database.access, ai, request('  same-day   CALLBACK '))).toEqual({
       translated: true,
-      text: 'Demande de soumission',
+      text: 'Rappel le jour même',
       source: 'dictionary',
     });
     expect(ai.calls).toBe(0);
-    const [term] = await rows(sql`select usage_count from translation_dictionary where source_text = 'Quote request'`);
+    const [term] = await rows(
+      sql`select usage_count from translation_dictionary where source_text = 'Same-day callback'`,
+    );
     expect(term).toEqual({ usage_count: 1 });
   });
 
@@ -93,6 +95,22 @@ describe('translation', () => {
       { metric_name: 'cache_hit', n: 2 },
       { metric_name: 'cache_miss', n: 2 },
     ]);
+  });
+
+  it('says "not translated" when the AI fails, and records the failure', async () => {
+    const failing: AiEngine = {
+      ...countingTranslator(),
+      translate: async () => {
+        throw new AiError('server error', 'server', true);
+      },
+    };
+    expect(await translate(database.access, failing, request('A summary the AI never sees.'))).toEqual({
+      translated: false,
+      reason: 'engine_failed',
+    });
+    const errors = await rows(sql`select error_count, metadata->>'kind' as kind from performance_metrics
+      where client_id = ${clientId} and event_type = 'translation' and metric_name = 'error_rate'`);
+    expect(errors).toEqual([{ error_count: 1, kind: 'server' }]);
   });
 
   it('ignores an expired cache entry', async () => {

@@ -214,6 +214,9 @@ describe('OpenAI engine: triage', () => {
     expect(await failure(engine().triage(lead, prompt))).toMatchObject({ kind: 'invalid_output' });
     script(completion(JSON.stringify({ ...triage, budget: 5000 })));
     expect(await failure(engine().triage(lead, prompt))).toMatchObject({ kind: 'invalid_output' });
+    // Only the offline engine writes both languages; the model's other language is translated.
+    script(completion(JSON.stringify({ ...triage, summaries: { en: 'A roof.', fr: triage.summary } })));
+    expect(await failure(engine().triage(lead, prompt))).toMatchObject({ kind: 'invalid_output' });
   });
 
   it('reports content that is not JSON as malformed, not retryable', async () => {

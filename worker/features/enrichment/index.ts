@@ -8,4 +8,3 @@ export { enrichLeadJob } from './job';
 export { type EnrichLeadMessage, enrichJobKey, enrichLeadMessageFor } from './message';
 export { type EnrichOutcome, enrichLead } from './pipeline';
 export { enrichmentSweep, findOwedEnrichments } from './sweep';
-export { type TranslationRequest, type TranslationResult, translate } from './translation';

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { leadMemory } from '../../../schema';
 import { otherLanguage } from '../../../schema/vocabulary';
+import { translate } from '../translation';
 import type { LeadContext, Summaries, Triaged } from './context';
 import type { EnrichmentDeps } from './deps';
-import { translate } from './translation';
 
 /** The summary in both languages; the other language stays null when it cannot be translated. */
 export async function translateSummary(

@@ -18,6 +18,7 @@ import {
   type AiUsage,
   type EvolutionBrief,
   type EvolvedPrompt,
+  type GlossaryTerm,
   type InsightsBrief,
   type InsightsDraft,
   type PromptVariant,
@@ -209,12 +210,13 @@ export function createOpenAiEngine(settings: OpenAiSettings): AiEngine {
       from: Language,
       to: Language,
       context: TranslationContext,
+      glossary: readonly GlossaryTerm[] = [],
     ): Promise<AiResult<string> | null> {
       // Nothing to translate: no call, no cost.
       if (from === to) return { value: text, engine: 'openai', usage: null, latencyMs: 0 };
       const { content, usage, latencyMs } = await complete({
         messages: [
-          { role: 'system', content: translationPrompt(from, to, context) },
+          { role: 'system', content: translationPrompt(from, to, context, glossary) },
           { role: 'user', content: text },
         ],
       });
@@ -236,10 +238,23 @@ const CONTEXT_NOTES: Record<TranslationContext, string> = {
   ui_text: 'The text is interface text in a business dashboard.',
 };
 
-function translationPrompt(from: Language, to: Language, context: TranslationContext): string {
+function translationPrompt(
+  from: Language,
+  to: Language,
+  context: TranslationContext,
+  glossary: readonly GlossaryTerm[],
+): string {
+  const terms =
+    glossary.length === 0
+      ? []
+      : [
+          'Translate these terms as the business does, from its verified glossary:',
+          `${glossary.map((term) => `"${term.source}" → "${term.target}"`).join('; ')}.`,
+        ];
   return [
     `Translate the user's text from ${LANGUAGE_NAMES[from]} to ${LANGUAGE_NAMES[to]}.`,
     CONTEXT_NOTES[context],
+    ...terms,
     'Keep names, numbers, dates, links and the meaning exactly; write naturally, as a native speaker would.',
     'Answer with only the translation: no quotes, no notes, no explanation.',
   ].join(' ');

@@ -47,6 +47,12 @@ export interface ReplyDraft {
 
 export type TranslationContext = 'lead_summary' | 'intent' | 'tone' | 'ui_text';
 
+/** A verified dictionary term: how the business says `source` in the other language. */
+export interface GlossaryTerm {
+  source: string;
+  target: string;
+}
+
 /** A title and a body, in one language. */
 export interface Wording {
   title: string;
@@ -80,8 +86,17 @@ export interface AiEngine {
   readonly name: AiEngineName;
   triage(input: TriageInput, prompt: PromptVariant): Promise<AiResult<Triage>>;
   writeReply(input: ReplyInput, prompt: PromptVariant): Promise<AiResult<ReplyDraft>>;
-  /** null when this engine cannot translate (the offline engine). */
-  translate(text: string, from: Language, to: Language, context: TranslationContext): Promise<AiResult<string> | null>;
+  /**
+   * null when this engine cannot translate (the offline engine). `glossary`: the verified
+   * terms the text contains, with the translation the business uses; the engine keeps them.
+   */
+  translate(
+    text: string,
+    from: Language,
+    to: Language,
+    context: TranslationContext,
+    glossary?: readonly GlossaryTerm[],
+  ): Promise<AiResult<string> | null>;
   /** Rewords the week's recommendations; absent on engines that do not (the offline one writes its own). */
   writeInsights?(brief: InsightsBrief): Promise<AiResult<InsightsDraft>>;
   /** Writes a new variant of a prompt (mutation, crossover); absent on engines that cannot (offline). */

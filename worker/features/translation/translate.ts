@@ -3,6 +3,7 @@ import type { Language } from '../../../schema/vocabulary';
 import { type AiEngine, AiError, type TranslationContext } from '../../platform/ai/port';
 import type { DatabaseAccess } from '../../platform/db';
 import { recordMetrics } from '../learning';
+import { glossaryTerms, isTerm, lookupTerm } from './dictionary';
 
 export interface TranslationRequest {
   text: string;
@@ -22,9 +23,12 @@ export type TranslationResult =
 const normalized = (text: string) => sql`lower(regexp_replace(btrim(${text}), '\\s+', ' ', 'g'))`;
 
 /**
- * Translates with the cheapest source that knows: the verified dictionary, then the cache
- * (a hit keeps the entry alive), then the AI, whose answer is cached for 90 days. Hits and
- * misses are counted in performance_metrics.
+ * Translates with the cheapest source that knows: the dictionary (a term found by its
+ * folded or near key, dictionary.ts; a longer text by its key and context), then the cache
+ * (a hit keeps the entry alive and is counted), then the AI, given the glossary's terms
+ * the text contains, whose answer is cached for 90 days. An entry staff verified wins:
+ * it never expires and the AI never overwrites it. Hits and misses are counted in
+ * performance_metrics.
  */
 export async function translate(
   db: DatabaseAccess,
@@ -32,20 +36,24 @@ export async function translate(
   request: TranslationRequest,
 ): Promise<TranslationResult> {
   const known = await db.service(async (tx) => {
-    const dictionary = await tx.execute<{ translated_text: string }>(sql`
-      update translation_dictionary set usage_count = usage_count + 1, updated_at = now()
-      where id = (select id from translation_dictionary
-        where source_language = ${request.from} and target_language = ${request.to}
-          and lower(source_text) = ${normalized(request.text)}
-          and (context is null or context = ${request.context})
-        order by verified desc, confidence desc nulls last limit 1)
-      returning translated_text`);
+    const term = isTerm(request.text) ? await lookupTerm(tx, request.text, request.from, request.to) : null;
+    const dictionary = term
+      ? { rows: [{ translated_text: term.translatedText }] }
+      : await tx.execute<{ translated_text: string }>(sql`
+          update translation_dictionary set usage_count = usage_count + 1, updated_at = now()
+          where id = (select id from translation_dictionary
+            where source_language = ${request.from} and target_language = ${request.to}
+              and match_key = avenir_term_key(${request.text})
+              and (context is null or context = ${request.context})
+            order by verified desc, confidence desc nulls last limit 1)
+          returning translated_text`);
     const cached = dictionary.rows[0]
       ? undefined
       : await tx.execute<{ translated_text: string }>(sql`
-          update translation_cache set last_used_at = now()
+          update translation_cache set last_used_at = now(), use_count = use_count + 1
           where source_key = md5(${normalized(request.text)}) and source_language = ${request.from}
-            and target_language = ${request.to} and context_type = ${request.context} and expires_at > now()
+            and target_language = ${request.to} and context_type = ${request.context}
+            and (expires_at > now() or verified)
           returning translated_text`);
     const hit = dictionary.rows[0]
       ? { text: dictionary.rows[0].translated_text, source: 'dictionary' as const }
@@ -69,7 +77,8 @@ export async function translate(
 
   let answer: Awaited<ReturnType<AiEngine['translate']>>;
   try {
-    answer = await ai.translate(request.text, request.from, request.to, request.context);
+    const glossary = await db.service((tx) => glossaryTerms(tx, request.text, request.from, request.to));
+    answer = await ai.translate(request.text, request.from, request.to, request.context, glossary);
   } catch (error) {
     if (!(error instanceof AiError)) throw error;
     await db.service((tx) =>
@@ -97,7 +106,8 @@ export async function translate(
       insert into translation_cache (source_text, source_language, target_language, translated_text, context_type)
       values (${request.text}, ${request.from}, ${request.to}, ${answer.value}, ${request.context})
       on conflict (source_key, source_language, target_language, context_type) do update set
-        translated_text = excluded.translated_text, last_used_at = now(), expires_at = now() + interval '90 days'`);
+        translated_text = excluded.translated_text, last_used_at = now(), expires_at = now() + interval '90 days'
+      where not translation_cache.verified`);
     await recordMetrics(tx, [
       {
         eventType: 'translation',

@@ -1,0 +1,7 @@
+/**
+ * Translation: dictionary → cache → AI (translate.ts), the dictionary's fuzzy lookup and
+ * glossary (dictionary.ts), and the staff's review of cached translations (routes.ts).
+ */
+export { findTerms, glossaryTerms, lookupTerm, type TermMatch } from './dictionary';
+export { translationRoutes } from './routes';
+export { type TranslationRequest, type TranslationResult, translate } from './translate';
