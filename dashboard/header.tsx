@@ -8,6 +8,7 @@ import {
   Gauge,
   House,
   Inbox,
+  Languages,
   LogOut,
   MailSearch,
   Megaphone,
@@ -35,6 +36,7 @@ type NavName =
   | 'staff-learning'
   | 'staff-prompts'
   | 'staff-system'
+  | 'staff-translations'
   | 'staff-prospects'
   | 'staff-discovery'
   | 'staff-form-tests'
@@ -112,6 +114,7 @@ const NAV: readonly { name: NavName; icon: IconNode; internal?: true }[] = [
   { name: 'staff-learning', icon: Brain, internal: true },
   { name: 'staff-prompts', icon: FlaskConical, internal: true },
   { name: 'staff-system', icon: Gauge, internal: true },
+  { name: 'staff-translations', icon: Languages, internal: true },
   { name: 'staff-prospects', icon: Store, internal: true },
   { name: 'staff-discovery', icon: Radar, internal: true },
   { name: 'staff-form-tests', icon: MailSearch, internal: true },

@@ -78,6 +78,7 @@ const en = {
   'staff-learning': 'Learning',
   'staff-prompts': 'Prompts',
   'staff-system': 'System',
+  'staff-translations': 'Translations',
   ...SHELL_STRINGS.en,
 };
 
@@ -152,6 +153,7 @@ const fr: ShellStrings = {
   'staff-learning': 'Apprentissage',
   'staff-prompts': 'Invites IA',
   'staff-system': 'Système',
+  'staff-translations': 'Traductions',
   ...SHELL_STRINGS.fr,
 };
 

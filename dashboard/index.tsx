@@ -22,6 +22,7 @@ const screens = {
   staffLearning: withStaffStyles(() => import('./staff-learning')),
   staffPrompts: withStaffStyles(() => import('./staff-prompts')),
   staffSystem: withStaffStyles(() => import('./staff-system')),
+  staffTranslations: withStaffStyles(() => import('./staff-translations')),
   staffProspects: withStaffStyles(() => import('./staff-prospects')),
   staffProspect: withStaffStyles(() => import('./staff-prospect')),
   staffImport: withStaffStyles(() => import('./staff-import')),
@@ -51,6 +52,7 @@ const STAFF_ROUTES: readonly Route['name'][] = [
   'staff-learning',
   'staff-prompts',
   'staff-system',
+  'staff-translations',
   'staff-prospects',
   'staff-prospect',
   'staff-import',
@@ -221,6 +223,8 @@ function App() {
     body = screen(screens.staffPrompts, (m) => <m.StaffPrompts t={t} lang={lang} />);
   else if (route.name === 'staff-system' && account.isInternal)
     body = screen(screens.staffSystem, (m) => <m.StaffSystem t={t} lang={lang} />);
+  else if (route.name === 'staff-translations' && account.isInternal)
+    body = screen(screens.staffTranslations, (m) => <m.StaffTranslations t={t} lang={lang} />);
   else if (route.name === 'staff-prospects' && account.isInternal)
     body = screen(screens.staffProspects, (m) => (
       <m.StaffProspects key={visit} t={t} lang={lang} go={go} open={(id) => go(prospectPath(id))} />

@@ -14,6 +14,7 @@ export type Route =
   | { name: 'staff-learning' }
   | { name: 'staff-prompts' }
   | { name: 'staff-system' }
+  | { name: 'staff-translations' }
   | { name: 'staff-prospects' }
   | { name: 'staff-prospect'; id: string }
   | { name: 'staff-import' }
@@ -42,6 +43,7 @@ export const PATHS = {
   'staff-learning': '/app/staff/learning',
   'staff-prompts': '/app/staff/prompts',
   'staff-system': '/app/staff/system',
+  'staff-translations': '/app/staff/translations',
   'staff-prospects': '/app/staff/prospects',
   'staff-import': '/app/staff/prospects/import',
   'staff-discovery': '/app/staff/discovery',

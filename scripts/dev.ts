@@ -19,6 +19,7 @@ import { SAMPLE_WEEKS, writeSampleHistory } from './lib/sample-history';
 import { writeSampleLearning } from './lib/sample-learning';
 import { writeSampleOutreach } from './lib/sample-outreach';
 import { writeSampleProspecting } from './lib/sample-prospects';
+import { writeSampleTranslations } from './lib/sample-translations';
 import { type DemoMailboxes, startDemoMailboxes } from './stack/demo-mailboxes';
 import { type DemoSites, loadDemoCatalogue, startDemoSites } from './stack/demo-sites';
 import { type DevFront, freePort, startDevFront } from './stack/dev-front';
@@ -136,6 +137,8 @@ async function prepare(databaseUrl: string) {
     await writeSampleProspecting(connection.access, embedderFromEnv(process.env));
     // Outreach templates and a draft campaign for the operator: enrol, approve, send.
     await writeSampleOutreach(connection.access, staff.id, inbound, process.env.MAIL_FROM ?? 'replies@avenir.local');
+    // Cached AI translations for the staff's review: offline, nothing else writes the cache.
+    await writeSampleTranslations(connection.access, new Date());
     const seed = await demoInboxIsEmpty(connection.access, credentials.id);
     if (seed) {
       const samples = await writeSampleHistory(connection.access, credentials, new Date());

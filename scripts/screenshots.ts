@@ -21,6 +21,7 @@ import { sendDemoLeads } from './lib/demo';
 import { writeSampleHistory } from './lib/sample-history';
 import { writeSampleLearning } from './lib/sample-learning';
 import { writeSampleProspecting } from './lib/sample-prospects';
+import { writeSampleTranslations } from './lib/sample-translations';
 import { startDemoSites } from './stack/demo-sites';
 
 const OUT = path.resolve('screenshots');
@@ -85,6 +86,8 @@ const analysed = await account({
 await writeSampleHistory(db, analysed, new Date());
 // The staff screens of the learning loop: `npm start`'s sample predictions, metrics and prompts.
 await writeSampleLearning(db, new Date());
+// The staff's translation review: `npm start`'s sample cache of AI translations.
+await writeSampleTranslations(db, new Date());
 
 /**
  * "Run discovery now" as staff press it: signed in through the API, the run asked for, then
@@ -336,6 +339,10 @@ try {
   await shoot(browser, 'staff-system', business.email, async (page) => {
     await page.goto(`${origin}/app/staff/system`);
     await page.locator('#ss-intelligence_engine-title').waitFor();
+  });
+  await shoot(browser, 'staff-translations', business.email, async (page) => {
+    await page.goto(`${origin}/app/staff/translations`);
+    await page.locator('.tr-item').first().waitFor();
   });
   await shoot(browser, 'staff-discovery', business.email, async (page) => {
     await page.goto(`${origin}/app/staff/discovery`);
