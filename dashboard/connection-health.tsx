@@ -16,7 +16,8 @@ import { CONNECTION_STRINGS } from './strings/connection';
 
 /** The usual gap between leads as a person says it: whole hours past two hours ("8 h", "3 d 4 h"). */
 export const gapText = (hours: number, lang: Lang) =>
-  formatDuration(hours >= 2 ? Math.round(hours) * 60 : hours * 60, lang);
+  // "3 h" stays on one line.
+  formatDuration(hours >= 2 ? Math.round(hours) * 60 : hours * 60, lang).replace(/(\d) /g, '$1\u00a0');
 
 /** A problem's headline, in figures the log shows. */
 export function problemTitle(problem: ConnectionProblem, lang: Lang): string {
@@ -214,6 +215,8 @@ function ProblemAction(props: { lang: Lang; problem: ConnectionProblem; onAllow:
     );
   }
   if (problem.kind === 'old_key') return <a href="#st-embed">{s.pasteSnippet}</a>;
+  // A test lead shows whether the form sends; it says nothing of a page sending too fast.
+  if (problem.kind === 'rate_limited') return null;
   return <a href="#st-tools">{s.sendTest}</a>;
 }
 

@@ -19,11 +19,12 @@ export function StaffConnections(props: { t: Strings; lang: Lang }) {
       key: 'client',
       header: s.staffClient,
       cell: (row) => (
-        <>
+        // One element: on a phone the cell is a grid of its label and its content.
+        <div class="staff-connection-client">
           <strong>{row.businessName}</strong> {row.isTest ? <Badge>{s.staffTest}</Badge> : null}
           <br />
           <span class="hint">{row.email}</span>
-        </>
+        </div>
       ),
     },
     {
@@ -36,7 +37,9 @@ export function StaffConnections(props: { t: Strings; lang: Lang }) {
           <ul class="connection-badges">
             {row.health.problems.map((problem) => (
               <li key={problem.key}>
-                <Badge tone={row.need >= 3 ? 'danger' : 'warning'}>{problemTitle(problem, lang)}</Badge>
+                <Badge tone={problem.kind === 'refused_origin' || problem.kind === 'old_key' ? 'danger' : 'warning'}>
+                  {problemTitle(problem, lang)}
+                </Badge>
               </li>
             ))}
           </ul>

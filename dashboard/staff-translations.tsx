@@ -263,9 +263,11 @@ function CachedTranslation(props: {
           <Button icon={entry.verified ? ShieldOff : ShieldCheck} busy={busy === 'verify'} onClick={toggleVerified}>
             {entry.verified ? s.unverify : s.verify}
           </Button>
-          <Button icon={BookPlus} busy={busy === 'promote'} onClick={promote}>
-            {entry.inDictionary ? s.promoteAgain : s.promote}
-          </Button>
+          {entry.promotable ? (
+            <Button icon={BookPlus} busy={busy === 'promote'} onClick={promote}>
+              {entry.inDictionary ? s.promoteAgain : s.promote}
+            </Button>
+          ) : null}
         </div>
       )}
     </li>
@@ -276,7 +278,7 @@ function DictionaryLookup(props: { t: Strings; s: TranslationStrings; lang: Lang
   const { t, s, lang } = props;
   const [term, setTerm] = useState('');
   const [from, setFrom] = useState<Language>('fr');
-  const [result, setResult] = useState<{ term: string; matches: DictionaryMatchView[] } | null>(null);
+  const [result, setResult] = useState<{ term: string; from: Language; matches: DictionaryMatchView[] } | null>(null);
   const [invalid, setInvalid] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -296,7 +298,7 @@ function DictionaryLookup(props: { t: Strings; s: TranslationStrings; lang: Lang
         'GET',
         `/staff/dictionary?term=${encodeURIComponent(asked)}&from=${from}`,
       );
-      setResult({ term: asked, matches: answer.matches });
+      setResult({ term: asked, from, matches: answer.matches });
     } catch (caught) {
       setError(errorText(caught, t));
     } finally {
@@ -304,11 +306,11 @@ function DictionaryLookup(props: { t: Strings; s: TranslationStrings; lang: Lang
     }
   };
   const columns: Column<DictionaryMatchView>[] = [
-    { key: 'entry', header: s.entry, cell: (row) => <strong lang={from}>{row.sourceText}</strong> },
+    { key: 'entry', header: s.entry, cell: (row) => <strong lang={result?.from}>{row.sourceText}</strong> },
     {
       key: 'translation',
       header: s.translation,
-      cell: (row) => <span lang={from === 'fr' ? 'en' : 'fr'}>{row.translatedText}</span>,
+      cell: (row) => <span lang={result?.from === 'en' ? 'fr' : 'en'}>{row.translatedText}</span>,
     },
     { key: 'context', header: s.context, cell: (row) => row.context ?? t.none },
     { key: 'category', header: s.category, cell: (row) => (row.category ? <Badge>{row.category}</Badge> : t.none) },

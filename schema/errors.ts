@@ -27,6 +27,8 @@ export const ERROR_STATUS = {
   form_testing_not_configured: 503,
   template_not_found: 404,
   translation_not_found: 404,
+  /** A lead's summary (it names a client's lead) or a text longer than a term: the dictionary is readable by every client. */
+  translation_not_promotable: 422,
   campaign_not_found: 404,
   outreach_email_not_found: 404,
   /** A template with an unknown variable, a brace left open…: details.problems says where. */

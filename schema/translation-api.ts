@@ -18,6 +18,11 @@ export interface CachedTranslationView {
   lastUsedAt: string;
   /** Whether the dictionary has the text already (promoted, or a verified term). */
   inDictionary: boolean;
+  /**
+   * Whether it may go into the dictionary, which every client reads: a term of at most 4
+   * words, never a lead's summary (it names a client's lead).
+   */
+  promotable: boolean;
 }
 
 export interface TranslationReviewView {

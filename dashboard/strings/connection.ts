@@ -28,14 +28,14 @@ const en = {
       'A page may have changed the form. Fill it in on your site yourself, then paste the snippet again if it fails.',
     quiet: 'Check that the form shows and sends on your site: a test lead checks the rest.',
   },
-  lastAt: (when: string) => `last ${when}`,
+  lastAt: (when: string) => `most recently ${when}`,
   allow: 'Allow this site…',
   allowTitle: 'Allow this site?',
   allowText: (origin: string) =>
     `Once allowed, any page on ${origin} may show your form and send you leads. Only allow a site that is yours.`,
   allowConfirm: 'Yes, allow it',
   allowCancel: 'Cancel',
-  allowed: (origin: string) => `${origin} is allowed: its visitors can send you leads now.`,
+  allowed: (origin: string) => `${origin} is allowed: within a minute, its visitors can send you leads.`,
   pasteSnippet: 'Copy the snippet',
   sendTest: 'Send a test lead',
   sitesCaption: 'Sites your form was loaded or sent from, last 7 days',
@@ -64,11 +64,11 @@ type ConnectionStrings = typeof en;
 
 const fr: ConnectionStrings = {
   title: 'Connexion de votre formulaire',
-  help: 'Si votre formulaire joint toujours Avenir, d’après les requêtes des 7 derniers jours.',
+  help: 'Si votre formulaire communique toujours avec Avenir, d’après les requêtes des 7 derniers jours.',
   bannerTitle: (n) =>
     n === 1 ? 'Votre formulaire a besoin de vous' : `Votre formulaire a besoin de vous (${n} problèmes)`,
   bannerFix: 'Voir quoi faire',
-  ok: 'Votre formulaire joint bien Avenir.',
+  ok: 'Votre formulaire communique bien avec Avenir.',
   noHistory:
     'Pas encore assez de demandes pour connaître votre rythme habituel; les refus s’affichent ici dès qu’il y en a.',
   lastLead: (when) => `Dernière demande\u00a0: ${when}`,
@@ -90,14 +90,15 @@ const fr: ConnectionStrings = {
       'Une page a peut-être modifié le formulaire. Remplissez-le vous-même sur votre site, puis collez de nouveau le code s’il échoue.',
     quiet: 'Vérifiez que le formulaire s’affiche et envoie sur votre site\u00a0: une demande d’essai vérifie le reste.',
   },
-  lastAt: (when) => `dernière le ${when}`,
+  lastAt: (when) => `plus récemment le ${when}`,
   allow: 'Autoriser ce site…',
   allowTitle: 'Autoriser ce site?',
   allowText: (origin) =>
     `Une fois autorisé, toute page de ${origin} pourra afficher votre formulaire et vous envoyer des demandes. N’autorisez qu’un site qui est le vôtre.`,
   allowConfirm: 'Oui, l’autoriser',
   allowCancel: 'Annuler',
-  allowed: (origin) => `${origin} est autorisé\u00a0: ses visiteurs peuvent maintenant vous envoyer des demandes.`,
+  allowed: (origin) =>
+    `${origin} est autorisé\u00a0: d’ici une minute, ses visiteurs pourront vous envoyer des demandes.`,
   pasteSnippet: 'Copier le code',
   sendTest: 'Envoyer une demande d’essai',
   sitesCaption: 'Sites d’où votre formulaire a été chargé ou envoyé, 7 derniers jours',

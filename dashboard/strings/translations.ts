@@ -6,7 +6,7 @@ import type { Lang } from '../i18n';
  */
 const en = {
   intro:
-    'The AI’s translations Avenir keeps for reuse. Correct a weak one or verify a good one: a verified translation is never replaced by the AI. Promote one to the dictionary and every lookup uses it first.',
+    'The AI’s translations Avenir keeps for reuse. Correct a weak one or verify a good one: a verified translation is never replaced by the AI. Promote a term to the dictionary and every lookup uses it first; a lead’s summary stays out of it, as every client reads the dictionary.',
   dictionaryStat: (entries: string, verified: string) => `Dictionary: ${entries} entries, ${verified} verified`,
   cacheTitle: 'Cached translations',
   cacheHelp: 'Most used first, or the weakest first (not yet scored, then lowest quality).',
@@ -26,7 +26,7 @@ const en = {
   contexts: { lead_summary: 'Lead summary', intent: 'Intent', tone: 'Tone', ui_text: 'Interface' },
   direction: (from: string, to: string) => `${from} → ${to}`,
   verify: 'Verify',
-  unverify: 'Unverify',
+  unverify: 'Remove verification',
   correct: 'Correct',
   promote: 'Promote',
   promoteAgain: 'Replace in the dictionary',
@@ -57,7 +57,8 @@ const en = {
   context: 'Sense',
   similarity: 'Match',
   exact: 'Same term',
-  noEntry: (term: string) => `No entry is close enough to “${term}” (a match needs 50% of its letters in common).`,
+  noEntry: (term: string) =>
+    `No entry is close enough to “${term}” (a match shares at least half of its three-letter groups with the term).`,
   languages: { en: 'English', fr: 'French' },
   languageChoices: { en: 'English', fr: 'French' },
 };
@@ -66,7 +67,7 @@ export type TranslationStrings = typeof en;
 
 const fr: TranslationStrings = {
   intro:
-    'Les traductions de l’IA qu’Avenir garde pour les réutiliser. Corrigez une traduction faible ou vérifiez une bonne\u00a0: une traduction vérifiée n’est jamais remplacée par l’IA. Versez-en une au dictionnaire et chaque recherche l’utilise d’abord.',
+    'Les traductions de l’IA qu’Avenir garde pour les réutiliser. Corrigez une traduction faible ou vérifiez une bonne\u00a0: une traduction vérifiée n’est jamais remplacée par l’IA. Ajoutez un terme au dictionnaire et chaque recherche l’utilise d’abord; le résumé d’une demande n’y va jamais, car tous les clients lisent le dictionnaire.',
   dictionaryStat: (entries, verified) => `Dictionnaire\u00a0: ${entries} entrées, ${verified} vérifiées`,
   cacheTitle: 'Traductions en cache',
   cacheHelp:
@@ -89,7 +90,7 @@ const fr: TranslationStrings = {
   verify: 'Vérifier',
   unverify: 'Retirer la vérification',
   correct: 'Corriger',
-  promote: 'Verser au dictionnaire',
+  promote: 'Ajouter au dictionnaire',
   promoteAgain: 'Remplacer au dictionnaire',
   save: 'Enregistrer la correction',
   cancel: 'Annuler',
@@ -97,13 +98,13 @@ const fr: TranslationStrings = {
   correctionHelp: 'Vos mots remplacent ceux de l’IA, vérifiés et notés 100\u00a0%.',
   emptyCorrection: 'Écrivez la traduction.',
   verified: 'Vérifiée\u00a0: l’IA ne la remplacera pas.',
-  unverified: 'Plus vérifiée\u00a0: l’IA pourra la remplacer à son expiration.',
+  unverified: 'N’est plus vérifiée\u00a0: l’IA pourra la remplacer à son expiration.',
   corrected: 'Correction enregistrée et vérifiée.',
   promoted: (source) =>
     `«\u00a0${source}\u00a0» est maintenant au dictionnaire\u00a0: les recherches l’utilisent d’abord.`,
   empty: 'Aucune traduction en cache pour l’instant',
   emptyHelp:
-    'Avec OpenAI configuré, chaque traduction écrite par l’IA est gardée ici 90 jours, pour que vous la corrigiez, la vérifiiez ou la versiez au dictionnaire.',
+    'Avec OpenAI configuré, chaque traduction écrite par l’IA est gardée ici 90 jours, pour que vous la corrigiez, la vérifiiez ou l’ajoutiez au dictionnaire.',
   noMatch: 'Aucune traduction en cache ne correspond à cette recherche.',
   dictionaryTitle: 'Chercher dans le dictionnaire',
   dictionaryHelp:
@@ -120,7 +121,7 @@ const fr: TranslationStrings = {
   similarity: 'Correspondance',
   exact: 'Même terme',
   noEntry: (term) =>
-    `Aucune entrée n’est assez proche de «\u00a0${term}\u00a0» (il faut 50\u00a0% des lettres en commun pour correspondre).`,
+    `Aucune entrée n’est assez proche de «\u00a0${term}\u00a0» (une entrée correspond quand elle partage au moins la moitié de ses groupes de trois lettres avec le terme).`,
   languages: { en: 'anglais', fr: 'français' },
   languageChoices: { en: 'Anglais', fr: 'Français' },
 };

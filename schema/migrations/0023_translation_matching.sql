@@ -4,8 +4,12 @@ CREATE EXTENSION IF NOT EXISTS pg_trgm;
 --> statement-breakpoint
 -- A term as the lookup compares it: lower case; accents, œ and æ folded; French elisions
 -- (l', d', qu'…) dropped; punctuation as spaces; a plural s or x dropped from words of four
--- letters or more (not after another s: "glass"). « Les Thermopompes » and "thermopompe"
--- share a key; a typo is left to trigram similarity on the key.
+-- letters or more (not after another s: "glass"). « Thermopompes », "l'thermopompe" and
+-- "thermopompe" share a key; an article stays a word (« les thermopompes » keys as
+-- "les thermopompe", found by similarity). The plural rule also cuts a singular s or x
+-- (prix → pri, bois → boi): harmless in a key no one reads, as long as both sides are folded
+-- alike. A typo is left to trigram similarity on the key. lower() folds accented capitals
+-- under a UTF-8 ctype, which Neon's and Debian's databases have.
 CREATE OR REPLACE FUNCTION avenir_term_key(term text)
 	RETURNS text
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$

@@ -68,6 +68,10 @@ const DEFAULT_TEXT: Record<ErrorCode, LocalizedText> = {
     'No cached translation has this id.',
     'Aucune traduction en cache n’a cet identifiant.',
   ),
+  translation_not_promotable: bilingual(
+    'Only a term of at most 4 words, not a lead’s summary, can go into the dictionary: every client reads it.',
+    'Seul un terme d’au plus 4 mots, pas le résumé d’une demande, peut aller au dictionnaire : tous les clients le lisent.',
+  ),
   campaign_not_found: bilingual('No campaign has this id.', 'Aucune campagne n’a cet identifiant.'),
   outreach_email_not_found: bilingual(
     'No outreach email has this id.',

@@ -95,7 +95,7 @@ describe('connection alerts', () => {
     expect(roofMail[0]!.text_body).toContain('Bonjour Toitures Bélanger,');
     expect(roofMail[0]!.text_body).toContain('3 fois cette semaine');
     expect(roofMail[0]!.text_body).toContain('https://app.avenir.example/app/settings#st-connection');
-    expect(roofMail[0]!.text_body).toMatch(/Quoi faire\u00a0: Si https:\/\/www\.toitures-belanger\.ca est votre site/);
+    expect(roofMail[0]!.text_body).toMatch(/Que faire\u00a0:\nSi https:\/\/www\.toitures-belanger\.ca est votre site/);
 
     const clinicMail = (await outbox(clinic.email)).rows;
     expect(clinicMail).toHaveLength(1);

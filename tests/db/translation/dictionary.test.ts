@@ -1,6 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findTerms, glossaryTerms, lookupTerm, translate } from '../../../worker/features/translation';
+import {
+  findTerms,
+  glossaryTerms,
+  lookupTerm,
+  nearKeyQuery,
+  sameKeyQuery,
+  translate,
+  useFuzzyThreshold,
+} from '../../../worker/features/translation';
 import { FUZZY_THRESHOLD } from '../../../worker/features/translation/dictionary';
 import { offlineAi } from '../../../worker/features/triage/offline-engine';
 import type { AiEngine, GlossaryTerm } from '../../../worker/platform/ai/port';
@@ -79,6 +87,12 @@ describe('the fuzzy lookup', () => {
     expect(await best('the heat pump makes a loud noise every night since we moved in', 'en', 'fr')).toBeNull();
   });
 
+  it('never answers a phrase with a shorter term it contains: "pas de chauffage" is not "heating"', async () => {
+    expect((await best('chauffage', 'fr', 'en'))?.translatedText).toBe('heating');
+    expect(await best('pas de chauffage', 'fr', 'en')).toBeNull();
+    expect(await best('heat pump repair', 'en', 'fr')).toBeNull();
+  });
+
   it('counts each use of the entry it answers with, a near match with less confidence than an exact one', async () => {
     const [before] = await rows<{ usage_count: number }>(
       sql`select usage_count from translation_dictionary where source_text = 'thermopompe' and source_language = 'fr'`,
@@ -105,6 +119,11 @@ describe('the fuzzy lookup', () => {
         { source: 'soumission', target: 'quote' },
       ]),
     );
+    // A term of five words is given too.
+    const long = await database.access.service((tx) =>
+      glossaryTerms(tx, 'Le détecteur de monoxyde de carbone sonne sans arrêt.', 'fr', 'en'),
+    );
+    expect(long[0]).toEqual({ source: 'détecteur de monoxyde de carbone', target: 'carbon monoxide detector' });
     const seen: GlossaryTerm[][] = [];
     const ai: AiEngine = {
       ...offlineAi,
@@ -141,20 +160,18 @@ describe('at 10,000 entries', () => {
     const plan = async (query: ReturnType<typeof sql>) =>
       (
         await database.access.service(async (tx) => {
-          await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(FUZZY_THRESHOLD)}, true)`);
+          await useFuzzyThreshold(tx);
           return tx.execute<{ 'QUERY PLAN': string }>(sql`explain ${query}`);
         })
       ).rows
         .map((row) => row['QUERY PLAN'])
         .join('\n');
-    const exact = await plan(sql`select id from translation_dictionary
-      where source_language = 'fr' and target_language = 'en' and match_key = avenir_term_key('Thermopompes')`);
+    // The lookup's own queries, as findTerms runs them.
+    const exact = await plan(sameKeyQuery('Thermopompes', 'fr', 'en', 1));
     // The btree or the trigram index (pg_trgm 1.6's GiST answers equality too): either reads a few rows.
     expect(exact).toMatch(/Index Scan using translation_dictionary_match_(trgm_)?idx/);
     expect(exact).not.toContain('Seq Scan');
-    const near = await plan(sql`select id from translation_dictionary
-      where match_key % avenir_term_key('termopompe') and source_language = 'fr' and target_language = 'en'
-      order by match_key <-> avenir_term_key('termopompe') limit 1`);
+    const near = await plan(nearKeyQuery('termopompe', 'fr', 'en', 1));
     expect(near).toContain('translation_dictionary_match_trgm_idx');
     expect(near).not.toContain('Seq Scan');
     // And still right among 10,000 neighbours.

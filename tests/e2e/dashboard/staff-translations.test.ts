@@ -99,6 +99,9 @@ describe('the Translations screen', () => {
       await expect.poll(async () => (await originals(page))[0]).toMatch(/^Patient asks/);
       expect(await item(page, 'Patient asks').textContent()).toContain('Quality not scored');
       expect((await originals(page))[1]).toBe(ROOF);
+      // A lead's summary names a client's lead: it never goes into the dictionary every client reads.
+      expect(await item(page, ROOF).getByRole('button', { name: 'Promote' }).count()).toBe(0);
+      expect(await item(page, 'Warm and reassuring').getByRole('button', { name: 'Promote' }).count()).toBe(1);
 
       await page.locator('#tr-q').fill('plombier');
       await expect
@@ -178,7 +181,9 @@ describe('the Translations screen', () => {
       await lookUp('qwxz', 'French');
       await expect
         .poll(() => page.locator('#tr-dictionary p.muted').textContent())
-        .toBe('No entry is close enough to “qwxz” (a match needs 50% of its letters in common).');
+        .toBe(
+          'No entry is close enough to “qwxz” (a match shares at least half of its three-letter groups with the term).',
+        );
     } finally {
       await context.close();
     }

@@ -148,4 +148,13 @@ describe('connection health', () => {
     expect(later).toEqual(first);
     expect(first).toEqual(['refused_origin:https://www.plomberie-gagnon.ca']);
   });
+
+  it('tells refusals without a name of their own again a month later, not every hour', () => {
+    const key = (lastAt: string) => problemKey({ kind: 'rate_limited', count: 5, lastAt: new Date(lastAt) });
+    expect(key('2026-11-03T10:00:00Z')).toBe(key('2026-11-29T23:59:00Z'));
+    expect(key('2026-12-01T00:00:00Z')).not.toBe(key('2026-11-29T23:59:00Z'));
+    expect(problemKey({ kind: 'invalid_submissions', count: 4, lastAt: new Date('2026-11-03T10:00:00Z') })).toBe(
+      'invalid_submissions:2026-11',
+    );
+  });
 });

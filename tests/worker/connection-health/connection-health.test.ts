@@ -136,6 +136,22 @@ describe('connection health', () => {
     expect((await healthOf(owner)).sites.find((site) => site.origin === shop)?.allowed).toBe(true);
   });
 
+  it('keeps only a real web origin of what a request claims: no free text reaches the log or the email', async () => {
+    const owner = await clientOn('https://plomberie-rive-sud.example');
+    const key = owner.client.apiKey;
+    const claims = [
+      'null',
+      'Votre compte est suspendu, appelez le 514-555-0100',
+      'https://x.example/path',
+      'javascript:alert(1)',
+    ];
+    for (const claim of claims) expect((await loadForm(key, claim)).status).toBe(403);
+    const rows = await logged(owner.client.id, claims.length);
+    expect(rows.map((row) => row.origin)).toEqual([null, null, null, null]);
+    // Refusals from no site are not a site to allow.
+    expect((await healthOf(owner)).problems.filter((problem) => problem.kind === 'refused_origin')).toEqual([]);
+  });
+
   it('refuses a site that is not a web origin, in the client’s language, and changes nothing', async () => {
     const owner = await clientOn('https://clinique.example');
     const response = await owner.call('POST', '/api/app/settings/allowed-origins', {

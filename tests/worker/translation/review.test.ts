@@ -24,10 +24,10 @@ let worker: Miniflare;
 let staff: SignedInClient;
 let client: SignedInClient;
 
-const cached = (text: string, translated: string, uses: number, quality: number | null) =>
+const cached = (text: string, translated: string, uses: number, quality: number | null, context = 'lead_summary') =>
   database.access.service((tx) =>
     tx.execute(sql`insert into translation_cache (source_text, source_language, target_language, translated_text,
-      context_type, use_count, quality_score) values (${text}, 'en', 'fr', ${translated}, 'lead_summary', ${uses}, ${quality})`),
+      context_type, use_count, quality_score) values (${text}, 'en', 'fr', ${translated}, ${context}, ${uses}, ${quality})`),
   );
 
 beforeAll(async () => {
@@ -49,6 +49,7 @@ beforeAll(async () => {
   );
   await cached('Lisa asks for a quote on a new deck.', 'Lisa demande un devis pour un nouveau deck.', 2, 0.4);
   await cached('Paul needs a plumber.', 'Paul a besoin d’un plombier.', 5, null);
+  await cached('Calm and precise', 'Calme et précise', 1, 0.7, 'tone');
 });
 afterAll(async () => {
   await worker?.dispose();
@@ -64,11 +65,13 @@ const review = async (query: string) => {
 describe('the translation review', () => {
   it('lists cached translations by use, and by quality with the unscored and weakest first', async () => {
     const byUse = await review('');
-    expect(byUse.translations.map((row) => row.useCount)).toEqual([9, 5, 2]);
-    expect(byUse.total).toBe(3);
+    expect(byUse.translations.map((row) => row.useCount)).toEqual([9, 5, 2, 1]);
+    expect(byUse.total).toBe(4);
+    // Every client reads the dictionary: a lead's summary may never go there, a tone may.
+    expect(byUse.translations.map((row) => row.promotable)).toEqual([false, false, false, true]);
     expect(byUse.dictionary.verified).toBeGreaterThanOrEqual(400);
     const byQuality = await review('?sort=quality');
-    expect(byQuality.translations.map((row) => row.qualityScore)).toEqual([null, 0.4, 0.9]);
+    expect(byQuality.translations.map((row) => row.qualityScore)).toEqual([null, 0.4, 0.7, 0.9]);
     expect((await review('?q=deck')).translations.map((row) => row.sourceText)).toEqual([
       'Lisa asks for a quote on a new deck.',
     ]);
@@ -87,10 +90,29 @@ describe('the translation review', () => {
       inDictionary: false,
     });
 
-    const promoted = await staff.call('POST', `/api/app/staff/translations/${lisa!.id}/promote`);
+    // A lead's summary names a client's lead: refused, in the reader's language, and nothing written.
+    const refused = await staff.call('POST', `/api/app/staff/translations/${lisa!.id}/promote`, {
+      headers: { 'Accept-Language': 'fr-CA' },
+    });
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as ErrorBody).error).toMatchObject({
+      code: 'translation_not_promotable',
+      message: expect.stringMatching(/^Seul un terme d’au plus 4 mots/),
+    });
+    const leaked = await database.access.service((tx) =>
+      tx.execute(sql`select 1 from translation_dictionary where source_text ilike 'Lisa%'`),
+    );
+    expect(leaked.rows).toEqual([]);
+
+    const [tone] = (await review('?q=Calm')).translations;
+    const promoted = await staff.call('POST', `/api/app/staff/translations/${tone!.id}/promote`);
     expect(promoted.status).toBe(201);
-    expect((await promoted.json()) as DictionaryMatchView).toMatchObject({ verified: true, context: 'lead_summary' });
-    expect((await review('?q=deck')).translations[0]!.inDictionary).toBe(true);
+    expect((await promoted.json()) as DictionaryMatchView).toMatchObject({ verified: true, context: 'tone' });
+    expect((await review('?q=Calm')).translations[0]!.inDictionary).toBe(true);
+    // A correction after the promotion reaches the entry that now answers first.
+    await staff.call('PATCH', `/api/app/staff/translations/${tone!.id}`, {
+      body: { translatedText: 'Calme et précis' },
+    });
 
     let asked = 0;
     const ai: AiEngine = {
@@ -102,17 +124,13 @@ describe('the translation review', () => {
       },
     };
     const result = await translate(database.access, ai, {
-      text: 'Lisa asks for a quote on a new deck.',
+      text: 'calm and precise',
       from: 'en',
       to: 'fr',
-      context: 'lead_summary',
+      context: 'tone',
       clientId: null,
     });
-    expect(result).toEqual({
-      translated: true,
-      text: 'Lisa demande une soumission pour un nouveau patio.',
-      source: 'dictionary',
-    });
+    expect(result).toEqual({ translated: true, text: 'Calme et précis', source: 'dictionary' });
     expect(asked).toBe(0);
   });
 

@@ -137,7 +137,7 @@ const FRAME = {
   },
   fr: {
     hello: (business: string) => `Bonjour ${business},`,
-    todo: 'Quoi faire :',
+    todo: 'Que faire :',
     open: 'Ouvrir vos réglages :',
     home: 'Le voir dans votre tableau de bord :',
     once: 'Nous vous écrivons une seule fois par problème. Votre tableau de bord l’affiche jusqu’à ce qu’il soit réglé.',
@@ -152,7 +152,7 @@ export function alertMail(input: AlertInput): AlertMail {
   const text = [
     frame.hello(input.businessName),
     words.what,
-    `${frame.todo} ${words.todo}`,
+    `${frame.todo}\n${words.todo}`,
     link,
     frame.once,
     '— Avenir',

@@ -5,8 +5,9 @@ import type { DatabaseAccess } from '../../platform/db';
  * integration_logs grows with every request, so its raw rows are kept 90 days (README,
  * "Connection health"). Older ones become one integration_log_daily row per client, UTC
  * day, origin and status, in the statement that deletes them, so nothing is counted twice
- * nor lost: a batch that splits a day adds to that day's row. Bounded batches, each its
- * own transaction; a redelivered run finds nothing left to do.
+ * nor lost: a batch that splits a day adds to that day's row. Requests that named no
+ * client (a key no one was given) have none to roll up under: they are deleted with the
+ * rest. Bounded batches, each its own transaction; a redelivered run finds nothing left.
  */
 
 export const RAW_LOG_DAYS = 90;

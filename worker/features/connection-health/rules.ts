@@ -68,7 +68,12 @@ export interface HealthReport {
 
 const HOUR_MS = 3_600_000;
 
-/** A stable key per problem: the same problem found again is the same key, so it is told once. */
+/**
+ * A stable key per problem: the same problem found again is the same key, so it is told
+ * once. A site or an old key is told once for good; a quiet spell once per spell (its last
+ * lead); refusals too fast or invalid, which have no name of their own, once per UTC month
+ * of the latest one, so a form still failing next month is told again.
+ */
 export function problemKey(problem: HealthProblem): string {
   switch (problem.kind) {
     case 'refused_origin':
@@ -77,8 +82,9 @@ export function problemKey(problem: HealthProblem): string {
       return `old_key:${problem.keyPrefix}`;
     case 'quiet':
       return `quiet:${problem.lastLeadAt.toISOString()}`;
-    default:
-      return problem.kind;
+    case 'rate_limited':
+    case 'invalid_submissions':
+      return `${problem.kind}:${problem.lastAt.toISOString().slice(0, 7)}`;
   }
 }
 

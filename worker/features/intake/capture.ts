@@ -2,6 +2,7 @@ import type { DatabaseAccess } from '../../platform/db';
 import type { RequestMeta } from '../../platform/env';
 import { keyPrefix } from '../../platform/identifiers';
 import type { QueueMessage } from '../../platform/jobs/message';
+import { TtlCache } from '../../platform/ttl-cache';
 import { enrichLeadMessageFor } from '../enrichment';
 import { spamReason } from './spam';
 import type { LeadSubmission } from './submission';
@@ -99,10 +100,32 @@ export async function logRefusedIntake(
  * effort, off the hot path); a key that was never anyone's is not logged.
  */
 export async function logRetiredKey(db: DatabaseAccess, request: RequestContext): Promise<void> {
+  // A key no client ever had is remembered as such for a while, as resolveWidgetKey
+  // remembers it unknown: guessing keys costs the database little.
+  if (neverIssued.get(request.key)) return;
   try {
-    await db.call('avenir_log_retired_key', request.key, integrationLog(request, undefined));
+    const [row] = await db.call('avenir_log_retired_key', request.key, integrationLog(request, undefined));
+    if (!row?.avenir_log_retired_key) neverIssued.set(request.key, true, NEVER_ISSUED_TTL_MS);
   } catch (error) {
     console.error('integration log not written', error);
+  }
+}
+
+const NEVER_ISSUED_TTL_MS = 10_000;
+const neverIssued = new TtlCache<string, true>(5_000);
+
+/**
+ * The page's site as a browser names it ("https://www.example.ca"), or null for anything
+ * else a client that is not a browser may send ("null" from a sandboxed frame, free text):
+ * only a real origin reaches the log, the client's card and its email.
+ */
+export function siteOrigin(header: string | null): string | null {
+  if (!header) return null;
+  try {
+    const url = new URL(header);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === header ? header : null;
+  } catch {
+    return null;
   }
 }
 
@@ -114,7 +137,7 @@ function integrationLog(request: RequestContext, submission: LeadSubmission | un
     method: request.method,
     ip_address: request.meta.ip,
     user_agent: request.meta.userAgent,
-    origin: request.meta.origin,
+    origin: siteOrigin(request.meta.origin),
     request_body: submission
       ? {
           fields: ['name', 'email', ...(submission.phone ? ['phone'] : []), 'message'],

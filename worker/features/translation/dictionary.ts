@@ -9,8 +9,9 @@ import type { Transaction } from '../../platform/db';
  *   elisions, punctuation and plural endings folded), through the
  *   `(match_key, source_language, target_language)` btree.
  * - **Near key**: failing that, the entry whose key has the highest trigram similarity to
- *   the term's, if at least `FUZZY_THRESHOLD` (pg_trgm's `%`), read nearest first from
- *   the GiST trigram index (`<->`): one typo in a word of six letters or more still finds it.
+ *   the term's, if at least `FUZZY_THRESHOLD` (pg_trgm's `%`) and of as many words, read
+ *   nearest first from the GiST trigram index (`<->`): one typo in a word of six letters or
+ *   more still finds it, while "pas de chauffage" never answers as "chauffage".
  * Only terms of at most `MAX_TERM_WORDS` words are looked up fuzzily: two sentences that
  * share most trigrams may still say different things.
  * Verified entries win over unverified ones at equal closeness, then the higher confidence.
@@ -61,6 +62,31 @@ export const isTerm = (text: string): boolean => {
   return words.length > 0 && words.length <= MAX_TERM_WORDS;
 };
 
+/** The entries of the same key: through the btree (or the GiST index, which answers equality too). */
+export const sameKeyQuery = (term: string, from: Language, to: Language, limit: number) => sql`
+  select id, source_text, translated_text, context, category, verified, confidence, 1 as similarity
+  from translation_dictionary
+  where source_language = ${from} and target_language = ${to} and match_key = avenir_term_key(${term})
+  order by verified desc, confidence desc nulls last, usage_count desc
+  limit ${limit}`;
+
+/**
+ * The nearest keys of as many words past the threshold, nearest first from the GiST index.
+ * `%` reads the threshold from `pg_trgm.similarity_threshold`: set it in the transaction first.
+ */
+export const nearKeyQuery = (term: string, from: Language, to: Language, limit: number) => sql`
+  select id, source_text, translated_text, context, category, verified, confidence,
+    similarity(match_key, avenir_term_key(${term})) as similarity
+  from translation_dictionary
+  where match_key % avenir_term_key(${term}) and source_language = ${from} and target_language = ${to}
+    and array_length(string_to_array(match_key, ' '), 1) = array_length(string_to_array(avenir_term_key(${term}), ' '), 1)
+  order by match_key <-> avenir_term_key(${term}), verified desc, confidence desc nulls last
+  limit ${limit}`;
+
+/** Sets the threshold `%` compares with, for this transaction only. */
+export const useFuzzyThreshold = (tx: Transaction) =>
+  tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(FUZZY_THRESHOLD)}, true)`);
+
 /** The closest entries for a term, best first: the same key, or the nearest keys past the threshold. */
 export async function findTerms(
   tx: Transaction,
@@ -69,22 +95,10 @@ export async function findTerms(
   to: Language,
   limit = 1,
 ): Promise<TermMatch[]> {
-  const exact = await tx.execute<EntryRow>(sql`
-    select id, source_text, translated_text, context, category, verified, confidence, 1 as similarity
-    from translation_dictionary
-    where source_language = ${from} and target_language = ${to} and match_key = avenir_term_key(${term})
-    order by verified desc, confidence desc nulls last, usage_count desc
-    limit ${limit}`);
+  const exact = await tx.execute<EntryRow>(sameKeyQuery(term, from, to, limit));
   if (exact.rows.length > 0 || !isTerm(term)) return exact.rows.map(toMatch);
-  // `%` reads the threshold from the setting, for this transaction only.
-  await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(FUZZY_THRESHOLD)}, true)`);
-  const near = await tx.execute<EntryRow>(sql`
-    select id, source_text, translated_text, context, category, verified, confidence,
-      similarity(match_key, avenir_term_key(${term})) as similarity
-    from translation_dictionary
-    where match_key % avenir_term_key(${term}) and source_language = ${from} and target_language = ${to}
-    order by match_key <-> avenir_term_key(${term}), verified desc, confidence desc nulls last
-    limit ${limit}`);
+  await useFuzzyThreshold(tx);
+  const near = await tx.execute<EntryRow>(nearKeyQuery(term, from, to, limit));
   return near.rows.map(toMatch);
 }
 
@@ -106,9 +120,13 @@ export async function lookupTerm(
   return match;
 }
 
+/** The longest run of a text's words compared with the glossary's keys. */
+const MAX_GLOSSARY_RUN = 5;
+
 /**
  * The verified glossary terms a text contains, for the AI to use: every run of one to
- * three of its words, folded as the keys are, matched by key through the btree index.
+ * `MAX_GLOSSARY_RUN` of its words ("détecteur de monoxyde de carbone"), folded as the keys
+ * are, matched by key through the btree index.
  * Longer terms first, so "heat pump" is given rather than "pump" alone.
  */
 export async function glossaryTerms(
@@ -122,10 +140,10 @@ export async function glossaryTerms(
       select word, n from regexp_split_to_table(avenir_term_key(${text.slice(0, 4_000)}), ' ') with ordinality as w(word, n)
       where word <> ''
     ), runs as (
-      select word as run from words
-      union select a.word || ' ' || b.word from words a join words b on b.n = a.n + 1
-      union select a.word || ' ' || b.word || ' ' || c.word
-        from words a join words b on b.n = a.n + 1 join words c on c.n = b.n + 1
+      select distinct string_agg(b.word, ' ' order by b.n) as run
+      from words a cross join generate_series(1, ${MAX_GLOSSARY_RUN}) as len(n)
+      join words b on b.n between a.n and a.n + len.n - 1
+      group by a.n, len.n
     ), found as (
       select distinct on (d.match_key) d.match_key, d.source_text, d.translated_text
       from runs join translation_dictionary d on d.match_key = runs.run

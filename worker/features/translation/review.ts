@@ -7,8 +7,9 @@ import type {
 } from '../../../schema/translation-api';
 import type { Language } from '../../../schema/vocabulary';
 import type { DatabaseAccess } from '../../platform/db';
+import { escapeLike } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { findTerms } from './dictionary';
+import { findTerms, isTerm } from './dictionary';
 
 /**
  * What staff do with translations (service role, internal accounts only): read the cached
@@ -44,7 +45,12 @@ const view = (row: CacheRow): CachedTranslationView => ({
   useCount: row.use_count,
   lastUsedAt: new Date(row.last_used_at).toISOString(),
   inDictionary: row.in_dictionary,
+  promotable: isPromotable(row),
 });
+
+/** The dictionary is readable by every client: a lead's summary never goes there, only terms. */
+const isPromotable = (row: { context_type: string; source_text: string }) =>
+  row.context_type !== 'lead_summary' && isTerm(row.source_text);
 
 const ORDER: Record<TranslationSort, SQL> = {
   use: sql`c.use_count desc, c.last_used_at desc`,
@@ -65,7 +71,7 @@ export async function reviewTranslations(
 ): Promise<TranslationReviewView> {
   const search = options.q?.trim();
   const where = search
-    ? sql`(c.source_text ilike ${`%${search.replace(/[\\%_]/g, '\\$&')}%`} or c.translated_text ilike ${`%${search.replace(/[\\%_]/g, '\\$&')}%`})`
+    ? sql`(c.source_text ilike ${`%${escapeLike(search)}%`} or c.translated_text ilike ${`%${escapeLike(search)}%`})`
     : sql`true`;
   return db.service(async (tx) => {
     const rows = await tx.execute<CacheRow>(
@@ -109,6 +115,15 @@ export async function correctTranslation(
         quality_score = coalesce(${quality ?? null}::numeric, quality_score)
       where id = ${id} returning id`);
     if (!updated.rows[0]) throw new AppError('translation_not_found');
+    // The dictionary answers before the cache: an entry promoted from this one takes the
+    // correction too, or the correction would never be seen.
+    if (change.translatedText !== undefined) {
+      await tx.execute(sql`update translation_dictionary d set translated_text = c.translated_text, updated_at = now()
+        from translation_cache c
+        where c.id = ${id} and d.category = 'promoted' and d.source_language = c.source_language
+          and d.target_language = c.target_language and lower(d.source_text) = lower(btrim(c.source_text))
+          and coalesce(d.context, '') = c.context_type`);
+    }
     const [row] = (await tx.execute<CacheRow>(selectCache(sql`c.id = ${id}`))).rows;
     return view(row!);
   });
@@ -121,6 +136,13 @@ export async function correctTranslation(
  */
 export async function promoteTranslation(db: DatabaseAccess, id: string): Promise<DictionaryMatchView> {
   return db.service(async (tx) => {
+    const [cached] = (
+      await tx.execute<{ context_type: string; source_text: string }>(
+        sql`select context_type, source_text from translation_cache where id = ${id} for update`,
+      )
+    ).rows;
+    if (!cached) throw new AppError('translation_not_found');
+    if (!isPromotable(cached)) throw new AppError('translation_not_promotable');
     const promoted = await tx.execute<{
       id: string;
       source_text: string;

@@ -15,25 +15,11 @@ const COURTESY_ONLY =
 
 /**
  * The one or two sentences of the message that say most about what the lead wants, without
- * their greeting, cut at a word boundary to fit `maxLength`. Quoting the lead is safer than
- * paraphrasing them: a quote cannot invent a fact.
- */
-export function keyClause(text: LeadText, intent: IntentKey, maxLength: number): string {
-  const chosen = keySentences(text, intent, maxLength);
-  // Nothing left once the greeting is gone ("Bonjour!"): the message is its own quote.
-  if (chosen.length === 0) return shorten(tidy(text.raw), maxLength);
-  return shorten(
-    chosen.map((part) => part.sentence).reduce((joined, next) => `${joined}${/[?!]$/.test(joined) ? '' : '.'} ${next}`),
-    maxLength,
-  );
-}
-
-/**
- * The same sentences as {@link keyClause}, as the lead wrote them: no capital added, no "?!"
- * folded, no period put between them. One span when they follow each other in the message,
- * two when something lies between (the caller marks the gap). Each span is a substring of
- * `text.raw`, but for the "…" of a cut. For a reader of the other language: a quote they
- * cannot read must at least be exactly what the lead wrote.
+ * their greeting, as the lead wrote them: no capital added, no "?!" folded, no period put
+ * between them. Quoting the lead is safer than paraphrasing them: a quote cannot invent a
+ * fact. One span when they follow each other in the message, two when something lies
+ * between (the caller marks the gap). Each span is a substring of `text.raw`, but for the
+ * "…" of a cut: a quote must be exactly what the lead wrote, in either language.
  */
 export function keySpans(text: LeadText, intent: IntentKey, maxLength: number): string[] {
   const chosen = keySentences(text, intent, maxLength);
@@ -55,8 +41,6 @@ export function keySpans(text: LeadText, intent: IntentKey, maxLength: number): 
 interface Chosen {
   /** As the lead wrote it, greeting removed. */
   raw: string;
-  /** Tidied for a quote in the message's own language. */
-  sentence: string;
 }
 
 // The best sentence, and a second one when it fits and says something, in message order.
@@ -68,7 +52,6 @@ function keySentences(text: LeadText, intent: IntentKey, maxLength: number): Cho
   const content = sentences.filter((sentence) => !COURTESY_ONLY.test(foldText(sentence)));
   const candidates = (content.length > 0 ? content : sentences).map((sentence, order) => ({
     raw: sentence,
-    sentence: tidy(sentence),
     order,
     score: informativeness(sentence, intent),
   }));
@@ -77,7 +60,7 @@ function keySentences(text: LeadText, intent: IntentKey, maxLength: number): Cho
   if (!best) return [];
   // A second sentence when it fits: "I'm disappointed." says less without "nobody called back".
   const second = ranked[1];
-  return second && second.score >= 1 && best.sentence.length + second.sentence.length + 2 <= maxLength
+  return second && second.score >= 1 && best.raw.length + second.raw.length + 2 <= maxLength
     ? [best, second].sort((a, b) => a.order - b.order)
     : [best];
 }
@@ -95,11 +78,6 @@ function informativeness(sentence: string, intent: IntentKey): number {
   if (intent === 'support_request' && firstMatch(folded, EMERGENCY)) cues += 3;
   const facts = (sentence.match(/\d+/g)?.length ?? 0) + (sentence.match(/\s\p{Lu}\p{Ll}+/gu)?.length ?? 0);
   return cues + 0.5 * Math.min(facts, 4) + (sentence.length >= 25 ? 0.5 : 0);
-}
-
-function tidy(sentence: string): string {
-  const trimmed = trimEnd(sentence.replace(/([!?])[!?]+/g, '$1'));
-  return trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
 }
 
 // The period or comma a sentence ends on: the summary puts its own punctuation after a quote.

@@ -1,7 +1,7 @@
 import type { IntentKey, Language } from '../../../schema/vocabulary';
 import { firstMatch } from './cues';
 import type { LeadDetails } from './details';
-import { keyClause, keySpans, shorten } from './excerpt';
+import { keySpans, shorten } from './excerpt';
 import { addressName } from './names';
 import { foldText, type LeadText } from './normalize';
 import { CALLBACK } from './signals';
@@ -31,21 +31,12 @@ const REQUESTS: ReadonlySet<IntentKey> = new Set([
 ]);
 
 /**
- * One paragraph in the message's language: who, what they want, their own words for it, the
- * details they gave that the quote leaves out, and why it is urgent when it is. Every fact in
- * it is a span of the message.
- */
-export function summarize(input: SummaryInput): string {
-  return summarizeIn(input, input.language);
-}
-
-/**
- * The same paragraph for a reader of `reader`. In the message's language it is
- * {@link summarize}'s. In the other one the engine's own words are the reader's, and every span
- * of the message (the quote, the details, the phrase that makes it urgent) stays exactly as the
- * lead wrote it, between quote marks, the quote said to be in the lead's language: the offline
- * engine cannot translate, but it can say in both languages what it read, and a client reading
- * the other language sees that summary instead of "not translated".
+ * One paragraph for a reader of `reader`: who, what they want, their own words for it, the
+ * details they gave that the quote leaves out, and why it is urgent when it is; every fact
+ * in it is a span of the message. The lead's words stay exactly as written, between quote
+ * marks; for a reader of the other language the engine's own words are theirs and the
+ * quote is said to be in the lead's language: the offline engine cannot translate, but it
+ * can say in both languages what it read, so no client reads "not translated".
  */
 export function summarizeIn(input: SummaryInput, reader: Language): string {
   const words = WORDING[reader];
@@ -83,8 +74,9 @@ function paragraph(
 
   const budget = MAX_LENGTH - head.length - urgentLine.length - phoneLine.length - 8;
   const clauseLength = Math.min(clauseLimit, Math.max(MIN_CLAUSE, Math.min(180, budget)));
-  // In the lead's language the quote may be tidied; in the other it must be their very words.
-  const spans = foreign ? keySpans(text, intent, clauseLength) : [keyClause(text, intent, clauseLength)];
+  // A quote is the lead's very words, in either language: no capital added, no sentence
+  // that stood between two put together (the gap is marked).
+  const spans = keySpans(text, intent, clauseLength);
   const clause = spans.join(' ');
   const last = spans[spans.length - 1] ?? '';
   const quote = `${spans.map((span) => `${words.open}${span}${words.close}`).join(words.gap)}${/[?!…]$/.test(last) ? '' : '.'}`;
