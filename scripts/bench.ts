@@ -12,6 +12,7 @@ import { benchInsights, type EngineFigures, INSIGHTS_END } from './bench/insight
 import { benchIntake } from './bench/intake';
 import { BENCH_TRACKING_SECRET, benchScheduler, benchTracking } from './bench/outreach';
 import { startBenchStack } from './bench/stack';
+import { benchTranslation } from './bench/translation';
 import { widgetSizes } from './bench/widget';
 import { benchWidgetLoad } from './bench/widget-load';
 import { hasChromium } from './lib/browser';
@@ -46,6 +47,7 @@ const SECTIONS = [
   'insights',
   'discovery',
   'outreach',
+  'translation',
 ] as const;
 type Section = (typeof SECTIONS)[number];
 const asked = process.argv.slice(2);
@@ -457,4 +459,22 @@ if (runs('outreach')) {
   } finally {
     await stack.close();
   }
+}
+
+if (runs('translation')) {
+  const translation = await benchTranslation({
+    databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
+    samples: Number(process.env.BENCH_TRANSLATION_SAMPLES || 500),
+  });
+  console.log(
+    `\n## Dictionary lookup at ${translation.entries.toLocaleString('en-US')} entries (${translation.database})\n`,
+  );
+  console.log(
+    'lookupTerm as the translation step calls it: one service transaction (role, the lookup, the usage_count update), one at a time after a warm-up; "in the database" is EXPLAIN ANALYZE of the query that answers, with the index its plan reads.\n',
+  );
+  console.log('| term | looked up | found | p50 | p99 | in the database | index |\n|---|---|---|---|---|---|---|');
+  for (const lookup of translation.lookups)
+    console.log(
+      `| ${lookup.label} | \`${lookup.term}\` | ${lookup.found ?? '—'} | **${ms(lookup.latency.p50)}** | ${ms(lookup.latency.p99)} | ${ms(lookup.executionMs)} | ${lookup.index} |`,
+    );
 }
