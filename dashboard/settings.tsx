@@ -246,13 +246,23 @@ function SettingsSection(props: {
   // fresh settings: take them for every field not being edited.
   const previous = useRef(settings);
   useEffect(() => {
-    const before = draftOf(previous.current);
+    const earlier = previous.current;
+    const before = draftOf(earlier);
     previous.current = settings;
     setDraft((old) => {
       const fresh = draftOf(settings);
       // What this section is editing (changed since the last saved value) stays; the rest is taken as saved.
       const editing = fields.filter((field) => old[field] !== before[field]);
-      return { ...fresh, ...Object.fromEntries(editing.map((field) => [field, old[field]])) };
+      const kept: Draft = { ...fresh, ...Object.fromEntries(editing.map((field) => [field, old[field]])) };
+      // A site allowed meanwhile joins the list being edited, or saving it would take the site back.
+      if (editing.includes('allowedOrigins')) {
+        const typed = new Set(originLines(kept.allowedOrigins).map(({ origin }) => origin));
+        const added = settings.allowedOrigins.filter(
+          (origin) => !earlier.allowedOrigins.includes(origin) && !typed.has(origin),
+        );
+        if (added.length > 0) kept.allowedOrigins = [kept.allowedOrigins.trimEnd(), ...added].join('\n');
+      }
+      return kept;
     });
   }, [settings]);
 

@@ -110,7 +110,8 @@ async function explain(access: Awaited<ReturnType<typeof openBenchDatabase>>['co
     return {
       executionMs: Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? Number.NaN),
       index:
-        /Index (?:Only )?Scan (?:using|on) (\w+)/.exec(plan)?.[1] ?? (plan.includes('Seq Scan') ? 'none (Seq Scan)' : '?'),
+        /Index (?:Only )?Scan (?:using|on) (\w+)/.exec(plan)?.[1] ??
+        (plan.includes('Seq Scan') ? 'none (Seq Scan)' : '?'),
     };
   });
 }
