@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedbackTracking, leadMemory, performanceMetrics } from '../../../schema';
 import { learningRetentionJob } from '../../../worker/features/learning';
-import { dailyRun } from '../../../worker/features/learning/messages';
 import { runRetention } from '../../../worker/features/learning/retention';
 import { runClaimed } from '../../../worker/platform/jobs/claim';
+import { scheduledRun } from '../../../worker/platform/jobs/run-job';
 import { startTestDatabase, type TestDatabase } from '../../support/database';
 import { insertClient } from '../../support/fixtures';
 
@@ -163,13 +163,16 @@ describe('the learning retention', () => {
 
 describe('the daily run', () => {
   it('is one unit of work a day: the cron firing twice, or the queue redelivering, runs it once', async () => {
-    const morning = { type: 'learning_retention' as const, run: dailyRun(new Date('2026-12-02T09:15:00Z')) };
-    const again = { type: 'learning_retention' as const, run: dailyRun(new Date('2026-12-02T09:15:30Z')) };
+    const morning = {
+      type: 'learning_retention' as const,
+      run: scheduledRun('daily', new Date('2026-12-02T09:15:00Z')),
+    };
+    const again = { type: 'learning_retention' as const, run: scheduledRun('daily', new Date('2026-12-02T09:15:30Z')) };
     const key = learningRetentionJob.dedupeKey(morning);
     expect(learningRetentionJob.dedupeKey(again)).toBe(key);
-    expect(learningRetentionJob.dedupeKey({ ...morning, run: dailyRun(new Date('2026-12-03T09:15:00Z')) })).not.toBe(
-      key,
-    );
+    expect(
+      learningRetentionJob.dedupeKey({ ...morning, run: scheduledRun('daily', new Date('2026-12-03T09:15:00Z')) }),
+    ).not.toBe(key);
 
     let runs = 0;
     const work = async () => {

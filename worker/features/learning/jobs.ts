@@ -1,64 +1,22 @@
-import { openDatabase } from '../../platform/db';
-import { runClaimed } from '../../platform/jobs/claim';
-import type { QueueMessage } from '../../platform/jobs/message';
-import { type CronDefinition, defineJob } from '../../platform/jobs/registry';
+import type { CronDefinition } from '../../platform/jobs/registry';
+import { defineRunJob, type RunMessage, scheduledRun } from '../../platform/jobs/run-job';
 import { lookAtRunningTests } from './ab-lifecycle';
-import {
-  dailyRun,
-  type LearningRetentionMessage,
-  learningRetentionMessage,
-  operatorRun,
-  type PromptExperimentMessage,
-  promptExperimentMessage,
-} from './messages';
 import { runRetention } from './retention';
 
 /** The learning loop's daily jobs, each claimed in queue_jobs so a redelivery does nothing. */
 
-const jobKey = (message: QueueMessage & { run: string }) => `${message.type}:${message.run}`;
-
-export const learningRetentionJob = defineJob<LearningRetentionMessage>({
+export const learningRetentionJob = defineRunJob({
   type: 'learning_retention',
-  message: learningRetentionMessage,
-  dedupeKey: jobKey,
-  commandLine: {
-    usage: '(no options: resolves stale predictions, deletes expired feedback, rolls up old metrics now)',
-    async message() {
-      return { type: 'learning_retention', run: operatorRun() };
-    },
-  },
-  async run(message, env) {
-    const db = openDatabase(env);
-    try {
-      return await runClaimed(db, { type: message.type, dedupeKey: jobKey(message), payload: { ...message } }, () =>
-        runRetention(db),
-      );
-    } finally {
-      await db.close();
-    }
-  },
+  cadence: 'daily',
+  usage: '(no options: resolves stale predictions, deletes expired feedback, rolls up old metrics now)',
+  work: (db) => runRetention(db),
 });
 
-export const promptExperimentJob = defineJob<PromptExperimentMessage>({
+export const promptExperimentJob = defineRunJob({
   type: 'prompt_experiment',
-  message: promptExperimentMessage,
-  dedupeKey: jobKey,
-  commandLine: {
-    usage: '(no options: looks at every running prompt A/B test now, ends and promotes where decided)',
-    async message() {
-      return { type: 'prompt_experiment', run: operatorRun() };
-    },
-  },
-  async run(message, env) {
-    const db = openDatabase(env);
-    try {
-      return await runClaimed(db, { type: message.type, dedupeKey: jobKey(message), payload: { ...message } }, () =>
-        lookAtRunningTests(db),
-      );
-    } finally {
-      await db.close();
-    }
-  },
+  cadence: 'daily',
+  usage: '(no options: looks at every running prompt A/B test now, ends and promotes where decided)',
+  work: (db) => lookAtRunningTests(db),
 });
 
 /** 09:15 UTC: the day's verdicts are in before staff read the Learning and Prompts screens. */
@@ -66,9 +24,9 @@ export const learningDaily: CronDefinition = {
   cron: '15 9 * * *',
   name: 'learning loop: retention and prompt experiments',
   async run(env, scheduledTime) {
-    const run = dailyRun(scheduledTime);
-    const retention: LearningRetentionMessage = { type: 'learning_retention', run };
-    const experiments: PromptExperimentMessage = { type: 'prompt_experiment', run };
+    const run = scheduledRun('daily', scheduledTime);
+    const retention: RunMessage<'learning_retention'> = { type: 'learning_retention', run };
+    const experiments: RunMessage<'prompt_experiment'> = { type: 'prompt_experiment', run };
     await env.JOBS.sendBatch([{ body: retention }, { body: experiments }]);
   },
 };
