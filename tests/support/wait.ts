@@ -7,3 +7,13 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, 
   }
   throw new Error(`timed out waiting for ${what}`);
 }
+
+/**
+ * Waits, when the wall-clock minute ends within 10 s, for the next one: the local rate
+ * limiter (miniflare) counts in windows aligned to the minute, so a burst that crossed one
+ * would be counted in two and never reach its limit.
+ */
+export async function clearOfMinuteBoundary(): Promise<void> {
+  const secondsLeft = 60 - new Date().getSeconds();
+  if (secondsLeft < 10) await new Promise((resolve) => setTimeout(resolve, secondsLeft * 1000 + 200));
+}

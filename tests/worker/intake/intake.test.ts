@@ -7,6 +7,7 @@ import { leadErrorMessage } from '../../../schema/lead-form';
 import { startWorker } from '../../../scripts/lib/worker';
 import { createClient, parseNewClient } from '../../../worker/features/accounts/clients';
 import { startTestDatabase, type TestDatabase } from '../../support/database';
+import { clearOfMinuteBoundary } from '../../support/wait';
 
 const SITE = 'https://plomberie-tremblay.example';
 
@@ -99,11 +100,6 @@ const counts = () =>
  * Local rate limits count per wall-clock minute: a test that crosses into the next minute
  * would see its count reset. Starting at least 10 s before the turn of the minute avoids it.
  */
-async function clearOfMinuteBoundary() {
-  const secondsLeft = 60 - new Date().getSeconds();
-  if (secondsLeft < 10) await new Promise((resolve) => setTimeout(resolve, secondsLeft * 1000 + 200));
-}
-
 type ErrorBody = {
   error: { code: string; message: string; details?: { fields: Record<string, { issue: string; message: string }> } };
 };

@@ -17,6 +17,7 @@ import {
   type WorkerResponse,
 } from '../../support/dashboard';
 import { startTestDatabase, type TestDatabase } from '../../support/database';
+import { clearOfMinuteBoundary } from '../../support/wait';
 
 /**
  * The dashboard's settings (/api/app/settings…) and the lead export in the real runtime,
@@ -281,6 +282,7 @@ describe('POST /api/app/settings/test-lead', () => {
 
   it('allows ten test leads and key rotations a minute per client, then 429 with Retry-After', async () => {
     const busy = await signedInClient(database, worker);
+    await clearOfMinuteBoundary();
     const statuses: number[] = [];
     for (let n = 0; n < 6; n++) statuses.push((await busy.call('POST', '/api/app/settings/test-lead')).status);
     for (let n = 0; n < 4; n++) statuses.push((await busy.call('POST', '/api/app/settings/widget-key')).status);
